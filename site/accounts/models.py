@@ -1,0 +1,63 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from .nip import validate_nip
+
+
+class User(AbstractUser):
+    """A person who signs in. Pegawai sign in with their NIP; staff may use e-mail only.
+
+    ``nip`` is the single source of a person's NIP: the organisation's ``Pegawai`` record
+    reads it from here.
+    """
+
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_nip],
+        help_text=_("18 digit, tanpa spasi. Kosongkan untuk akun non-pegawai."),
+    )
+    display_name = models.CharField(
+        _("nama tampilan"),
+        max_length=150,
+        blank=True,
+        help_text=_("Nama lengkap dengan gelar, seperti tertulis di SIASN."),
+    )
+    email = models.EmailField(_("alamat e-mail"), blank=True)
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_email_ci_unique",
+                violation_error_message=_("Alamat e-mail ini sudah dipakai akun lain."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nip__isnull=True) | models.Q(nip__regex=r"^[0-9]{18}$"),
+                name="accounts_user_nip_18_digits",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs):
+        # An empty NIP is "no NIP": store NULL so the unique constraint allows many.
+        if not self.nip:
+            self.nip = None
+        self.email = self.email.strip()
+        super().save(*args, **kwargs)
+
+    def get_full_name(self) -> str:
+        return self.display_name or super().get_full_name() or self.username
+
+    def get_short_name(self) -> str:
+        return self.first_name or self.get_full_name()

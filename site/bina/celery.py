@@ -1,0 +1,25 @@
+"""The Celery application. Configuration lives in Django settings under the CELERY_ namespace."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bina.settings.dev")
+
+app = Celery("bina")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+# Periodic work, declared here so it is reviewed with the code. Each entry names a task
+# that is idempotent: beat may fire twice around a restart and nothing is doubled.
+app.conf.beat_schedule = {
+    "wagtail-publish-scheduled-pages": {
+        "task": "portal.tasks.publish_scheduled_pages",
+        "schedule": crontab(minute="*/5"),
+    },
+    "accounts-clear-expired-sessions": {
+        "task": "accounts.tasks.clear_expired_sessions",
+        "schedule": crontab(hour=2, minute=17),
+    },
+}

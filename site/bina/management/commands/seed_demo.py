@@ -1,0 +1,26 @@
+"""Build the demo: page tree, organisation and logins for each role. Safe to run again."""
+
+from django.core.management.base import BaseCommand
+
+from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
+from kinerja_link.demo import seed_organisation
+from portal.demo import seed_pages
+
+
+class Command(BaseCommand):
+    help = "Isi data demo Bina ASN (aman dijalankan berulang)."
+
+    def handle(self, *args, **options):
+        password_hash = demo_password_hash()
+        self.stdout.write("Halaman portal…")
+        seed_pages()
+        self.stdout.write("Akun staf…")
+        logins = seed_staff(password_hash)
+        self.stdout.write("Organisasi dan pegawai…")
+        logins = seed_organisation(password_hash) + logins
+
+        self.stdout.write(self.style.SUCCESS("\nData demo siap. Buka http://127.0.0.1:8000/"))
+        self.stdout.write(f"Kata sandi semua akun demo: {DEMO_PASSWORD}\n")
+        width = max(len(login.role) for login in logins)
+        for login in logins:
+            self.stdout.write(f"  {login.role:<{width}}  {login.login:<26}  {login.name}")

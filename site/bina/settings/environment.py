@@ -1,0 +1,74 @@
+"""Turn environment variables into Django settings.
+
+Kept apart from ``base.py`` as plain functions so tests can check how each
+variable resolves without reloading the settings module.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    value = os.environ.get(name, "")
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    return items or default
+
+
+def database_settings(database_url: str | None, sqlite_path: Path) -> dict[str, Any]:
+    """``DATABASE_URL`` when given, otherwise a SQLite file (the demo needs no services)."""
+    if database_url:
+        config = dj_database_url.parse(database_url, conn_max_age=60, conn_health_checks=True)
+    else:
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # WAL lets the dev server read while a seed or a task writes.
+        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "timeout": 20}
+    return config
+
+
+def cache_settings(redis_url: str | None, key_prefix: str = "bina") -> dict[str, Any]:
+    """Redis when ``REDIS_URL`` is set; otherwise process-local memory."""
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": key_prefix,
+                "TIMEOUT": 300,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": key_prefix,
+        }
+    }
+
+
+def celery_settings(redis_url: str | None) -> dict[str, Any]:
+    """Redis as broker and result backend, or eager in-process execution without it."""
+    if redis_url:
+        return {
+            "CELERY_BROKER_URL": redis_url,
+            "CELERY_RESULT_BACKEND": redis_url,
+            "CELERY_TASK_ALWAYS_EAGER": False,
+        }
+    return {
+        "CELERY_BROKER_URL": "memory://",
+        "CELERY_RESULT_BACKEND": "cache+memory://",
+        "CELERY_TASK_ALWAYS_EAGER": True,
+        # Eager tasks raise like plain calls, so errors are never silently swallowed.
+        "CELERY_TASK_EAGER_PROPAGATES": True,
+    }

@@ -1,0 +1,21 @@
+"""Test settings: the same resolution as elsewhere, made fast and isolated."""
+
+import os
+import uuid
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL, VAR_DIR, cache_settings
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "test-media"
+# A shared Redis may serve several runs at once: keep each run's cache keys apart.
+CACHES = cache_settings(REDIS_URL, key_prefix=f"bina-test-{uuid.uuid4().hex[:8]}")
+# Tasks run eagerly unless a test asks for the real worker (the `celery_worker` fixture),
+# which switches this off and talks to the broker configured above.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TEST_QUEUE", f"bina-test-{os.getpid()}")
+WAGTAILADMIN_BASE_URL = "http://testserver"
