@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
