@@ -111,3 +111,25 @@ def test_many_users_without_nip_are_allowed():
     UserFactory(nip="")
     UserFactory(nip="")
     assert get_user_model().objects.filter(nip__isnull=True).count() == 2
+
+
+def test_editor_signs_in_to_the_wagtail_admin_with_email(client):
+    from django.contrib.auth.models import Group
+
+    from accounts.roles import Role
+
+    editor = UserFactory(email="editor@instansi.example")
+    editor.groups.add(Group.objects.get(name=Role.EDITOR))
+    response = client.post(
+        "/admin/login/", {"username": "editor@instansi.example", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_pegawai_cannot_enter_the_wagtail_admin(client):
+    user = PegawaiUserFactory()
+    client.force_login(user)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response.url
