@@ -15,6 +15,9 @@ $(BIN)/uv:
 
 install: $(BIN)/uv
 	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements/dev.txt
+	@# axe-core for the browser tests' accessibility checks; they skip without it.
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/browser --silent --no-progress; \
+	else echo "npm tidak ditemukan: tes aksesibilitas di peramban akan dilewati"; fi
 
 demo: install
 	$(BIN)/python manage.py migrate --no-input

@@ -28,7 +28,7 @@ def _database_url_for_test_db() -> str:
 
 
 @pytest.fixture
-def celery_worker(transactional_db):
+def celery_worker(transactional_db, django_db_serialized_rollback):
     """A real Celery worker process consuming this test run's own queue on Redis.
 
     Tasks sent while it runs go through the broker to that process, which works on

@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -16,6 +16,11 @@ class LoginForm(AuthenticationForm):
         label=_("NIP atau e-mail"),
         max_length=254,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Kata sandi"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     error_messages = {
         "invalid_login": _(
@@ -36,6 +41,15 @@ class NipOrEmailPasswordResetForm(PasswordResetForm):
         if user is None or not user.is_active or not user.email or not user.has_usable_password():
             return []
         return [user]
+
+
+class NewPasswordForm(SetPasswordForm):
+    """Django's form, in the words the rest of the site uses ("kata sandi")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("Kata sandi baru")
+        self.fields["new_password2"].label = _("Ulangi kata sandi baru")
 
 
 class _ProfileFieldsMixin:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from .forms import LoginForm, NipOrEmailPasswordResetForm
+from .forms import LoginForm, NewPasswordForm, NipOrEmailPasswordResetForm
 
 app_name = "accounts"
 
@@ -36,6 +36,7 @@ urlpatterns = [
         "atur-sandi/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
+            form_class=NewPasswordForm,
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
         name="password_reset_confirm",
