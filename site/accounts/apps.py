@@ -5,8 +5,12 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    default = True  # apps.py also holds BinaUsersConfig
     name = "accounts"
     verbose_name = _("Akun")
+
+    def ready(self):
+        from . import auth_events  # noqa: F401 - connects the auth signal receivers
 
 
 class BinaUsersConfig(WagtailUsersAppConfig):

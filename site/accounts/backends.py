@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
+from . import throttling
 from .nip import normalize_nip
 
 
@@ -27,6 +28,9 @@ class NipOrEmailBackend(ModelBackend):
         if username is None:
             username = kwargs.get(get_user_model().USERNAME_FIELD)
         if username is None or password is None:
+            return None
+        if throttling.is_locked(request, username):
+            # Refuse without checking the password, so guessing stays pointless.
             return None
         user = find_user_by_login(username)
         if user is None:

@@ -2,14 +2,39 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from . import throttling
 from .backends import find_user_by_login
+
+LOCKED_MESSAGE = _(
+    "Terlalu banyak percobaan masuk yang gagal. Demi keamanan akun, coba lagi dalam "
+    "%(minutes)d menit atau atur ulang kata sandi."
+)
+
+
+class ThrottledLoginMixin:
+    """Say plainly when sign-in is refused by the throttle, instead of "wrong password"."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username and throttling.is_locked(self.request, username):
+            minutes = max(1, throttling.account_limit().window_seconds // 60)
+            # Still counts as a failed attempt, for the audit trail.
+            from django.contrib.auth.signals import user_login_failed
+
+            user_login_failed.send(
+                sender=__name__, credentials={"username": username}, request=self.request
+            )
+            raise forms.ValidationError(LOCKED_MESSAGE, code="locked", params={"minutes": minutes})
+        return super().clean()
+
 
 _PROFILE_FIELDS = ("nip", "display_name")
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(ThrottledLoginMixin, AuthenticationForm):
     """Sign in with a NIP or an e-mail address."""
 
     username = forms.CharField(
@@ -69,3 +94,7 @@ class WagtailUserCreationForm(_ProfileFieldsMixin, UserCreationForm):
 class WagtailUserEditForm(_ProfileFieldsMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
         fields = UserEditForm.Meta.fields | set(_PROFILE_FIELDS)
+
+
+class AdminLoginForm(ThrottledLoginMixin, WagtailLoginForm):
+    """Wagtail's admin sign-in, under the same throttle."""

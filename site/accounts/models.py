@@ -61,3 +61,34 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.first_name or self.get_full_name()
+
+
+class AuthEvent(models.Model):
+    """Sign-ins, failed sign-ins and sign-outs, for the audit trail.
+
+    The identifier someone typed is stored masked: people sometimes type their password
+    into the NIP field, and a NIP itself is personal data.
+    """
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("Berhasil masuk")
+        LOGIN_FAILED = "login_failed", _("Gagal masuk")
+        LOCKED = "locked", _("Ditolak: terlalu banyak percobaan")
+        LOGOUT = "logout", _("Keluar")
+
+    kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
+    user = models.ForeignKey(
+        User, verbose_name=_("pengguna"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    identifier = models.CharField(_("identitas (disamarkan)"), max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+    user_agent = models.CharField(_("peramban"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("catatan masuk")
+        verbose_name_plural = _("catatan masuk")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.identifier} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "bina.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -99,7 +100,11 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
         "OPTIONS": {"user_attributes": ("nip", "email", "display_name")},
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "accounts.validators.NipNotInPasswordValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -122,6 +127,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -186,3 +192,15 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# --- Login throttling (accounts.throttling) -------------------------------
+BINA_LOGIN_MAX_FAILURES_PER_ACCOUNT = int(
+    os.environ.get("BINA_LOGIN_MAX_FAILURES_PER_ACCOUNT", "5")
+)
+BINA_LOGIN_MAX_FAILURES_PER_ADDRESS = int(
+    os.environ.get("BINA_LOGIN_MAX_FAILURES_PER_ADDRESS", "30")
+)
+BINA_LOGIN_WINDOW_SECONDS = int(os.environ.get("BINA_LOGIN_WINDOW_SECONDS", str(15 * 60)))
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: ignore it).
+BINA_TRUSTED_PROXIES = int(os.environ.get("BINA_TRUSTED_PROXIES", "0"))
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
