@@ -1,11 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import two_factor_views
 from .forms import LoginForm, NewPasswordForm, NipOrEmailPasswordResetForm
 
 app_name = "accounts"
 
 urlpatterns = [
+    path("verifikasi-dua-langkah/", two_factor_views.otp_verify, name="otp_verify"),
+    path("verifikasi-dua-langkah/pasang/", two_factor_views.otp_setup, name="otp_setup"),
     path(
         "masuk/",
         auth_views.LoginView.as_view(

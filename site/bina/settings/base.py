@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -204,3 +208,10 @@ BINA_LOGIN_WINDOW_SECONDS = int(os.environ.get("BINA_LOGIN_WINDOW_SECONDS", str(
 # How many reverse proxies in front of the app append to X-Forwarded-For (0: ignore it).
 BINA_TRUSTED_PROXIES = int(os.environ.get("BINA_TRUSTED_PROXIES", "0"))
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
+
+# --- Second factor (accounts.two_factor) -----------------------------------
+# When on, superusers and staff roles (Editor, Moderator, Pengelola Kepegawaian) must
+# confirm a TOTP code before entering the admin. Off in dev so the demo logins work as
+# printed; on by default in production.
+BINA_REQUIRE_2FA = env_bool("BINA_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Bina ASN"
