@@ -1,0 +1,180 @@
+"""Every URL pattern × every role, against a declared matrix.
+
+Each route must match a rule below; a new route without a rule fails
+`test_every_route_is_in_the_matrix`, so nobody adds a page without deciding who may see it.
+Routes are requested with placeholder ids: an allowed role then often gets a 404 (no such
+object), which is fine; what must never happen is a 500, or a role outside the rule
+getting a 200.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from accounts.roles import Role
+from kinerja_link.services import pimpinan_group_sync
+from tests.factories import PegawaiFactory, UnitKerjaFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "anonim", "pegawai", "pimpinan", "pimpinan_lain",
+    "pengelola", "editor", "moderator", "superuser",
+)  # fmt: skip
+EVERYONE = frozenset(ROLES)
+SIGNED_IN = EVERYONE - {"anonim"}
+ADMIN_USERS = frozenset({"pengelola", "editor", "moderator", "superuser"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may open a route. `match` is a regex on "name" or on the route's pattern."""
+
+    match: str
+    allowed: frozenset[str]
+    note: str = ""
+
+
+MATRIX: list[Rule] = [
+    Rule(r"^admin/failwhale/$", frozenset({"superuser"}), "Wagtail's deliberate 500"),
+    Rule(r"^admin/(login|logout|password_reset|sprite|jsi18n)", EVERYONE, "sign-in, assets"),
+    Rule(r"^admin/", ADMIN_USERS, "Wagtail admin: staff roles; Wagtail checks finer permissions"),
+    Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
+    Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),
+    Rule(r"^set_language$", EVERYONE),
+    Rule(r"^wagtaildocs_serve$", EVERYONE, "document privacy is per collection (Wagtail)"),
+    Rule(r"^(wagtaildocs|wagtailcore)_authenticate_with_password$", EVERYONE),
+    Rule(r"^wagtailcore_login$", EVERYONE),
+    Rule(r"^wagtail_serve$", EVERYONE, "public pages; restricted pages are checked by Wagtail"),
+]  # fmt: skip
+
+# Routes whose pattern cannot be filled in generically.
+SAMPLE_PATHS = {
+    "wagtaildocs_serve": "/dokumen/999999/berkas.pdf",
+    "wagtail_serve": "/",
+    "admin/^.*/$": "/admin/tidak-ada/",
+}
+
+
+def iter_routes(patterns=None, prefix: str = "", namespace: str | None = None):
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            ns = (
+                ":".join(p for p in (namespace, entry.namespace) if p)
+                if entry.namespace
+                else namespace
+            )
+            yield from iter_routes(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield prefix + str(entry.pattern), name or prefix + str(entry.pattern)
+
+
+def rule_for(pattern: str, name: str) -> Rule | None:
+    for rule in MATRIX:
+        if re.search(rule.match, name) or re.search(rule.match, pattern):
+            return rule
+    return None
+
+
+_PATH_CONVERTERS = [
+    (re.compile(r"<int:\w+>"), "999999"),
+    (re.compile(r"<uuid:\w+>"), str(uuid.UUID(int=7))),
+    (re.compile(r"<(?:str:|slug:|path:)?\w+>"), "x"),
+]
+_REGEX_GROUP = re.compile(r"\((?:\?P<\w+>)?([^()]*)\)")
+_CANDIDATES = ("999999", "x", "x/", "")
+
+
+def _fill_group(match: re.Match) -> str:
+    body = match.group(1)
+    for candidate in _CANDIDATES:
+        if re.fullmatch(body, candidate):
+            return candidate
+    return match.group(0)
+
+
+def sample_path(pattern: str, name: str) -> str:
+    if name in SAMPLE_PATHS:
+        return SAMPLE_PATHS[name]
+    path = pattern.replace("^", "").replace("$", "")
+    path = _REGEX_GROUP.sub(_fill_group, path)
+    for regex, value in _PATH_CONVERTERS:
+        path = regex.sub(value, path)
+    path = path.replace("\\.", ".")
+    assert not re.search(r"[()\[\]\\*+?]", path), f"add {name!r} to SAMPLE_PATHS ({pattern})"
+    return "/" + path
+
+
+def test_every_route_is_in_the_matrix():
+    missing = [
+        f"{name}  ({pattern})" for pattern, name in iter_routes() if rule_for(pattern, name) is None
+    ]
+    assert not missing, "Rute tanpa aturan akses:\n" + "\n".join(missing)
+
+
+@pytest.fixture
+def clients() -> dict[str, Client]:
+    unit = UnitKerjaFactory()
+    pimpinan = PegawaiFactory(unit=unit)
+    PegawaiFactory(unit=unit, pejabat_penilai=pimpinan)
+    pimpinan_lain = PegawaiFactory(unit=unit)
+    PegawaiFactory(unit=unit, pejabat_penilai=pimpinan_lain)
+    pegawai = PegawaiFactory(unit=unit, pejabat_penilai=pimpinan)
+    pimpinan_group_sync()
+    users = {
+        "pegawai": pegawai.user,
+        "pimpinan": pimpinan.user,
+        "pimpinan_lain": pimpinan_lain.user,
+        "superuser": UserFactory(is_superuser=True, is_staff=True),
+    }
+    for role, group in (
+        ("pengelola", Role.PENGELOLA),
+        ("editor", Role.EDITOR),
+        ("moderator", Role.MODERATOR),
+    ):
+        users[role] = PegawaiFactory(unit=unit).user
+        users[role].groups.add(Group.objects.get(name=group))
+    result = {"anonim": Client(raise_request_exception=False)}
+    for role, user in users.items():
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        result[role] = client
+    return result
+
+
+def _is_login_redirect(response) -> bool:
+    location = response.headers.get("Location", "")
+    return response.status_code in (301, 302) and ("login" in location or "masuk" in location)
+
+
+def test_routes_answer_each_role_as_declared(clients):
+    problems = []
+    for pattern, name in iter_routes():
+        rule = rule_for(pattern, name)
+        has_args = "<" in pattern or "(" in pattern
+        path = sample_path(pattern, name)
+        for role, client in clients.items():
+            if has_args and role not in {"anonim", "pegawai", "pimpinan_lain", "superuser"}:
+                continue  # placeholder ids: these roles add nothing but time
+            response = client.get(path)
+            status = response.status_code
+            if status >= 500 and rule.match != MATRIX[0].match:
+                problems.append(f"{role:13} {path} → {status}")
+            elif role not in rule.allowed and status == 200:
+                problems.append(f"{role:13} {path} → 200 but not allowed ({rule.match})")
+            elif (
+                role not in rule.allowed
+                and role == "anonim"
+                and not (_is_login_redirect(response) or status in (403, 404, 405))
+            ):
+                problems.append(f"{role:13} {path} → {status}, expected login/403/404")
+    assert not problems, "\n".join(problems)
