@@ -32,3 +32,10 @@ def test_500_shows_no_internals():
     assert "Terjadi kesalahan pada server" in body
     assert "rahasia-internal" not in body
     assert "Traceback" not in body
+
+
+def test_healthz_is_plain_and_uncached(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-cache" in response.headers["Cache-Control"]

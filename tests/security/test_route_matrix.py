@@ -50,6 +50,7 @@ MATRIX: list[Rule] = [
     Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
     Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),
     Rule(r"^set_language$", EVERYONE),
+    Rule(r"^healthz$", EVERYONE, "liveness probe, says only 'ok'"),
     Rule(r"^wagtaildocs_serve$", EVERYONE, "document privacy is per collection (Wagtail)"),
     Rule(r"^(wagtaildocs|wagtailcore)_authenticate_with_password$", EVERYONE),
     Rule(r"^wagtailcore_login$", EVERYONE),
