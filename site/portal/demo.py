@@ -19,6 +19,7 @@ from wagtail.rich_text import RichText
 
 from .demo_articles import ARTICLES
 from .models import ArticleIndexPage, ArticlePage, HomePage, StandardPage, ValueIndexPage, ValuePage
+from .page_cache import invalidate_all
 
 VALUE_DEFINITIONS = {
     "BP": "Komitmen memberikan pelayanan prima demi kepuasan masyarakat: memahami kebutuhan "
@@ -57,6 +58,8 @@ def seed_pages() -> HomePage:
     _seed_value_pages(values)
     for data in ARTICLES:
         _seed_article(articles, data)
+    # Pages added here skip Wagtail's publish signals: drop cached pages and links.
+    transaction.on_commit(invalidate_all)
     return home
 
 
