@@ -30,7 +30,16 @@ BERAKHLAK_VALUE = {"kind": "nilai"}  # learning.CompetencyKind.BERAKHLAK_VALUE, 
 ARTICLES_PER_PAGE = 10
 
 
-class HomePage(Page):
+class RouteTrailMixin:
+    """Remember the pages routing passed through, so breadcrumbs need no ancestor query."""
+
+    def route(self, request, path_components):
+        if path_components:
+            request.portal_route_trail = [*getattr(request, "portal_route_trail", []), self]
+        return super().route(request, path_components)
+
+
+class HomePage(RouteTrailMixin, Page):
     """The site's root page: what Bina ASN is and where to go next."""
 
     hero_title = models.CharField(
@@ -59,7 +68,7 @@ class HomePage(Page):
         return context
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(RouteTrailMixin, RoutablePageMixin, Page):
     """The article listing, with tag and value filters and the feeds."""
 
     intro = models.TextField(_("pengantar"), blank=True)
@@ -84,6 +93,25 @@ class ArticleIndexPage(RoutablePageMixin, Page):
             "feed_tag": feed_tag,
         }
         return self.render(request, context_overrides=context)
+
+    def route(self, request, path_components):
+        # An article is fetched with its image, renditions, tags and values at once;
+        # the index's own routes (tag/, nilai/, rss/...) keep precedence.
+        if self.live and len(path_components) == 1 and not self._is_own_route(path_components[0]):
+            from .selectors import article_for_route
+
+            article = article_for_route(self, path_components[0])
+            if article is not None:
+                request.portal_route_trail = [*getattr(request, "portal_route_trail", []), self]
+                return article.route(request, [])
+        return super().route(request, path_components)
+
+    def _is_own_route(self, component: str) -> bool:
+        try:
+            self.resolve_subpage(f"/{component}/")
+        except Http404:
+            return False
+        return True
 
     @path("")
     def index_route(self, request):
@@ -243,7 +271,7 @@ class ArticlePage(Page):
         return context
 
 
-class ValueIndexPage(Page):
+class ValueIndexPage(RouteTrailMixin, Page):
     """The seven BerAKHLAK values."""
 
     intro = models.TextField(_("pengantar"), blank=True)
@@ -306,7 +334,7 @@ class ValuePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(RouteTrailMixin, Page):
     """A plain content page (about, privacy, contact)."""
 
     intro = models.TextField(_("pengantar"), blank=True)

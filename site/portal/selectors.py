@@ -3,22 +3,35 @@ view restriction (login, group or password) or a draft never reaches a public li
 """
 
 from django.apps import apps
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Length, Substr
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .models import ArticleIndexPage, ArticlePage, ValueIndexPage, ValuePage
 
-# Renditions every article card and hero uses; prefetched so a list costs one query.
+# Rendition filter specs used by the templates (article_card.html, article_page.html);
+# prefetched with the image so a page of cards costs one rendition query.
 CARD_RENDITION = "fill-640x360"
+HERO_RENDITIONS = ("width-1200|format-webp", "fill-1200x630")
+
+
+def _without_restricted(pages: QuerySet) -> QuerySet:
+    """Like Wagtail's ``.public()``, but as a NOT EXISTS subquery instead of a query run
+    up front: a page is private when a view restriction sits on it or on an ancestor,
+    i.e. on a page whose path is a prefix of its path."""
+    restricted_ancestor = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return pages.filter(~Exists(restricted_ancestor))
 
 
 def public_articles(
     *, index: ArticleIndexPage | None = None, tag: Tag | None = None, value=None
 ) -> QuerySet[ArticlePage]:
-    articles = ArticlePage.objects.live().public()
+    articles = _without_restricted(ArticlePage.objects.live())
     if index is not None:
         articles = articles.child_of(index)
     if tag is not None:
@@ -28,12 +41,25 @@ def public_articles(
     return articles.order_by("-date", "-pk")
 
 
-def article_cards(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
-    """What a card shows (image, tags, values) in a fixed number of queries."""
-    images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
-    return articles.defer_streamfields().prefetch_related(
-        Prefetch("hero_image", queryset=images), "tags", "values"
+def _with_renditions(articles: QuerySet[ArticlePage], *specs: str) -> QuerySet[ArticlePage]:
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return articles.select_related("hero_image").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions)
     )
+
+
+def article_cards(
+    articles: QuerySet[ArticlePage], *, taxonomy: bool = True
+) -> QuerySet[ArticlePage]:
+    """What a card shows (image, and tags and values unless left out) in fixed queries."""
+    articles = _with_renditions(articles.defer_streamfields(), CARD_RENDITION)
+    return articles.prefetch_related("tags", "values") if taxonomy else articles
+
+
+def article_for_route(index: ArticleIndexPage, slug: str) -> ArticlePage | None:
+    """A live article with what its page shows, in the fewest queries."""
+    articles = ArticlePage.objects.child_of(index).live().filter(slug=slug)
+    return _with_renditions(articles, *HERO_RENDITIONS).prefetch_related("tags", "values").first()
 
 
 def featured_articles(*, limit: int = 3) -> list[ArticlePage]:
@@ -42,18 +68,13 @@ def featured_articles(*, limit: int = 3) -> list[ArticlePage]:
 
 
 def related_articles(article: ArticlePage, *, tags, values, limit: int = 3) -> list[ArticlePage]:
-    """Articles sharing a tag or a value with this one, newest first."""
+    """Articles sharing a tag or a value with this one, newest first (cards without chips)."""
     if not tags and not values:
         return []
     shared = Q(tagged_items__tag__in=tags) | Q(values__in=values)
-    ids = (
-        public_articles()
-        .filter(shared)
-        .exclude(pk=article.pk)
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    return list(article_cards(public_articles()).filter(pk__in=ids)[:limit])
+    ids = public_articles().filter(shared).exclude(pk=article.pk).values("pk")
+    related = public_articles().filter(pk__in=ids)
+    return list(article_cards(related, taxonomy=False)[:limit])
 
 
 def public_tag(slug: str, *, index: ArticleIndexPage) -> Tag | None:

@@ -74,3 +74,13 @@ def test_restricted_tag_and_page_are_closed_to_the_public(client, restricted):
     response = client.get(restricted.url)
     assert response.status_code == 302
     assert "/akun/masuk/" in response["Location"]
+
+
+def test_restricting_a_section_hides_every_article_below_it(client, article_index):
+    make_article(article_index, title=f"Di bawah indeks {TOKEN}", tags=("umum",))
+    PageViewRestriction.objects.create(page=article_index, restriction_type="login")
+
+    for path in ("/", "/artikel/rss/", "/sitemap.xml", f"/cari/?q=indeks+{TOKEN}"):
+        response = client.get(path)
+        assert f"Di bawah indeks {TOKEN}" not in response.content.decode()
+    assert client.get("/artikel/").status_code == 302  # to the login page

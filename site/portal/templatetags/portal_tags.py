@@ -13,10 +13,23 @@ register = template.Library()
 MIN_TERM_LENGTH = 2
 
 
+def _ancestors(request, page) -> list:
+    """Ancestors from the home page down (the tree root itself is not a page to visit).
+
+    Routing already loaded them (RouteTrailMixin); their paths prove the trail is the
+    page's real ancestry, otherwise (preview, another app's parent) ask the database.
+    """
+    steplen = page.steplen
+    expected = [page.path[: steplen * depth] for depth in range(2, page.depth)]
+    trail = [p for p in getattr(request, "portal_route_trail", []) if p.depth < page.depth]
+    if [p.path for p in trail] == expected:
+        return trail
+    return list(page.get_ancestors().filter(depth__gt=1))
+
+
 @register.inclusion_tag("portal/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page, current_label=None):
-    """Ancestors from the home page down (the tree root itself is not a page to visit)."""
-    ancestors = page.get_ancestors().filter(depth__gt=1) if page else []
+    ancestors = _ancestors(context.get("request"), page) if page else []
     return {
         "request": context.get("request"),
         "ancestors": ancestors,
