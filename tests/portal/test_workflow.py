@@ -130,3 +130,14 @@ def test_expired_article_is_unpublished(article_index):
     article.refresh_from_db()
     assert not article.live
     assert article.expired
+
+
+@pytest.mark.celery_worker
+def test_beat_task_publishes_on_a_real_worker(celery_worker, article_index):
+    article = make_article(article_index, title="Lewat worker", live=False)
+    article.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+
+    publish_scheduled_pages.delay().get(timeout=30)
+
+    article.refresh_from_db()
+    assert article.live
