@@ -19,7 +19,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -68,16 +68,24 @@ class HomePage(RouteTrailMixin, Page):
         return context
 
 
-class ArticleIndexPage(RouteTrailMixin, RoutablePageMixin, Page):
-    """The article listing, with tag and value filters and the feeds."""
+class SectionIndexPage(RouteTrailMixin, Page):
+    """A single section of the site under the home page, introduced by a short text."""
 
     intro = models.TextField(_("pengantar"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["portal.HomePage"]
-    subpage_types = ["portal.ArticlePage"]
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The article listing, with tag and value filters and the feeds."""
+
+    subpage_types = ["portal.ArticlePage"]
 
     class Meta:
         verbose_name = _("indeks artikel")
@@ -139,29 +147,18 @@ class ArticleIndexPage(RouteTrailMixin, RoutablePageMixin, Page):
         heading = _("Artikel tentang nilai %(value)s") % {"value": value.name}
         return self._listing(request, articles, heading=heading)
 
-    @path("rss/", name="rss")
-    def rss(self, request):
+    @re_path(r"^(?P<kind>rss|atom)/$", name="feed")
+    def feed(self, request, kind):
         from .feeds import ArticleFeed
 
-        return ArticleFeed(index=self, atom=False)(request)
+        return ArticleFeed(index=self, atom=kind == "atom")(request)
 
-    @path("atom/", name="atom")
-    def atom(self, request):
+    @re_path(r"^tag/(?P<tag_slug>[-\w]+)/(?P<kind>rss|atom)/$", name="tag_feed")
+    def tag_feed(self, request, tag_slug, kind):
         from .feeds import ArticleFeed
 
-        return ArticleFeed(index=self, atom=True)(request)
-
-    @path("tag/<slug:tag_slug>/rss/", name="tag_rss")
-    def tag_rss(self, request, tag_slug):
-        from .feeds import ArticleFeed
-
-        return ArticleFeed(index=self, tag=self._public_tag_or_404(tag_slug), atom=False)(request)
-
-    @path("tag/<slug:tag_slug>/atom/", name="tag_atom")
-    def tag_atom(self, request, tag_slug):
-        from .feeds import ArticleFeed
-
-        return ArticleFeed(index=self, tag=self._public_tag_or_404(tag_slug), atom=True)(request)
+        tag = self._public_tag_or_404(tag_slug)
+        return ArticleFeed(index=self, tag=tag, atom=kind == "atom")(request)
 
     def _public_tag_or_404(self, slug: str) -> Tag:
         """A tag that only restricted or draft articles carry does not exist for the public."""
@@ -271,16 +268,10 @@ class ArticlePage(Page):
         return context
 
 
-class ValueIndexPage(RouteTrailMixin, Page):
+class ValueIndexPage(SectionIndexPage):
     """The seven BerAKHLAK values."""
 
-    intro = models.TextField(_("pengantar"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-
-    parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.ValuePage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("indeks nilai BerAKHLAK")
