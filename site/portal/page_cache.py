@@ -15,6 +15,9 @@ from django.db import transaction
 from wagtail import views as wagtail_views
 
 GENERATION_KEY = "portal:page-cache:generation"
+# Only these query parameters make a distinct cached page; any other (tracking tags,
+# random strings) is served uncached, so nobody can fill the cache with variants.
+CACHED_PARAMETERS = frozenset({"halaman"})
 CACHE_HEADER = "X-Bina-Cache"
 
 
@@ -46,6 +49,8 @@ def _timeout() -> int:
 
 def _cacheable_request(request) -> bool:
     if request.method not in ("GET", "HEAD") or _timeout() <= 0:
+        return False
+    if not CACHED_PARAMETERS.issuperset(request.GET.keys()):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False

@@ -110,10 +110,18 @@ def specific_pages(pages: list[Page]) -> list[Page]:
 
 
 def portal_sections() -> dict[str, str]:
-    """URLs of the article and value indexes, for the navigation and feed links."""
+    """URLs of the article and value indexes and, once the learning app provides one,
+    the course catalogue (found by its content type: portal imports nothing of learning)."""
+    sections = {
+        "articles": ArticleIndexPage.objects.all(),
+        "values": ValueIndexPage.objects.all(),
+        "courses": Page.objects.filter(
+            content_type__app_label="learning", content_type__model="courseindexpage"
+        ),
+    }
     urls = {}
-    for key, model in (("articles", ArticleIndexPage), ("values", ValueIndexPage)):
-        page = model.objects.live().public().first()
+    for key, pages in sections.items():
+        page = pages.live().public().first()
         if page is not None:
             urls[key] = page.get_url()
     return urls

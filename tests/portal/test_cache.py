@@ -72,6 +72,7 @@ def test_query_string_is_part_of_the_key_and_other_views_are_not_cached(client, 
     assert first[CACHE_HEADER] == second[CACHE_HEADER] == "miss"
     assert first.context["page_obj"].number == 1 and second.context["page_obj"].number == 2
     assert CACHE_HEADER not in client.get("/cari/?q=artikel")
+    assert CACHE_HEADER not in client.get("/artikel/?utm_source=acak123")
 
 
 def test_cache_can_be_switched_off(client, settings, article_index):
