@@ -13,6 +13,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("portal.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal publik")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .page_cache import invalidate_on_change
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(invalidate_on_change, dispatch_uid=f"portal-cache-{id(signal)}")
+        post_delete.connect(
+            invalidate_on_change, sender="wagtailcore.Page", dispatch_uid="portal-cache-delete"
+        )

@@ -19,3 +19,5 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TEST_QUEUE", f"bina-test-{os.getpid()}")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Whole-page caching would leak pages between tests; the cache tests switch it on.
+PORTAL_PAGE_CACHE_SECONDS = 0

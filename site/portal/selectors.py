@@ -1,0 +1,127 @@
+"""Reads the public pages need. Everything here is live and public only: a page under a
+view restriction (login, group or password) or a draft never reaches a public listing.
+"""
+
+from django.apps import apps
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Length, Substr
+
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
+
+from .models import ArticleIndexPage, ArticlePage, ValueIndexPage, ValuePage
+
+# Rendition filter specs used by the templates (article_card.html, article_page.html);
+# prefetched with the image so a page of cards costs one rendition query.
+CARD_RENDITION = "fill-640x360"
+HERO_RENDITIONS = ("width-1200|format-webp", "fill-1200x630")
+
+
+def _without_restricted(pages: QuerySet) -> QuerySet:
+    """Like Wagtail's ``.public()``, but as a NOT EXISTS subquery instead of a query run
+    up front: a page is private when a view restriction sits on it or on an ancestor,
+    i.e. on a page whose path is a prefix of its path."""
+    restricted_ancestor = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return pages.filter(~Exists(restricted_ancestor))
+
+
+def public_articles(
+    *, index: ArticleIndexPage | None = None, tag: Tag | None = None, value=None
+) -> QuerySet[ArticlePage]:
+    articles = _without_restricted(ArticlePage.objects.live())
+    if index is not None:
+        articles = articles.child_of(index)
+    if tag is not None:
+        articles = articles.filter(tagged_items__tag=tag)
+    if value is not None:
+        articles = articles.filter(values=value)
+    return articles.order_by("-date", "-pk")
+
+
+def _with_renditions(articles: QuerySet[ArticlePage], *specs: str) -> QuerySet[ArticlePage]:
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return articles.select_related("hero_image").prefetch_related(
+        Prefetch("hero_image__renditions", queryset=renditions)
+    )
+
+
+def article_cards(
+    articles: QuerySet[ArticlePage], *, taxonomy: bool = True
+) -> QuerySet[ArticlePage]:
+    """What a card shows (image, and tags and values unless left out) in fixed queries."""
+    articles = _with_renditions(articles.defer_streamfields(), CARD_RENDITION)
+    return articles.prefetch_related("tags", "values") if taxonomy else articles
+
+
+def article_for_route(index: ArticleIndexPage, slug: str) -> ArticlePage | None:
+    """A live article with what its page shows, in the fewest queries."""
+    articles = ArticlePage.objects.child_of(index).live().filter(slug=slug)
+    return _with_renditions(articles, *HERO_RENDITIONS).prefetch_related("tags", "values").first()
+
+
+def featured_articles(*, limit: int = 3) -> list[ArticlePage]:
+    articles = article_cards(public_articles()).order_by("-featured", "-date", "-pk")
+    return list(articles[:limit])
+
+
+def related_articles(article: ArticlePage, *, tags, values, limit: int = 3) -> list[ArticlePage]:
+    """Articles sharing a tag or a value with this one, newest first (cards without chips)."""
+    if not tags and not values:
+        return []
+    shared = Q(tagged_items__tag__in=tags) | Q(values__in=values)
+    ids = public_articles().filter(shared).exclude(pk=article.pk).values("pk")
+    related = public_articles().filter(pk__in=ids)
+    return list(article_cards(related, taxonomy=False)[:limit])
+
+
+def public_tag(slug: str, *, index: ArticleIndexPage) -> Tag | None:
+    carriers = public_articles(index=index)
+    tags = Tag.objects.filter(slug=slug, portal_articlepagetag_items__content_object__in=carriers)
+    return tags.distinct().first()
+
+
+def berakhlak_value(code: str):
+    Competency = apps.get_model("learning", "Competency")
+    return Competency.objects.values_berakhlak().filter(code__iexact=code).first()
+
+
+def value_pages() -> list[ValuePage]:
+    return list(
+        ValuePage.objects.live()
+        .public()
+        .defer_streamfields()
+        .select_related("competency")
+        .order_by("competency__sort_order")
+    )
+
+
+def search_public_pages(query: str):
+    """Published public pages matching ``query``, best match first (a lazy search result)."""
+    return Page.objects.live().public().filter(depth__gt=1).search(query, operator="and")
+
+
+def specific_pages(pages: list[Page]) -> list[Page]:
+    """The specific page objects for one page of search results, in one query per type."""
+    by_pk = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    return [by_pk[p.pk] for p in pages if p.pk in by_pk]
+
+
+def portal_sections() -> dict[str, str]:
+    """URLs of the article and value indexes and, once the learning app provides one,
+    the course catalogue (found by its content type: portal imports nothing of learning)."""
+    sections = {
+        "articles": ArticleIndexPage.objects.all(),
+        "values": ValueIndexPage.objects.all(),
+        "courses": Page.objects.filter(
+            content_type__app_label="learning", content_type__model="courseindexpage"
+        ),
+    }
+    urls = {}
+    for key, pages in sections.items():
+        page = pages.live().public().first()
+        if page is not None:
+            urls[key] = page.get_url()
+    return urls

@@ -1,0 +1,28 @@
+import pytest
+
+from django.core.cache import cache
+
+from .factories import make_article_index, make_home, make_value_index
+
+
+@pytest.fixture
+def home(db):
+    return make_home()
+
+
+@pytest.fixture
+def article_index(home):
+    return make_article_index(home)
+
+
+@pytest.fixture
+def value_index(home):
+    return make_value_index(home)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached section links and pages outlive each test's rolled-back database."""
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,85 @@
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+
+from .factories import make_article, make_standard_page, make_value_page
+
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture
+def articles(article_index):
+    return [
+        make_article(article_index, title="SKP dan RHK", tags=("e-kinerja",), values=("AK",)),
+        make_article(article_index, title="Pelayanan prima", tags=("pelayanan",)),
+        make_article(article_index, title="Belum terbit", tags=("e-kinerja",), live=False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "version"), [("/artikel/rss/", "rss20"), ("/artikel/atom/", "atom10")]
+)
+def test_site_feeds_are_valid_and_list_live_articles(client, articles, path, version):
+    response = client.get(path)
+    feed = feedparser.parse(response.content)
+
+    assert response.status_code == 200
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == version
+    assert feed.feed.language == "id"
+    assert sorted(entry.title for entry in feed.entries) == ["Pelayanan prima", "SKP dan RHK"]
+    skp = next(e for e in feed.entries if e.title == "SKP dan RHK")
+    assert skp.link == "http://testserver/artikel/" + articles[0].slug + "/"
+    assert skp.summary == "Ringkasan artikel."
+    assert [t.term for t in skp.tags] == ["e-kinerja"]
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_tag_feed_lists_only_that_tag(client, articles, kind):
+    feed = feedparser.parse(client.get(f"/artikel/tag/e-kinerja/{kind}/").content)
+    assert not feed.bozo
+    assert [entry.title for entry in feed.entries] == ["SKP dan RHK"]
+    assert "e-kinerja" in feed.feed.title
+    assert client.get(f"/artikel/tag/tidak-ada/{kind}/").status_code == 404
+
+
+def test_pages_advertise_feeds_canonical_and_social_meta(client, articles):
+    html = client.get(articles[0].url).content.decode()
+    assert '<link rel="alternate" type="application/rss+xml"' in html
+    assert 'href="/artikel/rss/"' in html and 'href="/artikel/atom/"' in html
+    assert f'<link rel="canonical" href="http://testserver{articles[0].url}">' in html
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="SKP dan RHK">' in html
+    assert '<meta name="twitter:card"' in html
+    assert '<html lang="id">' in html
+
+    tag_page = client.get("/artikel/tag/e-kinerja/").content.decode()
+    assert 'href="/artikel/tag/e-kinerja/rss/"' in tag_page
+
+
+def test_sitemap_lists_exactly_the_public_live_pages(client, home, articles, value_index):
+    make_value_page(value_index, "AK")
+    about = make_standard_page(home, title="Tentang")
+    response = client.get("/sitemap.xml")
+
+    locations = {
+        node.text
+        for node in ET.fromstring(response.content).findall(  # noqa: S314 -- our own output
+            "sm:url/sm:loc", SITEMAP_NS
+        )
+    }
+    expected = {
+        f"http://localhost{path}"
+        for path in ["/", "/artikel/", articles[0].url, articles[1].url, "/nilai-berakhlak/",
+                     "/nilai-berakhlak/ak/", about.url]
+    }  # fmt: skip
+    assert locations == expected
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body

@@ -1,0 +1,47 @@
+from django.contrib.auth.models import Group
+
+from wagtail.models import PageViewRestriction
+
+from .factories import make_article, make_standard_page
+
+
+def test_search_finds_public_pages_and_highlights_terms(client, article_index):
+    make_article(article_index, title="Menyusun SKP yang baik", summary="Panduan menyusun SKP")
+    make_article(article_index, title="Tentang pelayanan", summary="Pelayanan prima")
+
+    response = client.get("/cari/", {"q": "skp"})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert [p.title for p in response.context["page_obj"].object_list] == ["Menyusun SKP yang baik"]
+    assert "Menyusun <mark>SKP</mark> yang baik" in html
+    assert "1 hasil untuk “skp”" in html
+
+
+def test_search_skips_drafts_and_restricted_pages(client, home, article_index):
+    make_article(article_index, title="Draf orkestrasi", live=False)
+    login_only = make_article(article_index, title="Khusus pegawai orkestrasi")
+    PageViewRestriction.objects.create(page=login_only, restriction_type="login")
+    group_page = make_standard_page(home, title="Internal orkestrasi")
+    restriction = PageViewRestriction.objects.create(page=group_page, restriction_type="groups")
+    restriction.groups.add(Group.objects.get(name="Moderator"))
+    make_standard_page(group_page, title="Anak internal orkestrasi")
+
+    response = client.get("/cari/", {"q": "orkestrasi"})
+
+    assert list(response.context["page_obj"].object_list) == []
+    assert "Tidak ada halaman yang cocok" in response.content.decode()
+
+
+def test_empty_query_shows_only_the_form(client, home):
+    response = client.get("/cari/")
+    assert response.status_code == 200
+    assert response.context["page_obj"] is None
+    assert 'role="search"' in response.content.decode()
+
+
+def test_highlight_escapes_html(client, article_index):
+    make_article(article_index, title="Awas <script>alert(1)</script> kinerja")
+    html = client.get("/cari/", {"q": "kinerja"}).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
