@@ -33,7 +33,7 @@ def test_dashboard_shows_progress_completion_certificate_and_values(client, inde
     body = response.content.decode()
     assert "Kursus Berjalan" in body and "33% selesai" in body
     assert "Kursus Selesai" in body and "BINA/" in body
-    values = dict((v.code, n) for v, n in response.context["values"])
+    values = {v.code: n for v, n in response.context["values"]}
     assert values["KO"] == 1 and values["HA"] == 0
     assert response.context["ring"].total == 4
 
