@@ -1,11 +1,15 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from learning.models import LearningRecord
+from learning.permissions import LedgerPermissionPolicy
 from learning.viewsets import CompetencyViewSet, LearningRecordViewSet
 
 register_snippet(CompetencyViewSet)
+register_permission_policy(LearningRecord, LedgerPermissionPolicy(LearningRecord))
 
 
 @hooks.register("register_admin_viewset")

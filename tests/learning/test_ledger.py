@@ -121,20 +121,21 @@ def test_jp_ring_against_the_target(pegawai, settings):
     assert selectors.jp_ring(user=pegawai, year=2026).percent == 100
 
 
+def form_data(**overrides):
+    return {
+        "title": "Pelatihan Kehumasan",
+        "institution": "Kominfo",
+        "jenis_diklat_id": "3",
+        "minutes": "90",
+        "start_date": "2026-02-01",
+        "end_date": "2026-02-01",
+        **overrides,
+    }
+
+
 def test_form_view_creates_a_pending_record(client, pegawai):
     client.force_login(pegawai)
-    response = client.post(
-        reverse("learning:record_add"),
-        {
-            "title": "Pelatihan Kehumasan",
-            "institution": "Kominfo",
-            "jenis_diklat_id": "3",
-            "minutes": "90",
-            "start_date": "2026-02-01",
-            "end_date": "2026-02-01",
-            "proof": upload(JPG, "bukti.jpg"),
-        },
-    )
+    response = client.post(reverse("learning:record_add"), form_data(proof=upload(JPG, "b.jpg")))
     assert response.status_code == 302
     record = LearningRecord.objects.get(user=pegawai)
     assert record.verification_status == VerificationStatus.PENDING
@@ -145,15 +146,7 @@ def test_form_view_shows_the_content_error(client, pegawai):
     client.force_login(pegawai)
     response = client.post(
         reverse("learning:record_add"),
-        {
-            "title": "X",
-            "institution": "Y",
-            "jenis_diklat_id": "3",
-            "minutes": "90",
-            "start_date": "2026-02-02",
-            "end_date": "2026-02-01",
-            "proof": upload(b"<html>", "bukti.pdf"),
-        },
+        form_data(start_date="2026-02-02", proof=upload(b"<html>", "bukti.pdf")),
     )
     body = response.content.decode()
     assert response.status_code == 200
