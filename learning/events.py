@@ -10,6 +10,8 @@ from django.dispatch import Signal
 
 # kwargs: enrolment_id, user_id, course_id, learning_record_id, certificate_id (or None)
 course_completed = Signal()
+# kwargs: certificate_id, user_id — sent once the certificate's PDF exists
+certificate_issued = Signal()
 
 
 def announce_course_completed(
@@ -31,3 +33,11 @@ def announce_course_completed(
         )
 
     transaction.on_commit(send)
+
+
+def announce_certificate_issued(*, certificate_id: int, user_id: int) -> None:
+    transaction.on_commit(
+        lambda: certificate_issued.send(
+            sender="learning", certificate_id=certificate_id, user_id=user_id
+        )
+    )

@@ -204,6 +204,7 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     certificate.render_ms = int((time.perf_counter() - started) * 1000)
     certificate.pdf.save(f"{certificate.uuid}.pdf", ContentFile(content), save=False)
     certificate.save(update_fields=["pdf", "render_ms"])
+    events.announce_certificate_issued(certificate_id=certificate.pk, user_id=certificate.user_id)
     return certificate
 
 

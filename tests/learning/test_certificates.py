@@ -48,9 +48,23 @@ def test_render_time_is_measured_and_small(certificate):
 
 
 @pytest.mark.django_db
-def test_render_is_idempotent(certificate):
-    name = certificate.pdf.name
-    assert services.certificate_render(certificate_id=certificate.pk).pdf.name == name
+def test_render_is_idempotent_and_announces_once(certificate, django_capture_on_commit_callbacks):
+    from learning import events
+
+    seen = []
+
+    def receiver(sender, **kwargs):
+        seen.append(kwargs["certificate_id"])
+
+    events.certificate_issued.connect(receiver)
+    try:
+        certificate.pdf.delete(save=True)
+        with django_capture_on_commit_callbacks(execute=True):
+            name = services.certificate_render(certificate_id=certificate.pk).pdf.name
+            assert services.certificate_render(certificate_id=certificate.pk).pdf.name == name
+    finally:
+        events.certificate_issued.disconnect(receiver)
+    assert seen == [certificate.pk]
 
 
 @pytest.mark.django_db
