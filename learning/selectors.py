@@ -154,7 +154,7 @@ def course_detail(*, course: CoursePage, user) -> dict:
 
 
 def lesson_detail(*, lesson: LessonPage, user) -> dict:
-    course = lesson.get_parent().specific
+    course = lesson.course
     context = course_detail(course=course, user=user)
     lessons = context["lessons"]
     position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)

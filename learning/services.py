@@ -83,7 +83,7 @@ def lesson_is_unlocked(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
 def lesson_complete(*, user, lesson: LessonPage) -> Enrolment:
     """Mark a lesson done ("Tandai selesai") and recompute progress. Safe to repeat."""
     _require_login(user)
-    course = lesson.get_parent().specific
+    course = lesson.course
     enrolment = Enrolment.objects.filter(user=user, course=course).select_related("course").first()
     if enrolment is None:
         raise ValidationError(_("Daftar ke kursus ini terlebih dahulu."))

@@ -37,7 +37,7 @@ def lesson_gate(request, lesson: LessonPage):
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    course = lesson.get_parent().specific
+    course = lesson.course
     enrolment = Enrolment.objects.filter(user=request.user, course=course).select_related("course")
     enrolment = enrolment.first()
     if enrolment is None:
@@ -71,7 +71,7 @@ def lesson_mark_done(request, lesson_id: int):
         enrolment = services.lesson_complete(user=request.user, lesson=lesson)
     except ValidationError as error:
         messages.error(request, _error_text(error))
-        return HttpResponseRedirect(lesson.get_parent().url)
+        return HttpResponseRedirect(lesson.course.url)
     if enrolment.is_completed:
         messages.success(request, _("Selamat, kursus ini selesai! JP sudah tercatat."))
         return HttpResponseRedirect(enrolment.course.url)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -211,6 +212,11 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("pelajaran")
         verbose_name_plural = _("pelajaran")
+
+    @cached_property
+    def course(self) -> CoursePage:
+        """The parent course, fetched once per request however many callers ask."""
+        return CoursePage.objects.ancestor_of(self).get(depth=self.depth - 1)
 
     def serve(self, request, *args, **kwargs):
         from learning.views import lesson_gate

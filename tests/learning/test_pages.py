@@ -56,3 +56,34 @@ def test_lesson_sends_a_pegawai_who_is_not_enrolled_to_the_course(client, course
     response = client.get(course.lessons().first().url)
     assert response.status_code == 302
     assert response["Location"] == course.url
+
+
+def test_course_page_shows_only_my_own_progress(client, course, pegawai, other_pegawai):
+    from learning import services
+
+    services.enrolment_create(user=other_pegawai, course=course)
+    services.lesson_complete(user=other_pegawai, lesson=course.lessons().first())
+    client.force_login(pegawai)
+    body = client.get(course.url).content.decode()
+    assert "33% selesai" not in body
+    assert "Ikuti kursus" in body
+
+
+@pytest.mark.parametrize("lessons", [2, 10])
+def test_course_and_lesson_query_counts_are_flat(
+    client, index, pegawai, lessons, django_assert_max_num_queries
+):
+    from learning import services
+
+    from .factories import make_course
+
+    course = make_course(lessons=lessons, competencies=("BP", "MJ-PP"), sequential=True)
+    services.enrolment_create(user=pegawai, course=course)
+    first = course.lessons().first()
+    services.lesson_complete(user=pegawai, lesson=first)
+    client.force_login(pegawai)
+    for url in (course.url, first.url):
+        client.get(url)
+        with django_assert_max_num_queries(22) as captured:
+            assert client.get(url).status_code == 200
+        print(f"\n{url} with {lessons} lessons: {len(captured)} queries")
