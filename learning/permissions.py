@@ -2,7 +2,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 
 class LedgerPermissionPolicy(ModelPermissionPolicy):
-    """The JP ledger is written only by services: the admin may list, inspect and export.
+    """Ledger rows and certificates are written only by services: the admin may list,
+    inspect and export them.
 
     Even a superuser cannot add, edit or delete a row there, so every change keeps its
     audit trail and the one-record-per-enrolment rule.

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from learning.models import Competency, LearningRecord
+from learning.models import Certificate, Competency, LearningRecord
 
 
 class CompetencyViewSet(SnippetViewSet):
@@ -44,3 +44,28 @@ class LearningRecordViewSet(ModelViewSet):
     inspect_view_enabled = True
     # Required by ModelViewSet; never used, the ledger's policy refuses edits.
     form_fields = ["title"]
+
+
+class CertificateViewSet(ModelViewSet):
+    """Find a certificate by number or holder; revocation happens on its verification page."""
+
+    model = Certificate
+    icon = "tick-inverse"
+    menu_label = _("Sertifikat")
+    add_to_admin_menu = True
+    menu_order = 330
+    list_display = ["number", "holder_name", "course_title", "jp", "issued_at", "revoked_at"]
+    list_filter = ["issued_at"]
+    search_fields = ["number", "holder_name", "course_title"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "number",
+        "holder_name",
+        "course_title",
+        "jp",
+        "issued_at",
+        "signatory_name",
+        "revoked_at",
+        "revoked_reason",
+    ]
+    form_fields = ["number"]  # required by ModelViewSet; the policy refuses edits

@@ -4,17 +4,23 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from learning.models import LearningRecord
+from learning.models import Certificate, LearningRecord
 from learning.permissions import LedgerPermissionPolicy
-from learning.viewsets import CompetencyViewSet, LearningRecordViewSet
+from learning.viewsets import CertificateViewSet, CompetencyViewSet, LearningRecordViewSet
 
 register_snippet(CompetencyViewSet)
 register_permission_policy(LearningRecord, LedgerPermissionPolicy(LearningRecord))
+register_permission_policy(Certificate, LedgerPermissionPolicy(Certificate))
 
 
 @hooks.register("register_admin_viewset")
 def register_learning_record_viewset():
     return LearningRecordViewSet("learning_records")
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateViewSet("learning_certificates")
 
 
 @hooks.register("register_log_actions")

@@ -71,3 +71,17 @@ def test_target_level_only_for_leveled_competencies(course):
         link.clean()
     link.competency = Competency.objects.get(code="MJ-INT")
     link.clean()
+
+
+@pytest.mark.django_db
+def test_certificate_admin_finds_by_number_and_never_edits(admin_client, course, pegawai):
+    from learning.models import Certificate
+
+    finish(pegawai, course)
+    certificate = Certificate.objects.get()
+    response = admin_client.get(reverse("learning_certificates:index"), {"q": certificate.number})
+    assert response.status_code == 200
+    assert certificate.number in response.content.decode()
+    assert pegawai.nip not in response.content.decode()
+    edit = admin_client.get(reverse("learning_certificates:edit", args=[certificate.pk]))
+    assert edit.status_code in (302, 403)
