@@ -14,6 +14,7 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("portal.urls")),
+    path("", include("learning.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
 from kinerja_link.demo import seed_organisation
+from learning.demo import seed_learning
 from portal.demo import seed_pages
 
 
@@ -18,6 +19,8 @@ class Command(BaseCommand):
         logins = seed_staff(password_hash)
         self.stdout.write("Organisasi dan pegawai…")
         logins = seed_organisation(password_hash) + logins
+        self.stdout.write("Kursus dan kemajuan belajar…")
+        seed_learning(first_logins=[login.login for login in logins])
 
         self.stdout.write(self.style.SUCCESS("\nData demo siap. Buka http://127.0.0.1:8000/"))
         self.stdout.write(f"Kata sandi semua akun demo: {DEMO_PASSWORD}\n")

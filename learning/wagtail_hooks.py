@@ -1,0 +1,44 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+
+from learning.models import Certificate, LearningRecord
+from learning.permissions import LedgerPermissionPolicy
+from learning.viewsets import CertificateViewSet, CompetencyViewSet, LearningRecordViewSet
+
+register_snippet(CompetencyViewSet)
+register_permission_policy(LearningRecord, LedgerPermissionPolicy(LearningRecord))
+register_permission_policy(Certificate, LedgerPermissionPolicy(Certificate))
+
+
+@hooks.register("register_admin_viewset")
+def register_learning_record_viewset():
+    return LearningRecordViewSet("learning_records")
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateViewSet("learning_certificates")
+
+
+@hooks.register("register_log_actions")
+def register_learning_log_actions(actions):
+    actions.register_action("learning.enrolment.create", _("Daftar kursus"), _("Mendaftar kursus"))
+    actions.register_action(
+        "learning.lesson.complete", _("Pelajaran selesai"), _("Menandai pelajaran selesai")
+    )
+    actions.register_action(
+        "learning.enrolment.complete", _("Kursus selesai"), _("Menyelesaikan kursus")
+    )
+    actions.register_action(
+        "learning.record.create", _("Catatan JP"), _("Menambah catatan pelatihan")
+    )
+    actions.register_action(
+        "learning.record.verify", _("Verifikasi JP"), _("Memverifikasi catatan pelatihan")
+    )
+    actions.register_action("learning.record.reject", _("Tolak JP"), _("Menolak catatan pelatihan"))
+    actions.register_action(
+        "learning.certificate.revoke", _("Cabut sertifikat"), _("Mencabut sertifikat")
+    )
