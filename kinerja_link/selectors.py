@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.db.models import QuerySet
 
-from .models import Pegawai
+from accounts.roles import Role, has_role
+
+from .models import Evaluasi, ImportJob, Pegawai
 
 
 def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
@@ -25,3 +27,34 @@ def pimpinan_user_ids() -> QuerySet:
         .values_list("pejabat_penilai__user_id", flat=True)
         .distinct()
     )
+
+
+def scope_path_for(user) -> str | None:
+    """The unit-path prefix whose pegawai a pengelola manages: "" for all, None for none.
+
+    Superusers see everything; a Pengelola Kepegawaian sees their own unit subtree.
+    """
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return ""
+    if not has_role(user, Role.PENGELOLA):
+        return None
+    pegawai = Pegawai.objects.filter(user=user).select_related("unit").first()
+    return pegawai.unit.path if pegawai else None
+
+
+def evaluasi_for_admin(user) -> QuerySet[Evaluasi]:
+    path = scope_path_for(user)
+    queryset = Evaluasi.objects.select_related("pegawai__user", "pegawai__unit", "periode")
+    if path is None:
+        return queryset.none()
+    return queryset.filter(pegawai__unit__path__startswith=path)
+
+
+def import_jobs_for(user) -> QuerySet[ImportJob]:
+    """A pengelola sees the jobs they started; a superuser sees every job."""
+    queryset = ImportJob.objects.select_related("created_by", "periode")
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(created_by=user)

@@ -16,7 +16,7 @@ from .importing import columns as col
 from .importing import engine
 from .importing.readers import ImportFileError, Table, check_size, read_table, rows_table
 from .models import EvaluasiSource, ImportJob, ImportStatus, Periode
-from .selectors import pimpinan_user_ids
+from .selectors import pimpinan_user_ids, scope_path_for
 
 
 @transaction.atomic
@@ -46,14 +46,14 @@ def import_scope_path(user) -> str:
 
     ``None`` is the system itself (management command, demo seeding).
     """
-    if user is None or user.is_superuser:
+    if user is None:
         return ""
-    if not has_role(user, Role.PENGELOLA):
+    if not user.is_superuser and not has_role(user, Role.PENGELOLA):
         raise PermissionDenied(_("Hanya Pengelola Kepegawaian yang boleh mengimpor evaluasi."))
-    pegawai = getattr(user, "pegawai", None)
-    if pegawai is None:
+    path = scope_path_for(user)
+    if path is None:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai dan unit kerja."))
-    return pegawai.unit.path
+    return path
 
 
 def periode_resolve(*, text: str) -> Periode:
