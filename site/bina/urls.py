@@ -5,11 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .api import api
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("kinerja/", include("kinerja_link.urls")),
 ]
 
 if settings.DEBUG:
