@@ -3,7 +3,7 @@ from django.db.models import Prefetch, QuerySet
 
 from accounts.roles import Role, has_role
 
-from .models import SKP, Evaluasi, ImportJob, Pegawai, PerilakuEkspektasi, Periode
+from .models import SKP, Evaluasi, ImportJob, Pegawai, PerilakuEkspektasi, Periode, UnitKerja
 
 
 def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
@@ -128,3 +128,11 @@ def kinerja_of(pegawai: Pegawai) -> dict:
 
 def _perilaku() -> QuerySet[PerilakuEkspektasi]:
     return PerilakuEkspektasi.objects.select_related("nilai").order_by("nilai__sort_order")
+
+
+def units_for_export(user) -> QuerySet[UnitKerja]:
+    """Units a pengelola may export: their subtree (every unit for a superuser)."""
+    path = scope_path_for(user)
+    if path is None:
+        return UnitKerja.objects.none()
+    return UnitKerja.objects.filter(path__startswith=path).order_by("path")

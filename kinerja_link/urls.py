@@ -8,4 +8,5 @@ urlpatterns = [
     path("saya/", views.kinerja_saya, name="saya"),
     path("tim/", views.tim_saya, name="tim"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai"),
+    path("ekspor/", views.ekspor, name="ekspor"),
 ]
