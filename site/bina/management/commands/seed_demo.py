@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
-from kinerja_link.demo import seed_organisation
+from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
 from portal.demo import seed_pages
 
 
@@ -18,6 +18,9 @@ class Command(BaseCommand):
         logins = seed_staff(password_hash)
         self.stdout.write("Organisasi dan pegawai…")
         logins = seed_organisation(password_hash) + logins
+        self.stdout.write("SKP dan evaluasi kinerja (impor SIASN Triwulan III)…")
+        seed_skp()
+        seed_evaluasi_import()
 
         self.stdout.write(self.style.SUCCESS("\nData demo siap. Buka http://127.0.0.1:8000/"))
         self.stdout.write(f"Kata sandi semua akun demo: {DEMO_PASSWORD}\n")
