@@ -79,6 +79,10 @@ class ImportContext:
     periodes: dict[col.PeriodeKey, Periode | None] = field(default_factory=dict)
     seen: dict[tuple[str, col.PeriodeKey], int] = field(default_factory=dict)
     log_uuid: uuid.UUID = field(default_factory=uuid.uuid4)
+    # Translated once per run: gettext per row costs more than the rest of parsing.
+    labels: dict[str, str] = field(default_factory=lambda: {
+        "hasil": _("Rating hasil kerja"), "perilaku": _("Rating perilaku kerja"),
+    })  # fmt: skip
 
 
 def missing_columns_message(table: Table) -> str | None:
@@ -114,8 +118,8 @@ def _parse(number: int, cells: list, mapping: dict, ctx: ImportContext, report: 
         periode = _periode_of(cell, ctx)
         row = ParsedRow(
             row=number, nip=nip, periode=periode,
-            hasil=col.parse_rating(cell(col.HASIL), _("Rating hasil kerja")),
-            perilaku=col.parse_rating(cell(col.PERILAKU), _("Rating perilaku kerja")),
+            hasil=col.parse_rating(cell(col.HASIL), ctx.labels["hasil"]),
+            perilaku=col.parse_rating(cell(col.PERILAKU), ctx.labels["perilaku"]),
             predikat_imported=col.parse_predikat(cell(col.PREDIKAT)),
             penilai_nip=_penilai_nip(cell(col.PENILAI_NIP)),
         )  # fmt: skip
@@ -244,6 +248,7 @@ def _write(new: list, changed: list, periodes: dict, ctx: ImportContext) -> None
 def _log_entries(new, created, changed, now, ctx: ImportContext) -> Iterator[ModelLogEntry]:
     """Audit entries as Wagtail's ``log()`` would write them, with before/after in ``data``."""
     content_type = ContentType.objects.get_for_model(Evaluasi)
+    periode_labels = {p.pk: p.label for p in {c.periode for _r, c, _p, _b in new + changed}}
     pairs = [
         ("wagtail.create", row, saved, person, None)
         for (row, _c, person, _b), saved in zip(new, created, strict=True)
@@ -252,7 +257,8 @@ def _log_entries(new, created, changed, now, ctx: ImportContext) -> Iterator[Mod
     for action, row, evaluasi, person, before in pairs:
         yield ModelLogEntry(
             content_type=content_type, object_id=str(evaluasi.pk), action=action,
-            label=f"{person['user__display_name'] or row.nip} · {evaluasi.periode.label}",
+            label=f"{person['user__display_name'] or row.nip} · "
+            f"{periode_labels[evaluasi.periode_id]}",
             timestamp=now, uuid=ctx.log_uuid, user_id=ctx.user_id, content_changed=True,
             data={"before": before, "after": _snapshot(evaluasi), "import_job": ctx.job_id,
                   "baris": row.row, "nip": row.nip},
