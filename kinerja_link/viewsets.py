@@ -180,14 +180,31 @@ class PeriodeViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class ScopedByPegawaiIndexView(generic.IndexView):
-    pegawai_path = "pegawai__unit__path"
+class ScopedMixin:
+    """Limit a view's objects to the user's unit subtree; anything else is a 404."""
 
-    def get_base_queryset(self):
+    unit_path_lookup = "pegawai__unit__path"
+
+    def scoped(self, queryset):
         path = scope_path_for(self.request.user)
         if path is None:
             raise Http404
-        return super().get_base_queryset().filter(**{f"{self.pegawai_path}__startswith": path})
+        return queryset.filter(**{f"{self.unit_path_lookup}__startswith": path})
+
+
+class ScopedByPegawaiIndexView(ScopedMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset())
+
+
+class ScopedEditView(ScopedMixin, generic.EditView):
+    def get_queryset(self):
+        return self.scoped(super().get_queryset())
+
+
+class ScopedDeleteView(ScopedMixin, generic.DeleteView):
+    def get_queryset(self):
+        return self.scoped(super().get_queryset())
 
 
 class SKPViewSet(ModelViewSet):
@@ -196,13 +213,15 @@ class SKPViewSet(ModelViewSet):
     menu_label = _("SKP")
     add_to_admin_menu = False
     index_view_class = ScopedByPegawaiIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
     list_display = ["pegawai", "periode", "pendekatan", "status"]
     list_filter = ["periode", "status"]
     copy_view_enabled = False
 
 
 class PegawaiIndexView(ScopedByPegawaiIndexView):
-    pegawai_path = "unit__path"
+    unit_path_lookup = "unit__path"
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "unit", "pejabat_penilai__user")
@@ -214,6 +233,7 @@ class PegawaiViewSet(ModelViewSet):
     menu_label = _("Pegawai")
     add_to_admin_menu = False
     index_view_class = PegawaiIndexView
+    edit_view_class = type("PegawaiEditView", (ScopedEditView,), {"unit_path_lookup": "unit__path"})
     form_fields = ["user", "unit", "jabatan", "jenis_jabatan", "golongan", "pejabat_penilai",
                    "atasan_pejabat_penilai", "is_active"]  # fmt: skip
     list_display = ["__str__", "jabatan", "unit", "pejabat_penilai", "is_active"]
