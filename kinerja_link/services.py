@@ -14,6 +14,7 @@ from accounts.roles import Role, has_role
 
 from .importing import columns as col
 from .importing import engine
+from .importing.organisation import run_organisation_import
 from .importing.readers import ImportFileError, Table, check_size, read_table, rows_table
 from .models import EvaluasiSource, ImportJob, ImportStatus, Periode
 from .selectors import pimpinan_user_ids, scope_path_for
@@ -54,6 +55,25 @@ def import_scope_path(user) -> str:
     if path is None:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai dan unit kerja."))
     return path
+
+
+def organisation_import(*, user, file, dry_run: bool = True) -> engine.Report:
+    """Upsert pegawai by NIP from a CSV/XLSX file, then resync the Pimpinan group.
+
+    Runs at once (an organisation has thousands of rows, not hundreds of thousands);
+    a dry run reports what would change and writes nothing.
+    """
+    scope = import_scope_path(user)
+    try:
+        table = read_table(file, file.name or "")
+        report = run_organisation_import(
+            table, scope_path=scope, dry_run=dry_run, user_id=getattr(user, "pk", None)
+        )
+    except ImportFileError as exc:
+        raise ValidationError(str(exc)) from exc
+    if not dry_run:
+        pimpinan_group_sync()
+    return report
 
 
 def periode_resolve(*, text: str) -> Periode:

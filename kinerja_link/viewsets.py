@@ -9,16 +9,19 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
-from .services import import_job_confirm, import_job_create
+from .services import import_job_confirm, import_job_create, organisation_import
 
 
 class NoTypingPolicy(ModelPermissionPolicy):
@@ -264,9 +267,63 @@ class ApiTokenViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+# --- Organisation import ---------------------------------------------------------------
+
+
+class OrganisasiImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Berkas"),
+        help_text=_("CSV/XLSX dengan kolom NIP, NAMA, JABATAN, UNIT KERJA (kode), dan bila ada "
+                    "JENIS JABATAN, GOLONGAN, NIP PEJABAT PENILAI, NIP ATASAN PEJABAT PENILAI."),
+    )  # fmt: skip
+    dry_run = forms.BooleanField(label=_("Pratinjau saja"), required=False, initial=True)
+
+
+class OrganisasiImportView(WagtailAdminTemplateMixin, View):
+    template_name = "kinerja_link/admin/import_organisasi.html"
+    page_title = _("Impor pegawai")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if scope_path_for(request.user) is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=OrganisasiImportForm()))
+
+    def post(self, request):
+        form = OrganisasiImportForm(request.POST, request.FILES)
+        report = None
+        if form.is_valid():
+            try:
+                report = organisation_import(user=request.user, file=form.cleaned_data["file"],
+                                             dry_run=form.cleaned_data["dry_run"])  # fmt: skip
+            except ValidationError as exc:
+                form.add_error("file", exc)
+        context = self.get_context_data(form=form, report=report,
+                                        dry_run=form.cleaned_data.get("dry_run"))  # fmt: skip
+        return self.render_to_response(context)
+
+
+class PengelolaMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_path_for(request.user) is not None
+
+
+class OrganisasiImportViewSet(ViewSet):
+    name = "kinerja_organisasi"
+    icon = "group"
+    menu_label = _("Impor pegawai")
+    menu_item_class = PengelolaMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", OrganisasiImportView.as_view(), name="index")]
+
+
 class KinerjaViewSetGroup(ViewSetGroup):
     menu_label = _("Kinerja")
     menu_icon = "tasks"
     menu_order = 250
     items = (ImportJobViewSet, EvaluasiViewSet, SKPViewSet, PeriodeViewSet, PegawaiViewSet,
-             ApiTokenViewSet)  # fmt: skip
+             OrganisasiImportViewSet, ApiTokenViewSet)  # fmt: skip
