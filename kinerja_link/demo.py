@@ -6,19 +6,36 @@ so running it again finds what it made before and changes nothing.
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from accounts.demo import DemoLogin
 from accounts.roles import Role
+from learning.models import Competency
 
-from .models import JenisJabatan, Pegawai, UnitKerja
-from .services import pimpinan_group_sync
+from .kuadran import predikat_for
+from .models import (
+    SKP,
+    AspekRHK,
+    ImportJob,
+    JenisJabatan,
+    JenisPeriode,
+    Pegawai,
+    PerilakuEkspektasi,
+    Periode,
+    RencanaHasilKerja,
+    StatusSKP,
+    UnitKerja,
+)
+from .services import import_job_create, import_job_run, pimpinan_group_sync
 
 FIRST_NAMES_M = "Budi Agus Slamet Hendra Rizky Dimas Yusuf Fajar Arif Teguh Bayu Wahyu".split()
 FIRST_NAMES_F = "Siti Dewi Rina Ayu Fitri Sri Nur Indah Maya Ratna Wulan Putri Kartika".split()
@@ -178,3 +195,74 @@ def _demo_logins(pengelola: Pegawai) -> list[DemoLogin]:
         DemoLogin(role=Role.PIMPINAN, login=kepala_seksi.nip, name=kepala_seksi.nama),
         DemoLogin(role=Role.PENGELOLA, login=pengelola.nip, name=pengelola.nama),
     ]
+
+
+# --- SKP and one imported period -------------------------------------------------------
+
+DEMO_TAHUN = 2026
+DEMO_IMPORT_NAME = "demo-siasn-triwulan-iii-2026.csv"
+RHK_TEMPLATES = [
+    ("Terlaksananya layanan {unit} sesuai standar pelayanan", "Persentase layanan tepat waktu",
+     "95%", AspekRHK.KUANTITAS),
+    ("Tersusunnya laporan kinerja {unit} yang akurat", "Jumlah laporan diterima pimpinan",
+     "4 laporan", AspekRHK.WAKTU),
+]  # fmt: skip
+EKSPEKTASI = {
+    "BP": "Menanggapi pengaduan masyarakat paling lambat 2 hari kerja.",
+    "AK": "Menyampaikan laporan tepat waktu dan lengkap.",
+    "KO": "Menyelesaikan sedikitnya 20 JP pengembangan kompetensi.",
+    "HA": "Menjaga suasana kerja yang saling menghargai.",
+    "LO": "Menjaga kerahasiaan data pegawai dan layanan.",
+    "AD": "Mengusulkan satu perbaikan proses kerja per triwulan.",
+    "KL": "Aktif berbagi data dengan unit lain.",
+}
+# Weighted like a real office: most Sesuai/Sesuai; every cell of the kuadran at least once.
+CELL_WEIGHTS = [((2, 2), 30), ((1, 2), 6), ((2, 1), 6), ((1, 1), 4), ((3, 2), 4), ((3, 1), 1),
+                ((2, 3), 2), ((1, 3), 1), ((3, 3), 1)]  # fmt: skip
+
+
+@transaction.atomic
+def seed_skp() -> int:
+    """An approved SKP for the year for every pegawai who has none. Returns how many were made."""
+    annual, _ = Periode.objects.get_or_create(tahun=DEMO_TAHUN, jenis=JenisPeriode.TAHUNAN, nomor=0)
+    have = set(SKP.objects.filter(periode=annual).values_list("pegawai_id", flat=True))
+    pegawai = Pegawai.objects.active().exclude(pk__in=have).select_related("unit")
+    made = SKP.objects.bulk_create([
+        SKP(pegawai=p, periode=annual, pejabat_penilai_id=p.pejabat_penilai_id,
+            status=StatusSKP.DISETUJUI) for p in pegawai
+    ])  # fmt: skip
+    units = {p.pk: p.unit.nama for p in pegawai}
+    nilai = list(Competency.objects.values_berakhlak())
+    RencanaHasilKerja.objects.bulk_create([
+        RencanaHasilKerja(skp=skp, rhk=rhk.format(unit=units[skp.pegawai_id]), indikator=iki,
+                          target=target, aspek=aspek, sort_order=i)
+        for skp in made for i, (rhk, iki, target, aspek) in enumerate(RHK_TEMPLATES)
+    ])  # fmt: skip
+    PerilakuEkspektasi.objects.bulk_create([
+        PerilakuEkspektasi(skp=skp, nilai=n, ekspektasi=EKSPEKTASI.get(n.code, ""), sort_order=i)
+        for skp in made for i, n in enumerate(nilai)
+    ])  # fmt: skip
+    return len(made)
+
+
+def seed_evaluasi_import() -> ImportJob | None:
+    """Triwulan III of the demo year, brought in as a SIASN export through the import service."""
+    if ImportJob.objects.filter(original_name=DEMO_IMPORT_NAME, status="selesai").exists():
+        return None
+    pegawai = list(Pegawai.objects.active().select_related("user").order_by("user__nip"))
+    rng = random.Random(20263)
+    cells, weights = zip(*CELL_WEIGHTS, strict=True)
+    ratings = [c for c, _ in CELL_WEIGHTS] + rng.choices(cells, weights, k=len(pegawai))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["nip", "nama", "tahun", "periodikId", "periodikNama", "hasilKinerjaNilai",
+                     "perilakuKerjaNilai", "kuadranKinerjaNilai"])  # fmt: skip
+    for index, (person, (hasil, perilaku)) in enumerate(zip(pegawai, ratings, strict=False)):
+        predikat = int(predikat_for(hasil, perilaku))
+        if index == len(pegawai) - 1:
+            predikat = 1  # one export that disagrees with the kuadran, to show the flag
+        writer.writerow([person.nip, person.nama, DEMO_TAHUN, 2, "Triwulan III", hasil,
+                         perilaku, predikat])  # fmt: skip
+    file = ContentFile(out.getvalue().encode(), name=DEMO_IMPORT_NAME)
+    job = import_job_create(user=None, file=file, dry_run=False, enqueue=False)
+    return import_job_run(job_id=job.pk)

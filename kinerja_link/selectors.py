@@ -1,7 +1,9 @@
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from .models import Pegawai
+from accounts.roles import Role, has_role
+
+from .models import SKP, Evaluasi, ImportJob, Pegawai, PerilakuEkspektasi, Periode, UnitKerja
 
 
 def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
@@ -25,3 +27,112 @@ def pimpinan_user_ids() -> QuerySet:
         .values_list("pejabat_penilai__user_id", flat=True)
         .distinct()
     )
+
+
+def scope_path_for(user) -> str | None:
+    """The unit-path prefix whose pegawai a pengelola manages: "" for all, None for none.
+
+    Superusers see everything; a Pengelola Kepegawaian sees their own unit subtree.
+    """
+    if not user.is_authenticated:
+        return None
+    if user.is_superuser:
+        return ""
+    if not has_role(user, Role.PENGELOLA):
+        return None
+    pegawai = Pegawai.objects.filter(user=user).select_related("unit").first()
+    return pegawai.unit.path if pegawai else None
+
+
+def evaluasi_for_admin(user) -> QuerySet[Evaluasi]:
+    path = scope_path_for(user)
+    queryset = Evaluasi.objects.select_related("pegawai__user", "pegawai__unit", "periode")
+    if path is None:
+        return queryset.none()
+    return queryset.filter(pegawai__unit__path__startswith=path)
+
+
+def import_jobs_for(user) -> QuerySet[ImportJob]:
+    """A pengelola sees the jobs they started; a superuser sees every job."""
+    queryset = ImportJob.objects.select_related("created_by", "periode")
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(created_by=user)
+
+
+def visible_pegawai_for(user) -> QuerySet[Pegawai]:
+    """Whose SKP and evaluations ``user`` may see: themself, their team as pimpinan, and
+    their unit subtree as pengelola (everyone for a superuser). DESIGN §7."""
+    if not user.is_authenticated:
+        return Pegawai.objects.none()
+    if user.is_superuser:
+        return Pegawai.objects.all()
+    me = Pegawai.objects.filter(user=user).select_related("unit").first()
+    visible = Pegawai.objects.filter(user=user)
+    if me is not None:
+        visible = visible | Pegawai.objects.filter(pk__in=team_for(me).values("pk"))
+    path = scope_path_for(user)
+    if path is not None:
+        visible = visible | Pegawai.objects.filter(unit__path__startswith=path)
+    return visible.distinct()
+
+
+def others_visible_to(user) -> QuerySet[Pegawai]:
+    """The pegawai listed on the "Tim Saya" page: visible ones except the user."""
+    return (
+        visible_pegawai_for(user)
+        .exclude(user=user)
+        .filter(is_active=True)
+        .select_related("user", "unit")
+        .order_by("unit__path", "user__display_name")
+    )
+
+
+def team_with_evaluasi(pegawai: QuerySet[Pegawai], periode) -> list[Pegawai]:
+    """Each pegawai with ``.evaluasi`` (in ``periode``, or None) in two queries."""
+    rows = list(
+        pegawai.prefetch_related(
+            Prefetch(
+                "evaluasi_set",
+                queryset=Evaluasi.objects.filter(periode=periode),
+                to_attr="evaluasi_periode",
+            )
+        )
+    )
+    for row in rows:
+        row.evaluasi = row.evaluasi_periode[0] if row.evaluasi_periode else None
+    return rows
+
+
+def periode_with_evaluasi() -> QuerySet[Periode]:
+    return Periode.objects.filter(evaluasi_set__isnull=False).distinct()
+
+
+def kinerja_of(pegawai: Pegawai) -> dict:
+    """What a pegawai's kinerja page shows: latest SKP with its RHK and perilaku, and the
+    evaluation history, in a fixed number of queries."""
+    skp = (
+        SKP.objects.filter(pegawai=pegawai)
+        .select_related("periode", "pejabat_penilai__user")
+        .prefetch_related("rhk", Prefetch("perilaku", queryset=_perilaku()))
+        .order_by("-periode__tahun")
+        .first()
+    )
+    evaluasi = (
+        Evaluasi.objects.filter(pegawai=pegawai)
+        .select_related("periode", "pejabat_penilai__user")
+        .order_by("-periode__tahun", "periode__jenis", "-periode__nomor")
+    )
+    return {"pegawai": pegawai, "skp": skp, "evaluasi_list": list(evaluasi)}
+
+
+def _perilaku() -> QuerySet[PerilakuEkspektasi]:
+    return PerilakuEkspektasi.objects.select_related("nilai").order_by("nilai__sort_order")
+
+
+def units_for_export(user) -> QuerySet[UnitKerja]:
+    """Units a pengelola may export: their subtree (every unit for a superuser)."""
+    path = scope_path_for(user)
+    if path is None:
+        return UnitKerja.objects.none()
+    return UnitKerja.objects.filter(path__startswith=path).order_by("path")

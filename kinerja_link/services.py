@@ -1,10 +1,23 @@
+from __future__ import annotations
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import File
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accounts.roles import Role
+from wagtail.log_actions import log
 
-from .selectors import pimpinan_user_ids
+from accounts.roles import Role, has_role
+
+from .importing import columns as col
+from .importing import engine
+from .importing.organisation import run_organisation_import
+from .importing.readers import ImportFileError, Table, check_size, read_table, rows_table
+from .models import EvaluasiSource, ImportJob, ImportStatus, Periode
+from .selectors import pimpinan_user_ids, scope_path_for
 
 
 @transaction.atomic
@@ -24,3 +37,160 @@ def pimpinan_group_sync() -> tuple[int, int]:
     membership.objects.bulk_create([membership(user_id=uid, group=group) for uid in added])
     membership.objects.filter(group=group, user_id__in=removed).delete()
     return len(added), len(removed)
+
+
+# --- Evaluation import ----------------------------------------------------------------
+
+
+def import_scope_path(user) -> str:
+    """The unit-path prefix a user may import for: "" for all, their unit subtree otherwise.
+
+    ``None`` is the system itself (management command, demo seeding).
+    """
+    if user is None:
+        return ""
+    if not user.is_superuser and not has_role(user, Role.PENGELOLA):
+        raise PermissionDenied(_("Hanya Pengelola Kepegawaian yang boleh mengimpor evaluasi."))
+    path = scope_path_for(user)
+    if path is None:
+        raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai dan unit kerja."))
+    return path
+
+
+def organisation_import(*, user, file, dry_run: bool = True) -> engine.Report:
+    """Upsert pegawai by NIP from a CSV/XLSX file, then resync the Pimpinan group.
+
+    Runs at once (an organisation has thousands of rows, not hundreds of thousands);
+    a dry run reports what would change and writes nothing.
+    """
+    scope = import_scope_path(user)
+    try:
+        table = read_table(file, file.name or "")
+        report = run_organisation_import(
+            table, scope_path=scope, dry_run=dry_run, user_id=getattr(user, "pk", None)
+        )
+    except ImportFileError as exc:
+        raise ValidationError(str(exc)) from exc
+    if not dry_run:
+        pimpinan_group_sync()
+    return report
+
+
+def periode_resolve(*, text: str) -> Periode:
+    """A Periode from text such as "Triwulan III 2026"; made if it does not exist yet."""
+    key = col.parse_periode(text)
+    return Periode.objects.get_or_create(tahun=key.tahun, jenis=key.jenis, nomor=key.nomor)[0]
+
+
+def import_job_create(
+    *, user, file: File, periode: Periode | None = None, dry_run: bool = True, enqueue: bool = True
+) -> ImportJob:
+    """Store an uploaded file as an ImportJob and queue it (a dry run unless said otherwise)."""
+    import_scope_path(user)
+    try:
+        check_size(file.size)
+    except ImportFileError as exc:
+        raise ValidationError(str(exc)) from exc
+    name = (file.name or "impor").rsplit("/", 1)[-1]
+    job = ImportJob(original_name=name[:255], periode=periode, dry_run=dry_run, created_by=user)
+    job.file.save(name, file, save=False)
+    job.full_clean()
+    job.save()
+    log(instance=job, action="wagtail.create", user=user)
+    if enqueue:
+        _enqueue(job)
+    return job
+
+
+def import_job_confirm(*, user, job: ImportJob) -> ImportJob:
+    """Turn a finished preview into the real import of the same file."""
+    import_scope_path(user)
+    if job.status != ImportStatus.PRATINJAU or not job.dry_run:
+        raise ValidationError(_("Hanya pratinjau yang sudah selesai yang dapat dikonfirmasi."))
+    ImportJob.objects.filter(pk=job.pk).update(
+        dry_run=False, status=ImportStatus.MENUNGGU, processed_rows=0
+    )
+    job.refresh_from_db()
+    log(instance=job, action="wagtail.edit", user=user, data={"konfirmasi": True})
+    _enqueue(job)
+    return job
+
+
+def _enqueue(job: ImportJob) -> None:
+    from .tasks import import_job_run_task  # tasks import services: import late
+
+    transaction.on_commit(lambda: import_job_run_task.delay(job.pk))
+
+
+def evaluasi_import_records(
+    *, user, records: list[dict], periode: Periode | None = None, dry_run: bool = False
+) -> ImportJob:
+    """The API's import: the same engine, run at once on JSON records instead of a file."""
+    import_scope_path(user)
+    job = ImportJob.objects.create(
+        source=EvaluasiSource.API, rows=records, periode=periode, dry_run=dry_run,
+        created_by=user, original_name="API",
+    )  # fmt: skip
+    return import_job_run(job_id=job.pk)
+
+
+def import_job_run(*, job_id: int) -> ImportJob:
+    """Run an import job to its end. Safe to call twice: a finished job is left alone,
+    and re-running an interrupted one upserts the same rows to the same result."""
+    job = ImportJob.objects.select_related("created_by", "periode").get(pk=job_id)
+    if job.is_finished:
+        return job
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.BERJALAN, started_at=timezone.now(), processed_rows=0
+    )
+    try:
+        table = _load_table(job)
+        problem = engine.missing_columns_message(table)
+        if problem:
+            raise ImportFileError(problem)
+        ImportJob.objects.filter(pk=job.pk).update(total_rows=len(table.rows))
+        report = engine.run(table, _context(job))
+    except (ImportFileError, PermissionDenied) as exc:
+        _finish(job, status=ImportStatus.GAGAL, message=str(exc))
+    else:
+        status = ImportStatus.PRATINJAU if job.dry_run else ImportStatus.SELESAI
+        _finish(job, status=status, report=report)
+    job.refresh_from_db()
+    return job
+
+
+def _load_table(job: ImportJob) -> Table:
+    if job.rows is not None:
+        if not job.rows:
+            raise ImportFileError(_("Permintaan tidak berisi baris data."))
+        return rows_table(job.rows)
+    with job.file.open("rb") as handle:
+        return read_table(handle, job.original_name or job.file.name)
+
+
+def _context(job: ImportJob) -> engine.ImportContext:
+    default = None
+    if job.periode:
+        default = col.PeriodeKey(job.periode.tahun, job.periode.jenis, job.periode.nomor)
+
+    def on_progress(report: engine.Report) -> None:
+        ImportJob.objects.filter(pk=job.pk).update(processed_rows=report.processed)
+
+    return engine.ImportContext(
+        scope_path=import_scope_path(job.created_by), dry_run=job.dry_run, source=job.source,
+        job_id=job.pk, user_id=job.created_by_id, default_periode=default, on_progress=on_progress,
+    )  # fmt: skip
+
+
+def _finish(job: ImportJob, *, status: str, message: str = "", report=None) -> None:
+    counts = {}
+    if report is not None:
+        counts = {
+            "processed_rows": report.processed, "created_count": report.created,
+            "updated_count": report.updated, "unchanged_count": report.unchanged,
+            "error_count": report.error_count, "mismatch_count": report.mismatches,
+            "errors": report.errors,
+        }  # fmt: skip
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=status, message=message, finished_at=timezone.now(), **counts
+    )

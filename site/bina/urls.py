@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from bina.health import healthz
+from .api import api
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -15,6 +16,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("portal.urls")),
     path("", include("learning.urls")),
+    path("api/v1/", api.urls),
+    path("kinerja/", include("kinerja_link.urls")),
 ]
 
 if settings.DEBUG:

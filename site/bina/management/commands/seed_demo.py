@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
-from kinerja_link.demo import seed_organisation
+from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
 from learning.demo import seed_learning
 from portal.demo import seed_pages
 
@@ -21,6 +21,9 @@ class Command(BaseCommand):
         logins = seed_organisation(password_hash) + logins
         self.stdout.write("Kursus dan kemajuan belajar…")
         seed_learning(first_logins=[login.login for login in logins])
+        self.stdout.write("SKP dan evaluasi kinerja (impor SIASN Triwulan III)…")
+        seed_skp()
+        seed_evaluasi_import()
 
         self.stdout.write(self.style.SUCCESS("\nData demo siap. Buka http://127.0.0.1:8000/"))
         self.stdout.write(f"Kata sandi semua akun demo: {DEMO_PASSWORD}\n")

@@ -83,6 +83,15 @@ class Pegawai(models.Model):
         on_delete=models.SET_NULL,
         related_name="dinilai",
     )
+    atasan_pejabat_penilai = models.ForeignKey(
+        "self",
+        verbose_name=_("atasan pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Menandatangani dokumen evaluasi sebagai atasan pejabat penilai."),
+    )
     is_active = models.BooleanField(_("aktif"), default=True)
 
     objects = PegawaiQuerySet.as_manager()

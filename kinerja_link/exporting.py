@@ -1,0 +1,129 @@
+"""Export back to e-Kinerja/SIASN: per period and unit, one row per learning record
+(SIASN *Riwayat Kursus* field names, DOMAIN.md §4) with the pegawai's predikat,
+pembinaan summary and JP total.
+
+``learning_records_for`` is the single seam to the JP ledger: ``learning.LearningRecord``
+is built in its own branch, so until it is wired here the export carries no records.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from .kuadran import Predikat
+from .models import Evaluasi, Pegawai, Periode, UnitKerja
+
+KURSUS_FIELDS = [
+    "jenisDiklatId", "namaKursus", "institusiPenyelenggara", "jumlahJam",
+    "tanggalKursus", "tanggalSelesaiKursus", "tahunKursus", "nomorSertipikat",
+]  # fmt: skip
+PEGAWAI_FIELDS = ["nip", "nama", "unorNama", "periode", "predikatKinerja", "ringkasanPembinaan",
+                  "totalJp"]  # fmt: skip
+HEADERS = PEGAWAI_FIELDS + KURSUS_FIELDS
+
+# Default follow-up per predikat (DOMAIN.md §4): agency policy, to become PembinaanRule.
+PEMBINAAN_DEFAULT = {
+    Predikat.SANGAT_BAIK: _lazy("Talent pool; menjadi mentor bagi rekan"),
+    Predikat.BAIK: _lazy("Pengembangan kompetensi rutin"),
+    Predikat.BUTUH_PERBAIKAN: _lazy("Pembelajaran teknis dan coaching"),
+    Predikat.KURANG: _lazy("Pembelajaran perilaku BerAKHLAK dan konseling"),
+    Predikat.SANGAT_KURANG: _lazy("Rencana perbaikan kinerja formal"),
+}
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class KursusRecord:
+    """One learning record as SIASN's Riwayat Kursus wants it."""
+
+    jenis_diklat_id: int
+    nama_kursus: str
+    institusi_penyelenggara: str
+    jumlah_jam: int  # in JP
+    tanggal_kursus: datetime.date
+    tanggal_selesai_kursus: datetime.date
+    nomor_sertipikat: str = ""
+
+    def cells(self) -> list[object]:
+        return [self.jenis_diklat_id, self.nama_kursus, self.institusi_penyelenggara,
+                self.jumlah_jam, f"{self.tanggal_kursus:%d-%m-%Y}",
+                f"{self.tanggal_selesai_kursus:%d-%m-%Y}", self.tanggal_selesai_kursus.year,
+                self.nomor_sertipikat]  # fmt: skip
+
+
+def learning_records_for(pegawai_ids: list[int], tahun: int) -> dict[int, list[KursusRecord]]:
+    """Learning records per pegawai id for the year, in one query.
+
+    TO WIRE after merging the learning branch: read ``learning.LearningRecord`` for
+    ``pegawai_ids`` (through their users) in ``tahun`` and map each to a KursusRecord.
+    """
+    return {}
+
+
+def pembinaan_summary(evaluasi: Evaluasi | None) -> str:
+    if evaluasi is None:
+        return ""
+    parts = [str(PEMBINAAN_DEFAULT[Predikat(evaluasi.predikat)])]
+    flagged = [code for code, note in (evaluasi.perilaku_catatan or {}).items()
+               if isinstance(note, dict) and note.get("perlu_pembinaan")]  # fmt: skip
+    if flagged:
+        parts.append(_("perilaku perlu pembinaan: %s") % ", ".join(sorted(flagged)))
+    return "; ".join(parts)
+
+
+def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
+    """Header, then one row per learning record (or one bare row) per active pegawai."""
+    pegawai = list(
+        Pegawai.objects.active()
+        .filter(unit__path__startswith=unit.path)
+        .select_related("user", "unit")
+        .order_by("unit__path", "user__nip")
+    )
+    evaluasi = {
+        e.pegawai_id: e
+        for e in Evaluasi.objects.filter(periode=periode, pegawai__in=[p.pk for p in pegawai])
+    }
+    records = learning_records_for([p.pk for p in pegawai], periode.tahun)
+    yield HEADERS
+    for person in pegawai:
+        mine = records.get(person.pk, [])
+        e = evaluasi.get(person.pk)
+        head = [person.nip, person.nama, person.unit.nama, periode.label,
+                e.get_predikat_display() if e else "", pembinaan_summary(e),
+                sum(r.jumlah_jam for r in mine)]  # fmt: skip
+        for record in mine or [None]:
+            yield head + (record.cells() if record else [""] * len(KURSUS_FIELDS))
+
+
+def safe_cell(value: object) -> object:
+    """Neutralise text a spreadsheet would run as a formula (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: Iterable[list[object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode()  # BOM: Excel then reads UTF-8 correctly
+
+
+def to_xlsx(rows: Iterable[list[object]]) -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Riwayat Kursus")
+    for row in rows:
+        sheet.append([safe_cell(v) for v in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

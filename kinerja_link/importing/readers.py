@@ -1,0 +1,133 @@
+"""Read a CSV or XLSX upload into rows, refusing what is too large before parsing it.
+
+Limits come from settings so an agency can raise them: ``KINERJA_IMPORT_MAX_BYTES``
+(the upload), ``KINERJA_IMPORT_MAX_ROWS`` and ``KINERJA_IMPORT_MAX_UNCOMPRESSED`` (an
+XLSX is a zip: a small file can inflate to gigabytes, so the sizes in the zip directory
+are checked before openpyxl sees the file).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+
+class ImportFileError(Exception):
+    """The whole file is unusable; the message is for the user, in Indonesian."""
+
+
+@dataclass
+class Table:
+    headers: list[object]
+    rows: list[tuple[int, list[object]]]  # (spreadsheet row number, cells)
+
+
+def limits() -> tuple[int, int, int]:
+    return (
+        getattr(settings, "KINERJA_IMPORT_MAX_BYTES", 20 * 1024 * 1024),
+        getattr(settings, "KINERJA_IMPORT_MAX_ROWS", 200_000),
+        getattr(settings, "KINERJA_IMPORT_MAX_UNCOMPRESSED", 200 * 1024 * 1024),
+    )
+
+
+def check_size(size: int) -> None:
+    max_bytes = limits()[0]
+    if size > max_bytes:
+        raise ImportFileError(
+            _("Berkas terlalu besar (%(size)s MB); batasnya %(max)s MB.")
+            % {"size": round(size / 1048576, 1), "max": round(max_bytes / 1048576, 1)}
+        )
+
+
+def read_table(fileobj: IO[bytes], name: str) -> Table:
+    """Headers and non-blank rows of the first sheet (XLSX) or the file (CSV)."""
+    data = fileobj.read(limits()[0] + 1)
+    check_size(len(data))
+    if not data.strip():
+        raise ImportFileError(_("Berkas kosong."))
+    if name.lower().endswith(".xlsx") or data[:2] == b"PK":
+        lines = _xlsx_lines(data)
+    elif name.lower().endswith((".csv", ".txt")):
+        lines = _csv_lines(data)
+    else:
+        raise ImportFileError(_("Jenis berkas tidak didukung: gunakan CSV atau XLSX."))
+    return _table(lines)
+
+
+def rows_table(records: list[dict]) -> Table:
+    """The same shape from JSON records (the API): keys of the first record are the headers."""
+    headers: list[object] = list(dict.fromkeys(k for record in records for k in record))
+    lines = ([record.get(h) for h in headers] for record in records)
+    return _table(iter([headers, *lines]))
+
+
+def _table(lines: Iterator[list[object]]) -> Table:
+    max_rows = limits()[1]
+    headers = next(lines, None)
+    if not headers or not any(_filled(c) for c in headers):
+        raise ImportFileError(_("Berkas kosong."))
+    rows: list[tuple[int, list[object]]] = []
+    for number, cells in enumerate(lines, start=2):
+        if not any(_filled(c) for c in cells):
+            continue
+        if len(rows) >= max_rows:
+            raise ImportFileError(
+                _("Berkas berisi lebih dari %(max)s baris data; bagi menjadi beberapa berkas.")
+                % {"max": f"{max_rows:,}".replace(",", ".")}
+            )
+        rows.append((number, list(cells)))
+    if not rows:
+        raise ImportFileError(_("Berkas tidak berisi baris data."))
+    return Table(headers=list(headers), rows=rows)
+
+
+def _filled(cell: object) -> bool:
+    return cell is not None and str(cell).strip() != ""
+
+
+def _csv_lines(data: bytes) -> Iterator[list[object]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    first_line = text.split("\n", 1)[0]
+    # Spreadsheets set to Indonesian write ";" because "," is the decimal separator.
+    delimiter = max(",;\t", key=first_line.count)
+    return iter(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _xlsx_lines(data: bytes) -> Iterator[list[object]]:
+    import openpyxl  # imported here: only XLSX uploads pay for it
+
+    _guard_zip(data)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise ImportFileError(_("Berkas XLSX tidak dapat dibaca.")) from exc
+    return _sheet_lines(workbook.worksheets[0].iter_rows(values_only=True))
+
+
+def _sheet_lines(rows: Iterable[tuple]) -> Iterator[list[object]]:
+    for row in rows:
+        yield list(row)
+
+
+def _guard_zip(data: bytes) -> None:
+    max_uncompressed = limits()[2]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise ImportFileError(_("Berkas XLSX rusak atau bukan XLSX.")) from exc
+    if total > max_uncompressed:
+        raise ImportFileError(
+            _("Isi berkas XLSX terlalu besar setelah diekstrak (%(size)s MB); batasnya %(max)s MB.")
+            % {"size": total // 1048576, "max": max_uncompressed // 1048576}
+        )

@@ -1,0 +1,41 @@
+from .evaluasi import ApiToken, Evaluasi, EvaluasiSource, ImportJob, ImportStatus
+from .organisation import (
+    GOLONGAN_CHOICES,
+    JenisJabatan,
+    Pegawai,
+    PegawaiQuerySet,
+    UnitKerja,
+)
+from .skp import (
+    SKP,
+    AspekRHK,
+    JenisPeriode,
+    JenisRHK,
+    Pendekatan,
+    PerilakuEkspektasi,
+    Periode,
+    RencanaHasilKerja,
+    StatusSKP,
+)
+
+__all__ = [
+    "GOLONGAN_CHOICES",
+    "SKP",
+    "ApiToken",
+    "AspekRHK",
+    "Evaluasi",
+    "EvaluasiSource",
+    "ImportJob",
+    "ImportStatus",
+    "JenisJabatan",
+    "JenisPeriode",
+    "JenisRHK",
+    "Pegawai",
+    "PegawaiQuerySet",
+    "Pendekatan",
+    "PerilakuEkspektasi",
+    "Periode",
+    "RencanaHasilKerja",
+    "StatusSKP",
+    "UnitKerja",
+]

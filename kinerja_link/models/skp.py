@@ -1,0 +1,172 @@
+"""Periods and the SKP (Sasaran Kinerja Pegawai) with its RHK and perilaku expectations."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+
+ROMAN = ["", "I", "II", "III", "IV"]
+BULAN = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+         "Agustus", "September", "Oktober", "November", "Desember"]  # fmt: skip
+
+
+class JenisPeriode(models.TextChoices):
+    TAHUNAN = "tahunan", _("Tahunan")
+    TRIWULAN = "triwulan", _("Triwulan")
+    BULANAN = "bulanan", _("Bulanan")
+
+
+class Periode(models.Model):
+    """An evaluation period. ``nomor`` is 0 for the year, 1–4 for a quarter, 1–12 for a month."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    jenis = models.CharField(_("jenis"), max_length=10, choices=JenisPeriode.choices)
+    nomor = models.PositiveSmallIntegerField(
+        _("nomor"), default=0, help_text=_("0 untuk tahunan, 1–4 triwulan, 1–12 bulanan.")
+    )
+
+    class Meta:
+        verbose_name = _("periode")
+        verbose_name_plural = _("periode")
+        ordering = ["-tahun", "jenis", "-nomor"]
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "jenis", "nomor"], name="kl_periode_unique"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(jenis="tahunan", nomor=0)
+                    | models.Q(jenis="triwulan", nomor__gte=1, nomor__lte=4)
+                    | models.Q(jenis="bulanan", nomor__gte=1, nomor__lte=12)
+                ),
+                name="kl_periode_nomor_fits_jenis",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(tahun__gte=2000, tahun__lte=2100), name="kl_periode_tahun"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """Readable Indonesian name: "Tahunan 2026", "Triwulan II 2026", "Maret 2026"."""
+        if self.jenis == JenisPeriode.TRIWULAN:
+            return f"{_('Triwulan')} {ROMAN[self.nomor]} {self.tahun}"
+        if self.jenis == JenisPeriode.BULANAN:
+            return f"{_(BULAN[self.nomor])} {self.tahun}"
+        return f"{_('Tahunan')} {self.tahun}"
+
+
+class Pendekatan(models.TextChoices):
+    KUANTITATIF = "kuantitatif", _("Kuantitatif")
+    KUALITATIF = "kualitatif", _("Kualitatif")
+
+
+class StatusSKP(models.TextChoices):
+    KONSEP = "konsep", _("Konsep")
+    DISETUJUI = "disetujui", _("Disetujui")
+
+
+class SKP(ClusterableModel):
+    """A pegawai's performance agreement for one year (PermenPANRB 6/2022)."""
+
+    pegawai = models.ForeignKey(
+        "kinerja_link.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE,
+        related_name="skp_set",
+    )  # fmt: skip
+    periode = models.ForeignKey(
+        Periode, verbose_name=_("periode"), on_delete=models.PROTECT,
+        limit_choices_to={"jenis": JenisPeriode.TAHUNAN}, related_name="+",
+    )  # fmt: skip
+    pejabat_penilai = models.ForeignKey(
+        "kinerja_link.Pegawai", verbose_name=_("pejabat penilai"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    pendekatan = models.CharField(
+        _("pendekatan"), max_length=12, choices=Pendekatan.choices, default=Pendekatan.KUANTITATIF
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=StatusSKP.choices, default=StatusSKP.KONSEP
+    )
+
+    panels = [
+        FieldPanel("pegawai"),
+        FieldPanel("periode"),
+        FieldPanel("pejabat_penilai"),
+        FieldPanel("pendekatan"),
+        FieldPanel("status"),
+        InlinePanel("rhk", heading=_("Rencana hasil kerja"), label=_("RHK")),
+        InlinePanel("perilaku", heading=_("Perilaku kerja"), label=_("Ekspektasi")),
+    ]
+
+    class Meta:
+        verbose_name = _("SKP")
+        verbose_name_plural = _("SKP")
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "periode"], name="kl_skp_one_per_periode"),
+        ]
+
+    def __str__(self) -> str:
+        return f"SKP {self.periode.tahun} · {self.pegawai}"
+
+
+class JenisRHK(models.TextChoices):
+    UTAMA = "utama", _("Utama")
+    TAMBAHAN = "tambahan", _("Tambahan")
+
+
+class AspekRHK(models.TextChoices):
+    KUANTITAS = "kuantitas", _("Kuantitas")
+    KUALITAS = "kualitas", _("Kualitas")
+    WAKTU = "waktu", _("Waktu")
+    BIAYA = "biaya", _("Biaya")
+
+
+class RencanaHasilKerja(models.Model):
+    skp = ParentalKey(SKP, on_delete=models.CASCADE, related_name="rhk")
+    jenis = models.CharField(
+        _("jenis"), max_length=10, choices=JenisRHK.choices, default=JenisRHK.UTAMA
+    )
+    rhk = models.TextField(_("rencana hasil kerja"))
+    rhk_pimpinan = models.TextField(_("RHK pimpinan yang diintervensi"), blank=True)
+    aspek = models.CharField(
+        _("aspek"), max_length=10, choices=AspekRHK.choices, default=AspekRHK.KUANTITAS
+    )
+    indikator = models.TextField(_("indikator kinerja individu"))
+    target = models.CharField(_("target"), max_length=255)
+    sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("rencana hasil kerja")
+        verbose_name_plural = _("rencana hasil kerja")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.rhk
+
+
+class PerilakuEkspektasi(models.Model):
+    """Ekspektasi khusus pimpinan for one BerAKHLAK value of an SKP."""
+
+    skp = ParentalKey(SKP, on_delete=models.CASCADE, related_name="perilaku")
+    nilai = models.ForeignKey(
+        "learning.Competency", verbose_name=_("nilai BerAKHLAK"), on_delete=models.PROTECT,
+        limit_choices_to={"kind": "nilai"}, related_name="+",
+    )  # fmt: skip
+    ekspektasi = models.TextField(_("ekspektasi khusus pimpinan"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("ekspektasi perilaku")
+        verbose_name_plural = _("ekspektasi perilaku")
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["skp", "nilai"], name="kl_perilaku_one_per_nilai"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nilai}: {self.ekspektasi}"

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "kinerja"
+
+urlpatterns = [
+    path("saya/", views.kinerja_saya, name="saya"),
+    path("tim/", views.tim_saya, name="tim"),
+    path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai"),
+    path("ekspor/", views.ekspor, name="ekspor"),
+]

@@ -1,0 +1,329 @@
+"""Admin screens of the "Kinerja" menu. Every list and object is scoped to the user's units."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from django.views.decorators.http import require_POST
+
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
+from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
+from .services import import_job_confirm, import_job_create, organisation_import
+
+
+class NoTypingPolicy(ModelPermissionPolicy):
+    """Records that only a service writes (the predikat is computed, a job is run)."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+
+# --- Evaluasi --------------------------------------------------------------------------
+
+
+class EvaluasiIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return evaluasi_for_admin(self.request.user)
+
+
+class EvaluasiInspectView(generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(evaluasi_for_admin(self.request.user), pk=self.pk)
+
+
+class EvaluasiViewSet(ModelViewSet):
+    model = Evaluasi
+    icon = "tasks"
+    menu_label = _("Evaluasi")
+    add_to_admin_menu = False
+    index_view_class = EvaluasiIndexView
+    inspect_view_class = EvaluasiInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["pegawai", "periode", "rating_hasil", "rating_perilaku", "predikat",
+                    "predikat_mismatch"]  # fmt: skip
+    list_filter = ["periode", "predikat", "predikat_mismatch", "source"]
+    list_export = ["pegawai", "periode", "rating_hasil", "rating_perilaku", "predikat",
+                   "predikat_imported", "predikat_mismatch", "source"]  # fmt: skip
+    form_fields = ["rating_hasil", "rating_perilaku"]
+
+
+# --- Import jobs -----------------------------------------------------------------------
+
+
+class ImportUploadForm(forms.ModelForm):
+    class Meta:
+        model = ImportJob
+        fields = ["file", "periode", "dry_run"]
+        help_texts = {
+            "file": _("Ekspor e-Kinerja atau SIASN dalam format CSV atau XLSX."),
+            "dry_run": _("Tampilkan dulu hasil pemeriksaan; simpan setelah Anda konfirmasi."),
+        }
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].required = True
+
+
+class ImportUploadView(generic.CreateView):
+    def get_form_class(self):
+        return ImportUploadForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        try:
+            return import_job_create(user=self.request.user, file=data["file"],
+                                     periode=data["periode"], dry_run=data["dry_run"])  # fmt: skip
+        except ValidationError as exc:
+            raise PermissionDenied(" ".join(exc.messages)) from exc
+
+    def get_success_url(self):
+        return reverse("kinerja_import:inspect", args=[self.object.pk])
+
+    def get_success_message(self, instance):
+        return _("Berkas diterima dan sedang diproses.")
+
+
+class ImportJobIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return import_jobs_for(self.request.user)
+
+
+class ImportJobView(generic.InspectView):
+    template_name = "kinerja_link/admin/import_job.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(import_jobs_for(self.request.user), pk=self.pk)
+
+    def get_context_data(self, **kwargs):
+        pk = self.object.pk
+        return {**super().get_context_data(**kwargs), "job": self.object,
+                "progress_url": reverse("kinerja_import:progress", args=[pk]),
+                "confirm_url": reverse("kinerja_import:confirm", args=[pk])}  # fmt: skip
+
+
+def import_progress(request, pk):
+    """Polled by the job page's progress bar."""
+    job = get_object_or_404(import_jobs_for(request.user), pk=pk)
+    return JsonResponse({
+        "status": job.status, "status_label": job.get_status_display(),
+        "processed": job.processed_rows, "total": job.total_rows, "percent": job.percent,
+        "finished": job.is_finished,
+    })  # fmt: skip
+
+
+@require_POST
+def import_confirm(request, pk):
+    job = get_object_or_404(import_jobs_for(request.user), pk=pk)
+    try:
+        import_job_confirm(user=request.user, job=job)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Impor dikonfirmasi dan sedang disimpan."))
+    return redirect("kinerja_import:inspect", job.pk)
+
+
+class ImportJobViewSet(ModelViewSet):
+    model = ImportJob
+    name = "kinerja_import"
+    icon = "upload"
+    menu_label = _("Impor evaluasi")
+    add_to_admin_menu = False
+    add_view_class = ImportUploadView
+    index_view_class = ImportJobIndexView
+    inspect_view_class = ImportJobView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["__str__", "status", "dry_run", "total_rows", "created_count",
+                    "updated_count", "unchanged_count", "error_count"]  # fmt: skip
+    list_filter = ["status"]
+    form_fields = ["file", "periode", "dry_run"]
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(),
+                path("<int:pk>/progres/", import_progress, name="progress"),
+                path("<int:pk>/konfirmasi/", import_confirm, name="confirm")]  # fmt: skip
+
+
+class UploadOnlyPolicy(ModelPermissionPolicy):
+    """Jobs are uploaded and confirmed, never edited."""
+
+    def user_has_permission(self, user, action):
+        return action != "change" and super().user_has_permission(user, action)
+
+
+# --- Organisation, periods, SKP, tokens ------------------------------------------------
+
+
+class PeriodeViewSet(ModelViewSet):
+    model = Periode
+    icon = "date"
+    menu_label = _("Periode")
+    add_to_admin_menu = False
+    form_fields = ["tahun", "jenis", "nomor"]
+    list_display = ["__str__", "tahun", "jenis"]
+    list_filter = ["tahun", "jenis"]
+    copy_view_enabled = False
+
+
+class ScopedMixin:
+    """Limit a view's objects to the user's unit subtree; anything else is a 404."""
+
+    unit_path_lookup = "pegawai__unit__path"
+
+    def scoped(self, queryset):
+        path = scope_path_for(self.request.user)
+        if path is None:
+            raise Http404
+        return queryset.filter(**{f"{self.unit_path_lookup}__startswith": path})
+
+
+class ScopedByPegawaiIndexView(ScopedMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return self.scoped(super().get_base_queryset())
+
+
+class ScopedEditView(ScopedMixin, generic.EditView):
+    def get_queryset(self):
+        return self.scoped(super().get_queryset())
+
+
+class ScopedDeleteView(ScopedMixin, generic.DeleteView):
+    def get_queryset(self):
+        return self.scoped(super().get_queryset())
+
+
+class SKPViewSet(ModelViewSet):
+    model = SKP
+    icon = "doc-full"
+    menu_label = _("SKP")
+    add_to_admin_menu = False
+    index_view_class = ScopedByPegawaiIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    list_display = ["pegawai", "periode", "pendekatan", "status"]
+    list_filter = ["periode", "status"]
+    copy_view_enabled = False
+
+
+class PegawaiIndexView(ScopedByPegawaiIndexView):
+    unit_path_lookup = "unit__path"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user", "unit", "pejabat_penilai__user")
+
+
+class PegawaiViewSet(ModelViewSet):
+    model = Pegawai
+    icon = "user"
+    menu_label = _("Pegawai")
+    add_to_admin_menu = False
+    index_view_class = PegawaiIndexView
+    edit_view_class = type("PegawaiEditView", (ScopedEditView,), {"unit_path_lookup": "unit__path"})
+    form_fields = ["user", "unit", "jabatan", "jenis_jabatan", "golongan", "pejabat_penilai",
+                   "atasan_pejabat_penilai", "is_active"]  # fmt: skip
+    list_display = ["__str__", "jabatan", "unit", "pejabat_penilai", "is_active"]
+    list_filter = ["jenis_jabatan", "is_active"]
+    copy_view_enabled = False
+
+
+class ApiTokenCreateView(generic.CreateView):
+    def save_instance(self):
+        token, raw = ApiToken.issue(name=self.form.cleaned_data["name"],
+                                    user=self.form.cleaned_data["user"])  # fmt: skip
+        messages.warning(self.request, _("Salin token ini sekarang; ia tidak ditampilkan lagi: %s")
+                         % raw)  # fmt: skip
+        return token
+
+    def get_success_message(self, instance):
+        return None
+
+
+class ApiTokenViewSet(ModelViewSet):
+    model = ApiToken
+    icon = "key"
+    menu_label = _("Token API")
+    add_to_admin_menu = False
+    add_view_class = ApiTokenCreateView
+    form_fields = ["name", "user", "is_active"]
+    list_display = ["name", "user", "prefix", "is_active", "last_used_at"]
+    copy_view_enabled = False
+
+
+# --- Organisation import ---------------------------------------------------------------
+
+
+class OrganisasiImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Berkas"),
+        help_text=_("CSV/XLSX dengan kolom NIP, NAMA, JABATAN, UNIT KERJA (kode), dan bila ada "
+                    "JENIS JABATAN, GOLONGAN, NIP PEJABAT PENILAI, NIP ATASAN PEJABAT PENILAI."),
+    )  # fmt: skip
+    dry_run = forms.BooleanField(label=_("Pratinjau saja"), required=False, initial=True)
+
+
+class OrganisasiImportView(WagtailAdminTemplateMixin, View):
+    template_name = "kinerja_link/admin/import_organisasi.html"
+    page_title = _("Impor pegawai")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if scope_path_for(request.user) is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=OrganisasiImportForm()))
+
+    def post(self, request):
+        form = OrganisasiImportForm(request.POST, request.FILES)
+        report = None
+        if form.is_valid():
+            try:
+                report = organisation_import(user=request.user, file=form.cleaned_data["file"],
+                                             dry_run=form.cleaned_data["dry_run"])  # fmt: skip
+            except ValidationError as exc:
+                form.add_error("file", exc)
+        context = self.get_context_data(form=form, report=report,
+                                        dry_run=form.cleaned_data.get("dry_run"))  # fmt: skip
+        return self.render_to_response(context)
+
+
+class PengelolaMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_path_for(request.user) is not None
+
+
+class OrganisasiImportViewSet(ViewSet):
+    name = "kinerja_organisasi"
+    icon = "group"
+    menu_label = _("Impor pegawai")
+    menu_item_class = PengelolaMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", OrganisasiImportView.as_view(), name="index")]
+
+
+class KinerjaViewSetGroup(ViewSetGroup):
+    menu_label = _("Kinerja")
+    menu_icon = "tasks"
+    menu_order = 250
+    items = (ImportJobViewSet, EvaluasiViewSet, SKPViewSet, PeriodeViewSet, PegawaiViewSet,
+             OrganisasiImportViewSet, ApiTokenViewSet)  # fmt: skip

@@ -1,0 +1,13 @@
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .models import Evaluasi, ImportJob
+from .viewsets import KinerjaViewSetGroup, NoTypingPolicy, UploadOnlyPolicy
+
+register_permission_policy(Evaluasi, NoTypingPolicy(Evaluasi))
+register_permission_policy(ImportJob, UploadOnlyPolicy(ImportJob))
+
+
+@hooks.register("register_admin_viewset")
+def register_kinerja_viewsets():
+    return KinerjaViewSetGroup()

@@ -1,0 +1,90 @@
+import csv
+import datetime
+import io
+
+import openpyxl
+
+from django.urls import reverse
+
+from kinerja_link import exporting
+from kinerja_link.exporting import KursusRecord, export_rows, safe_cell, to_csv, to_xlsx
+from kinerja_link.kuadran import Rating
+
+from .factories import EvaluasiFactory, PeriodeFactory
+
+
+def records_stub(pegawai_ids, tahun):
+    """Stands in for learning.LearningRecord until the learning branch is merged."""
+    return {pegawai_ids[0]: [
+        KursusRecord(16, "=HYPERLINK(\"http://x\")", "Bina ASN", 4, datetime.date(2026, 8, 1),
+                     datetime.date(2026, 8, 3), "@SUM(A1)"),
+        KursusRecord(14, "Coaching kinerja", "Kanwil", 2, datetime.date(2026, 9, 1),
+                     datetime.date(2026, 9, 1)),
+    ]}  # fmt: skip
+
+
+def test_safe_cell_neutralises_formulas():
+    for text in ["=1+1", "+1", "-2", "@A1", "\tx", "\rx"]:
+        assert safe_cell(text) == "'" + text
+    assert safe_cell("Baik") == "Baik"
+    assert safe_cell(-2) == -2  # numbers are not formulas
+
+
+def test_rows_carry_predikat_pembinaan_and_jp(org, monkeypatch):
+    monkeypatch.setattr(exporting, "learning_records_for", records_stub)
+    periode = PeriodeFactory()
+    EvaluasiFactory(pegawai=org.kepala, periode=periode, rating_hasil=Rating.DI_BAWAH,
+                    perilaku_catatan={"AK": {"perlu_pembinaan": True}})  # fmt: skip
+    rows = list(export_rows(periode=periode, unit=org.unit_a))
+    header, body = rows[0], rows[1:]
+    assert header[:7] == ["nip", "nama", "unorNama", "periode", "predikatKinerja",
+                          "ringkasanPembinaan", "totalJp"]  # fmt: skip
+    assert header[7:] == ["jenisDiklatId", "namaKursus", "institusiPenyelenggara", "jumlahJam",
+                          "tanggalKursus", "tanggalSelesaiKursus", "tahunKursus",
+                          "nomorSertipikat"]  # fmt: skip
+    nips = [r[0] for r in body]
+    assert org.other.nip not in nips  # another unit
+    assert len(body) == 5 + 1  # five pegawai in unit A, the first has two records
+    first = [r for r in body if r[0] == body[0][0]]
+    assert [r[6] for r in first] == [6, 6]
+    assert first[1][11] == "01-09-2026"
+    kepala = next(r for r in body if r[0] == org.kepala.nip)
+    assert kepala[4] == "Butuh Perbaikan"
+    assert "coaching" in kepala[5] and "AK" in kepala[5]
+
+
+def test_xlsx_opens_and_has_no_live_formulas(org, monkeypatch):
+    monkeypatch.setattr(exporting, "learning_records_for", records_stub)
+    periode = PeriodeFactory()
+    data = to_xlsx(export_rows(periode=periode, unit=org.unit_a))
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    values = [c.value for c in cells if isinstance(c.value, str)]
+    assert '\'=HYPERLINK("http://x")' in values
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in values)
+    assert all(isinstance(v, str) for v in (sheet.cell(row=r, column=1).value
+                                            for r in range(2, sheet.max_row + 1)))  # fmt: skip
+
+    text = to_csv(export_rows(periode=periode, unit=org.unit_a)).decode("utf-8-sig")
+    parsed = list(csv.reader(io.StringIO(text)))
+    assert parsed[0][0] == "nip"
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in parsed for cell in row)
+
+
+def test_export_view_for_pengelola_only(client, org):
+    periode = PeriodeFactory()
+    url = reverse("kinerja:ekspor")
+    params = {"periode": periode.pk, "unit": org.unit_a.pk, "format": "xlsx"}
+    client.force_login(org.staff[0].user)
+    assert client.get(url, params).status_code == 404
+    client.force_login(org.pengelola.user)
+    assert client.get(url).status_code == 200
+    response = client.get(url, params)
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    openpyxl.load_workbook(io.BytesIO(response.content))
+    foreign = client.get(url, {**params, "unit": org.unit_b.pk})
+    assert foreign.status_code == 200  # the form again, with an error
+    assert "attachment" not in foreign.get("Content-Disposition", "")
+    csv_response = client.get(url, {**params, "format": "csv"})
+    assert csv_response["Content-Type"].startswith("text/csv")
