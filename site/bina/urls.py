@@ -10,6 +10,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("learning.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,44 @@
+"""Certificate PDFs: an HTML/CSS template rendered by WeasyPrint, with a QR code."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
+from weasyprint import HTML
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from learning.models import Certificate
+
+
+def verification_url(certificate: Certificate) -> str:
+    base = getattr(settings, "BINA_PUBLIC_BASE_URL", settings.WAGTAILADMIN_BASE_URL)
+    return base.rstrip("/") + certificate.get_absolute_url()
+
+
+def qr_data_uri(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def render_pdf(certificate: Certificate) -> bytes:
+    url = verification_url(certificate)
+    # Workers have no request: the certificate is Indonesian whatever the last task activated.
+    with translation.override("id"):
+        html = render_to_string(
+            "learning/certificate_pdf.html",
+            {
+                "certificate": certificate,
+                "verification_url": url,
+                "qr": qr_data_uri(url),
+                "jp_minutes": certificate.jp * settings.JP_MINUTES,
+            },
+        )
+    return HTML(string=html).write_pdf()

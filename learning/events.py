@@ -1,0 +1,33 @@
+"""Domain events learning announces. Other apps (kinerja_link) subscribe in ``ready()``.
+
+Events are sent only after the transaction that caused them commits, so a subscriber
+never sees a fact that was rolled back. Receivers get ids, not instances: heavy work
+belongs in a Celery task that loads what it needs.
+"""
+
+from django.db import transaction
+from django.dispatch import Signal
+
+# kwargs: enrolment_id, user_id, course_id, learning_record_id, certificate_id (or None)
+course_completed = Signal()
+
+
+def announce_course_completed(
+    *,
+    enrolment_id: int,
+    user_id: int,
+    course_id: int,
+    learning_record_id: int,
+    certificate_id: int | None,
+) -> None:
+    def send() -> None:
+        course_completed.send(
+            sender="learning",
+            enrolment_id=enrolment_id,
+            user_id=user_id,
+            course_id=course_id,
+            learning_record_id=learning_record_id,
+            certificate_id=certificate_id,
+        )
+
+    transaction.on_commit(send)

@@ -1,0 +1,34 @@
+"""SIASN ``jenisDiklat`` ids (DOMAIN.md §4): the form a piece of learning took."""
+
+from django.utils.translation import gettext_lazy as _
+
+JENIS_DIKLAT_E_LEARNING = 16
+JENIS_DIKLAT_COACHING = 14
+
+JENIS_DIKLAT_CHOICES = [
+    (1, _("Diklat Struktural")),
+    (2, _("Diklat Fungsional")),
+    (3, _("Diklat Teknis")),
+    (4, _("Workshop")),
+    (5, _("Pelatihan Manajerial")),
+    (6, _("Pelatihan Sosial Kultural")),
+    (7, _("Sosialisasi")),
+    (8, _("Bimbingan Teknis")),
+    (9, _("Seminar")),
+    (10, _("Magang")),
+    (11, _("Kursus")),
+    (12, _("Penataran")),
+    (13, _("Lainnya (klasikal)")),
+    (14, _("Coaching")),
+    (15, _("Mentoring")),
+    (16, _("E-Learning")),
+    (17, _("Pelatihan Jarak Jauh")),
+    (18, _("Detasering")),
+    (19, _("Outbond")),
+    (20, _("Patok Banding")),
+    (21, _("Pertukaran PNS")),
+    (22, _("Belajar Mandiri")),
+    (23, _("Komunitas Belajar")),
+    (24, _("Bimbingan di Tempat Kerja")),
+    (25, _("Lainnya (nonklasikal)")),
+]

@@ -1,0 +1,252 @@
+"""Reads for learning pages, shaped so the number of queries does not grow with the data."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch, Q, Sum
+from django.utils import timezone
+
+from learning.models import (
+    Certificate,
+    Competency,
+    CompetencyKind,
+    CourseCompetency,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    EnrolmentStatus,
+    LearningRecord,
+    LessonCompletion,
+    LessonPage,
+    VerificationStatus,
+)
+
+JP_BUCKETS = {"1-2": (1, 2), "3-5": (3, 5), "6-": (6, None)}
+
+
+@dataclass(frozen=True)
+class CatalogueFilters:
+    q: str = ""
+    nilai: str = ""
+    kompetensi: str = ""
+    jenis: str = ""
+    jp: str = ""
+
+    @classmethod
+    def from_params(cls, params) -> CatalogueFilters:
+        kinds = {value for value, _ in CompetencyKind.choices}
+        return cls(
+            q=params.get("q", "").strip()[:100],
+            nilai=params.get("nilai", "").strip()[:20],
+            kompetensi=params.get("kompetensi", "").strip()[:20],
+            jenis=params.get("jenis", "") if params.get("jenis", "") in kinds else "",
+            jp=params.get("jp", "") if params.get("jp", "") in JP_BUCKETS else "",
+        )
+
+    @property
+    def active(self) -> bool:
+        return any((self.q, self.nilai, self.kompetensi, self.jenis, self.jp))
+
+
+def _competency_prefetch() -> Prefetch:
+    return Prefetch(
+        "course_competencies",
+        queryset=CourseCompetency.objects.select_related("competency__parent").order_by(
+            "sort_order"
+        ),
+    )
+
+
+def filter_courses(queryset, filters: CatalogueFilters):
+    if filters.q:
+        queryset = queryset.filter(Q(title__icontains=filters.q) | Q(summary__icontains=filters.q))
+    if filters.nilai:
+        # A course teaches a value when it lists the value itself or one of its guides.
+        queryset = queryset.filter(
+            Q(course_competencies__competency__code=filters.nilai)
+            | Q(course_competencies__competency__parent__code=filters.nilai)
+        )
+    if filters.kompetensi:
+        queryset = queryset.filter(course_competencies__competency__code=filters.kompetensi)
+    if filters.jenis:
+        queryset = queryset.filter(course_competencies__competency__kind=filters.jenis)
+    if filters.jp:
+        low, high = JP_BUCKETS[filters.jp]
+        queryset = queryset.filter(jp__gte=low)
+        if high is not None:
+            queryset = queryset.filter(jp__lte=high)
+    return queryset.distinct()
+
+
+def _lesson_counts(parent) -> Counter:
+    """Live lessons per course under ``parent`` in one query, keyed by course path."""
+    steplen = LessonPage.steplen
+    paths = LessonPage.objects.live().descendant_of(parent).values_list("path", flat=True)
+    return Counter(path[:-steplen] for path in paths)
+
+
+def catalogue(*, index: CourseIndexPage, user, params) -> dict:
+    filters = CatalogueFilters.from_params(params)
+    courses = filter_courses(CoursePage.objects.child_of(index).live(), filters)
+    courses = list(courses.prefetch_related(_competency_prefetch()).order_by("path"))
+    counts = _lesson_counts(index)
+    enrolments = {}
+    if user.is_authenticated:
+        enrolments = {
+            e.course_id: e
+            for e in Enrolment.objects.filter(user=user, course__in=[c.pk for c in courses])
+        }
+    for course in courses:
+        course.lesson_count = counts.get(course.path, 0)
+        course.user_enrolment = enrolments.get(course.pk)
+    return {"courses": courses, "filters": filters}
+
+
+def catalogue_filter_options() -> dict:
+    competencies = list(
+        Competency.objects.filter(course_links__isnull=False)
+        .exclude(kind=CompetencyKind.BERAKHLAK_GUIDE)
+        .distinct()
+        .order_by("kind", "sort_order", "code")
+    )
+    return {
+        "values": [c for c in competencies if c.kind == CompetencyKind.BERAKHLAK_VALUE]
+        or list(Competency.objects.values_berakhlak()),
+        "competencies": [c for c in competencies if c.kind != CompetencyKind.BERAKHLAK_VALUE],
+        "kinds": CompetencyKind.choices,
+        "jp_buckets": [("1-2", "1–2 JP"), ("3-5", "3–5 JP"), ("6-", "≥ 6 JP")],
+    }
+
+
+def course_detail(*, course: CoursePage, user) -> dict:
+    lessons = list(course.lessons())
+    enrolment = None
+    done_ids: set[int] = set()
+    if user.is_authenticated:
+        enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment:
+        done_ids = set(
+            LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True)
+        )
+    locked = False
+    for lesson in lessons:
+        lesson.is_done = lesson.pk in done_ids
+        # Sequential: everything after the first lesson not done is locked.
+        lesson.is_locked = bool(course.sequential and (locked or enrolment is None))
+        if not lesson.is_done:
+            locked = True
+    competencies = CourseCompetency.objects.filter(course=course).select_related(
+        "competency__parent"
+    )
+    return {
+        "lessons": lessons,
+        "enrolment": enrolment,
+        "course_competencies": list(competencies),
+        "prerequisites": list(CoursePage.objects.live().filter(required_by=course)),
+        "next_lesson": next((lesson for lesson in lessons if not lesson.is_done), None),
+        "certificate": getattr(enrolment, "certificate", None) if enrolment else None,
+    }
+
+
+def lesson_detail(*, lesson: LessonPage, user) -> dict:
+    course = lesson.get_parent().specific
+    context = course_detail(course=course, user=user)
+    lessons = context["lessons"]
+    position = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    current = lessons[position] if position is not None else lesson
+    return {
+        **context,
+        "course": course,
+        "is_done": getattr(current, "is_done", False),
+        "previous_lesson": lessons[position - 1] if position else None,
+        "following_lesson": (
+            lessons[position + 1] if position is not None and position + 1 < len(lessons) else None
+        ),
+        "position": (position or 0) + 1,
+    }
+
+
+# --- The JP ledger and the dashboard -----------------------------------------------------
+
+
+def jp_total(*, user, year: int) -> Decimal:
+    total = (
+        LearningRecord.objects.filter(user=user).counted().in_year(year).aggregate(t=Sum("jp"))["t"]
+    )
+    return total or Decimal(0)
+
+
+@dataclass(frozen=True)
+class JpRing:
+    """The yearly JP against the target, with the numbers an SVG ring needs."""
+
+    total: Decimal
+    target: int
+    radius: int = 52
+
+    @property
+    def percent(self) -> int:
+        if self.target <= 0:
+            return 100
+        return min(100, int(self.total * 100 / self.target))
+
+    @property
+    def circumference(self) -> float:
+        return round(2 * 3.14159265 * self.radius, 2)
+
+    @property
+    def dash(self) -> float:
+        return round(self.circumference * self.percent / 100, 2)
+
+    @property
+    def remaining(self) -> Decimal:
+        return max(Decimal(0), Decimal(self.target) - self.total)
+
+
+def jp_ring(*, user, year: int) -> JpRing:
+    return JpRing(total=jp_total(user=user, year=year), target=settings.JP_TARGET_PER_YEAR)
+
+
+def competencies_strengthened(*, user) -> list[tuple[Competency, int]]:
+    """Completed courses per BerAKHLAK value (a guide counts for its value)."""
+    links = CourseCompetency.objects.filter(
+        course__enrolments__user=user, course__enrolments__status=EnrolmentStatus.COMPLETED
+    ).select_related("competency__parent")
+    per_value: dict[int, set[int]] = {}
+    for link in links:
+        competency = link.competency
+        value = (
+            competency.parent if competency.kind == CompetencyKind.BERAKHLAK_GUIDE else competency
+        )
+        if value.kind == CompetencyKind.BERAKHLAK_VALUE:
+            per_value.setdefault(value.pk, set()).add(link.course_id)
+    return [
+        (value, len(per_value.get(value.pk, ()))) for value in Competency.objects.values_berakhlak()
+    ]
+
+
+def dashboard(*, user, today: datetime.date | None = None) -> dict:
+    today = today or timezone.localdate()
+    enrolments = list(
+        Enrolment.objects.filter(user=user).select_related("course").order_by("-updated_at")
+    )
+    return {
+        "year": today.year,
+        "in_progress": [e for e in enrolments if not e.is_completed],
+        "completed": [e for e in enrolments if e.is_completed],
+        "certificates": list(Certificate.objects.filter(user=user).order_by("-issued_at")),
+        "ring": jp_ring(user=user, year=today.year),
+        "values": competencies_strengthened(user=user),
+        "records": list(LearningRecord.objects.filter(user=user).order_by("-end_date", "-pk")[:20]),
+    }
+
+
+def pending_records():
+    return LearningRecord.objects.filter(
+        verification_status=VerificationStatus.PENDING
+    ).select_related("user")

@@ -1,0 +1,293 @@
+"""State changes in learning. Views, the admin, tasks and the demo all call these."""
+
+from __future__ import annotations
+
+import datetime
+import time
+import uuid
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from accounts.roles import Role, has_role
+from learning import completion, events
+from learning.models import (
+    Certificate,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    EnrolmentStatus,
+    LearningRecord,
+    LearningRecordSource,
+    LessonCompletion,
+    LessonPage,
+    VerificationStatus,
+)
+from learning.proofs import validate_proof
+
+
+def _require_login(user) -> None:
+    if not user.is_authenticated:
+        raise PermissionDenied
+
+
+# --- Enrolment and progress ----------------------------------------------------------
+
+
+def enrolment_create(*, user, course: CoursePage, source: str = EnrolmentSource.SELF) -> Enrolment:
+    """Enrol ``user``; enrolling again returns the existing enrolment unchanged."""
+    _require_login(user)
+    existing = Enrolment.objects.filter(user=user, course=course).first()
+    if existing:
+        return existing
+    if not course.live:
+        raise ValidationError(_("Kursus ini tidak tersedia."))
+    if source == EnrolmentSource.SELF and not course.open_enrolment:
+        raise ValidationError(_("Kursus ini hanya dapat diikuti lewat penugasan."))
+    completed = Enrolment.objects.filter(user=user, status=EnrolmentStatus.COMPLETED)
+    missing = CoursePage.objects.filter(required_by=course).exclude(
+        pk__in=completed.values("course_id")
+    )
+    if missing.exists():
+        titles = ", ".join(missing.values_list("title", flat=True))
+        raise ValidationError(
+            _("Selesaikan dulu kursus prasyarat: %(titles)s.") % {"titles": titles}
+        )
+    enrolment = Enrolment(user=user, course=course, source=source)
+    enrolment.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            enrolment.save()
+    except IntegrityError:  # a double click raced us: the other request enrolled
+        return Enrolment.objects.get(user=user, course=course)
+    log(instance=enrolment, action="learning.enrolment.create", user=user)
+    return enrolment
+
+
+def lesson_is_unlocked(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
+    """Sequential courses open a lesson once every earlier lesson is done."""
+    if not enrolment.course.sequential:
+        return True
+    earlier = enrolment.course.lessons().filter(path__lt=lesson.path)
+    return not earlier.exclude(completions__enrolment=enrolment).exists()
+
+
+def lesson_complete(*, user, lesson: LessonPage) -> Enrolment:
+    """Mark a lesson done ("Tandai selesai") and recompute progress. Safe to repeat."""
+    _require_login(user)
+    course = lesson.get_parent().specific
+    enrolment = Enrolment.objects.filter(user=user, course=course).select_related("course").first()
+    if enrolment is None:
+        raise ValidationError(_("Daftar ke kursus ini terlebih dahulu."))
+    if not lesson.live:
+        raise ValidationError(_("Pelajaran ini tidak tersedia."))
+    if not lesson_is_unlocked(enrolment=enrolment, lesson=lesson):
+        raise ValidationError(_("Selesaikan pelajaran sebelumnya terlebih dahulu."))
+    _completion, created = LessonCompletion.objects.get_or_create(
+        enrolment=enrolment, lesson=lesson
+    )
+    if created:
+        log(
+            instance=enrolment,
+            action="learning.lesson.complete",
+            user=user,
+            data={"lesson": lesson.pk},
+        )
+    return enrolment_recompute(enrolment_id=enrolment.pk)
+
+
+@transaction.atomic
+def enrolment_recompute(*, enrolment_id: int) -> Enrolment:
+    """Bring an enrolment's percent and status in line with the completion rule.
+
+    Idempotent: the row is locked, and completion happens only on the transition from
+    in progress to completed, so two concurrent calls complete it once.
+    """
+    enrolment = (
+        Enrolment.objects.select_for_update().select_related("course", "user").get(pk=enrolment_id)
+    )
+    if enrolment.is_completed:
+        return enrolment  # completion is final: later course edits don't reopen it
+    progress = completion.evaluate(enrolment)
+    if progress.complete:
+        _enrolment_complete(enrolment)
+    elif enrolment.percent != progress.percent:
+        enrolment.percent = progress.percent
+        enrolment.save(update_fields=["percent", "updated_at"])
+    return enrolment
+
+
+def _enrolment_complete(enrolment: Enrolment) -> None:
+    now = timezone.now()
+    enrolment.status = EnrolmentStatus.COMPLETED
+    enrolment.percent = 100
+    enrolment.completed_at = now
+    enrolment.save(update_fields=["status", "percent", "completed_at", "updated_at"])
+    course = enrolment.course
+    certificate = _certificate_issue(enrolment, now) if course.certificate_enabled else None
+    record, _created = LearningRecord.objects.get_or_create(
+        enrolment=enrolment,
+        defaults={
+            "user": enrolment.user,
+            "source": LearningRecordSource.COURSE,
+            "title": course.title,
+            "jenis_diklat_id": course.jenis_diklat_id,
+            "jp": Decimal(course.jp),
+            "start_date": timezone.localdate(enrolment.started_at),
+            "end_date": timezone.localdate(now),
+            "certificate_number": certificate.number if certificate else "",
+            "verification_status": VerificationStatus.VERIFIED,
+            "verified_at": now,
+        },
+    )
+    log(instance=enrolment, action="learning.enrolment.complete", user=enrolment.user)
+    if certificate:
+        from learning.tasks import render_certificate
+
+        transaction.on_commit(lambda: render_certificate.delay(certificate.pk))
+    events.announce_course_completed(
+        enrolment_id=enrolment.pk,
+        user_id=enrolment.user_id,
+        course_id=course.pk,
+        learning_record_id=record.pk,
+        certificate_id=certificate.pk if certificate else None,
+    )
+
+
+# --- Certificates ----------------------------------------------------------------------
+
+
+def _certificate_issue(enrolment: Enrolment, issued_at: datetime.datetime) -> Certificate:
+    certificate, _created = Certificate.objects.get_or_create(
+        enrolment=enrolment,
+        defaults=_certificate_fields(enrolment, issued_at),
+    )
+    return certificate
+
+
+def _certificate_fields(enrolment: Enrolment, issued_at: datetime.datetime) -> dict:
+    code = uuid.uuid4()
+    signatory = getattr(settings, "BINA_CERTIFICATE_SIGNATORY", {})
+    return {
+        "uuid": code,
+        # Readable, unique and not guessable from its neighbours.
+        "number": f"BINA/{issued_at:%Y}/{code.hex[:10].upper()}",
+        "user": enrolment.user,
+        "course": enrolment.course,
+        "course_title": enrolment.course.title,
+        "jp": enrolment.course.jp,
+        "holder_name": enrolment.user.get_full_name(),
+        "holder_nip": enrolment.user.nip or "",
+        "signatory_name": signatory.get("name", "Kepala Biro Sumber Daya Manusia"),
+        "signatory_title": signatory.get("title", "Pejabat Pembina Kepegawaian"),
+        "issued_at": issued_at,
+    }
+
+
+def certificate_render(*, certificate_id: int) -> Certificate:
+    """Render the PDF once; a certificate that has its file is left alone."""
+    from learning.certificates import render_pdf
+
+    certificate = Certificate.objects.get(pk=certificate_id)
+    if certificate.pdf:
+        return certificate
+    started = time.perf_counter()
+    content = render_pdf(certificate)
+    certificate.render_ms = int((time.perf_counter() - started) * 1000)
+    certificate.pdf.save(f"{certificate.uuid}.pdf", ContentFile(content), save=False)
+    certificate.save(update_fields=["pdf", "render_ms"])
+    return certificate
+
+
+def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+    if not (has_role(by, Role.PENGELOLA) or by.is_superuser):
+        raise PermissionDenied
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"revoked_reason": _("Alasan pencabutan wajib diisi.")})
+    if certificate.revoked_at:
+        return certificate
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_reason = reason
+    certificate.revoked_by = by
+    certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    log(
+        instance=certificate, action="learning.certificate.revoke", user=by, data={"reason": reason}
+    )
+    return certificate
+
+
+# --- The JP ledger ---------------------------------------------------------------------
+
+
+def minutes_to_jp(minutes: int) -> Decimal:
+    return (Decimal(minutes) / Decimal(settings.JP_MINUTES)).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+
+
+def learning_record_create_external(
+    *,
+    user,
+    title: str,
+    institution: str,
+    jenis_diklat_id: int,
+    minutes: int,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    certificate_number: str,
+    proof: UploadedFile,
+) -> LearningRecord:
+    """A training outside the platform. It counts once a pengelola verifies it."""
+    _require_login(user)
+    proof.name = f"bukti.{validate_proof(proof)}"  # the extension comes from the content
+    record = LearningRecord(
+        user=user,
+        source=LearningRecordSource.EXTERNAL,
+        title=title,
+        institution=institution,
+        jenis_diklat_id=jenis_diklat_id,
+        jp=minutes_to_jp(minutes),
+        start_date=start_date,
+        end_date=end_date,
+        certificate_number=certificate_number,
+        verification_status=VerificationStatus.PENDING,
+    )
+    record.proof = proof
+    record.full_clean()
+    record.save()
+    log(instance=record, action="learning.record.create", user=user)
+    return record
+
+
+def learning_record_verify(
+    *, record: LearningRecord, by, approve: bool, reason: str = ""
+) -> LearningRecord:
+    if not has_role(by, Role.PENGELOLA):
+        raise PermissionDenied
+    if record.user_id == by.pk:
+        raise PermissionDenied  # nobody verifies their own training
+    if record.verification_status != VerificationStatus.PENDING:
+        raise ValidationError(_("Catatan ini sudah diproses."))
+    if not approve and not reason.strip():
+        raise ValidationError({"rejection_reason": _("Alasan penolakan wajib diisi.")})
+    record.verification_status = (
+        VerificationStatus.VERIFIED if approve else VerificationStatus.REJECTED
+    )
+    record.rejection_reason = "" if approve else reason.strip()
+    record.verified_by = by
+    record.verified_at = timezone.now()
+    record.save(
+        update_fields=["verification_status", "rejection_reason", "verified_by", "verified_at"]
+    )
+    action = "learning.record.verify" if approve else "learning.record.reject"
+    log(instance=record, action=action, user=by)
+    return record

@@ -1,0 +1,34 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from learning.viewsets import CompetencyViewSet, LearningRecordViewSet
+
+register_snippet(CompetencyViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_learning_record_viewset():
+    return LearningRecordViewSet("learning_records")
+
+
+@hooks.register("register_log_actions")
+def register_learning_log_actions(actions):
+    actions.register_action("learning.enrolment.create", _("Daftar kursus"), _("Mendaftar kursus"))
+    actions.register_action(
+        "learning.lesson.complete", _("Pelajaran selesai"), _("Menandai pelajaran selesai")
+    )
+    actions.register_action(
+        "learning.enrolment.complete", _("Kursus selesai"), _("Menyelesaikan kursus")
+    )
+    actions.register_action(
+        "learning.record.create", _("Catatan JP"), _("Menambah catatan pelatihan")
+    )
+    actions.register_action(
+        "learning.record.verify", _("Verifikasi JP"), _("Memverifikasi catatan pelatihan")
+    )
+    actions.register_action("learning.record.reject", _("Tolak JP"), _("Menolak catatan pelatihan"))
+    actions.register_action(
+        "learning.certificate.revoke", _("Cabut sertifikat"), _("Mencabut sertifikat")
+    )
