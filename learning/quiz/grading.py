@@ -158,6 +158,8 @@ def wildcard_pattern(answer: str, *, case_sensitive: bool) -> re.Pattern[str]:
     return re.compile(regex, flags)
 
 
+MAX_NUMBER_LENGTH = 100
+MAX_EXPONENT = 1000
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
 _GROUPED = re.compile(r"[+-]?\d{1,3}([.,])\d{3}(\1\d{3})*([.,]\d+)?")
 
@@ -168,9 +170,8 @@ def parse_number(value: Any) -> Decimal | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, Decimal | int):
-        number = Decimal(value)
-        return number if number.is_finite() else None
-    if not isinstance(value, str):
+        return _sane(Decimal(value))
+    if not isinstance(value, str) or len(value) > MAX_NUMBER_LENGTH:
         return None
     text = value.strip().replace("\u2212", "-")  # a typographic minus sign
     grouped = _GROUPED.fullmatch(text)
@@ -185,7 +186,14 @@ def parse_number(value: Any) -> Decimal | None:
         number = Decimal(text.replace(",", "."))
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    return _sane(number)
+
+
+def _sane(number: Decimal) -> Decimal | None:
+    """Finite and of a size arithmetic cannot overflow on ("1e9999999" is not an answer)."""
+    if not number.is_finite() or (number and abs(number.adjusted()) > MAX_EXPONENT):
+        return None
+    return number
 
 
 # --- quiz level -----------------------------------------------------------------------
