@@ -405,17 +405,27 @@ def gift_limitations(question: QuestionData) -> list[str]:
         QuestionType.MATCHING,
     ):
         notes.append(_("GIFT tidak dapat menyatakan pilihan yang tidak diacak."))
-    arrows = [a.text for a in question.short_answers] + [p.question for p in question.pairs]
+    arrows = [text for a in question.short_answers for text in (a.text, a.feedback)]
+    arrows += [p.question for p in question.pairs]
     if any("->" in text for text in arrows):
         notes.append(_("Tanda '->' di jawaban isian atau sisi kiri pasangan terbaca lain."))
     return notes
 
 
+def _choice_markers(question: QuestionData) -> list[str]:
+    """`=` marks full-credit choices of a single choice question; a choice question needs
+    at least one `~` to be read as one, and a multiple response question no `=` at all."""
+    if question.qtype == QuestionType.MULTIPLE_RESPONSE:
+        return ["~"] * len(question.choices)
+    markers = ["=" if abs(c.fraction - 1) <= FRACTION_EPSILON else "~" for c in question.choices]
+    if "~" not in markers and markers:
+        markers[-1] = "~"  # written with an explicit %100% weight
+    return markers
+
+
 def _choice_lines(question: QuestionData) -> list[str]:
-    single = question.qtype == QuestionType.SINGLE_CHOICE
     lines = []
-    for choice in question.choices:
-        marker = "=" if single and abs(choice.fraction - 1) <= FRACTION_EPSILON else "~"
+    for marker, choice in zip(_choice_markers(question), question.choices, strict=True):
         default = Decimal(1) if marker == "=" else Decimal(0)
         line = f"\t{marker}{_weighted(choice.fraction, choice.text, default)}"
         line += _escape_part(choice.text, question.text_format)
