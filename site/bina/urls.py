@@ -11,6 +11,7 @@ urlpatterns = [
     path("akun/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("learning.urls")),
+    path("", include("learning.quiz.urls")),
 ]
 
 if settings.DEBUG:
