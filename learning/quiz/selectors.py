@@ -215,8 +215,9 @@ def quiz_grade(*, quiz: QuizPage, user) -> QuizGrade:
 
 
 def quiz_landing(*, quiz: QuizPage, user) -> dict[str, Any]:
+    course = quiz.get_parent()
     if not user.is_authenticated:
-        return {"attempts": [], "enrolled": False}
+        return {"attempts": [], "enrolled": False, "course": course}
     attempts = list(QuizAttempt.objects.filter(quiz=quiz, user=user).order_by("number"))
     in_progress = next((a for a in attempts if a.is_in_progress), None)
     used = sum(1 for a in attempts if not a.is_in_progress)
@@ -227,7 +228,8 @@ def quiz_landing(*, quiz: QuizPage, user) -> dict[str, Any]:
         "in_progress": in_progress,
         "attempts_left": left,
         "grade": quiz_grade(quiz=quiz, user=user),
-        "enrolled": Enrolment.objects.filter(user=user, course_id=quiz.get_parent().pk).exists(),
+        "course": course,
+        "enrolled": Enrolment.objects.filter(user=user, course_id=course.pk).exists(),
         "not_open_yet": bool(quiz.open_at and now < quiz.open_at),
         "closed": quiz.is_closed(now),
         "can_review": review_flags(quiz, now),
