@@ -42,3 +42,7 @@ def register_learning_log_actions(actions):
     actions.register_action(
         "learning.certificate.revoke", _("Cabut sertifikat"), _("Mencabut sertifikat")
     )
+
+
+# The quiz registers its own admin (question bank, log actions).
+import learning.quiz.wagtail_hooks  # noqa: E402, F401

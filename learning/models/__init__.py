@@ -1,5 +1,17 @@
 """Learning models, split by kind: the competency dictionary, pages (content) and records."""
 
+# The quiz lives in its own subpackage; imported here so Django sees its models (app "learning").
+from learning.quiz.models import (
+    AttemptState,
+    Question,
+    QuestionCategory,
+    QuestionTag,
+    QuizAnswer,
+    QuizAttempt,
+    QuizPage,
+    QuizQuestion,
+)
+
 from .competency import Competency, CompetencyKind, CompetencyQuerySet
 from .pages import CourseCompetency, CourseIndexPage, CourseLevel, CoursePage, LessonPage
 from .records import (
@@ -14,6 +26,7 @@ from .records import (
 )
 
 __all__ = [
+    "AttemptState",
     "Certificate",
     "Competency",
     "CompetencyKind",
@@ -29,5 +42,12 @@ __all__ = [
     "LearningRecordSource",
     "LessonCompletion",
     "LessonPage",
+    "Question",
+    "QuestionCategory",
+    "QuestionTag",
+    "QuizAnswer",
+    "QuizAttempt",
+    "QuizPage",
+    "QuizQuestion",
     "VerificationStatus",
 ]

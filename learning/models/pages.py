@@ -117,8 +117,7 @@ class CoursePage(Page):
         ),
     ]
     parent_page_types = ["learning.CourseIndexPage"]
-    # The quiz issue adds "learning.QuizPage" here.
-    subpage_types = ["learning.LessonPage"]
+    subpage_types = ["learning.LessonPage", "learning.QuizPage"]
 
     class Meta:
         verbose_name = _("kursus")

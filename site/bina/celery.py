@@ -10,6 +10,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bina.settings.dev")
 app = Celery("bina")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+app.autodiscover_tasks(["learning.quiz"])  # a subpackage: not found by the app scan above
 
 # Periodic work, declared here so it is reviewed with the code. Each entry names a task
 # that is idempotent: beat may fire twice around a restart and nothing is doubled.
@@ -17,5 +18,9 @@ app.conf.beat_schedule = {
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=2, minute=17),
+    },
+    "learning-quiz-close-overdue-attempts": {
+        "task": "learning.quiz.tasks.close_overdue_attempts",
+        "schedule": 60.0,
     },
 }

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("api/v1/", api.urls),
     path("kinerja/", include("kinerja_link.urls")),
+    path("", include("learning.quiz.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,43 @@
+"""Import a GIFT or Moodle XML question bank into a category (safe to run again)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from learning.quiz.bank import PARSERS, questions_import
+
+
+class Command(BaseCommand):
+    help = "Impor bank soal dari berkas GIFT atau Moodle XML."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--format", choices=sorted(PARSERS), required=True, dest="fmt")
+        parser.add_argument("--category", required=True, help='Mis. "BerAKHLAK/Akuntabel"')
+        parser.add_argument("--dry-run", action="store_true", help="Periksa tanpa menyimpan.")
+
+    def handle(self, *args, file: Path, fmt: str, category: str, dry_run: bool, **options):
+        if not category.strip("/ "):
+            raise CommandError("Kategori tujuan wajib diisi.")
+        try:
+            source = file.read_bytes()
+        except OSError as error:
+            raise CommandError(f"Berkas tidak dapat dibaca: {error}") from error
+        report = questions_import(source=source, fmt=fmt, category_path=category, dry_run=dry_run)
+        if dry_run:
+            self.stdout.write("Uji coba: tidak ada yang disimpan.")
+        for label, counter in (
+            ("Baru", report.created),
+            ("Diperbarui", report.updated),
+            ("Tidak berubah", report.unchanged),
+        ):
+            detail = ", ".join(f"{qtype} {n}" for qtype, n in sorted(counter.items()))
+            self.stdout.write(
+                f"{label}: {sum(counter.values())}" + (f" ({detail})" if detail else "")
+            )
+        skipped = report.skipped
+        self.stdout.write(f"Dilewati: {len(skipped)}")
+        for problem in report.problems:
+            kind = "dilewati" if problem.skipped else "catatan"
+            name = f" “{problem.name}”" if problem.name else ""
+            self.stdout.write(f"  baris {problem.line}{name} ({kind}): {problem.message}")

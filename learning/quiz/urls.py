@@ -1,0 +1,17 @@
+from django.urls import path
+
+from learning.quiz import views
+
+app_name = "quiz"
+
+urlpatterns = [
+    path("belajar/kuis/<int:quiz_id>/mulai/", views.quiz_start, name="start"),
+    path("belajar/kuis/percobaan/<int:attempt_id>/", views.attempt_page, name="attempt"),
+    path(
+        "belajar/kuis/percobaan/<int:attempt_id>/simpan/",
+        views.attempt_autosave,
+        name="autosave",
+    ),
+    path("belajar/kuis/percobaan/<int:attempt_id>/kirim/", views.attempt_submit, name="submit"),
+    path("belajar/kuis/percobaan/<int:attempt_id>/ulasan/", views.attempt_review, name="review"),
+]

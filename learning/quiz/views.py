@@ -1,0 +1,100 @@
+"""Quiz views: thin, each checks that the attempt is the asker's own (404 otherwise)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from learning.models import Enrolment
+from learning.quiz import selectors, services
+from learning.quiz.models import QuizAttempt, QuizPage
+
+
+def quiz_gate(request, quiz: QuizPage):
+    """The quiz page is for the enrolled; editors preview freely."""
+    if getattr(request, "is_preview", False):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course = quiz.get_parent()
+    if not Enrolment.objects.filter(user=request.user, course_id=course.pk).exists():
+        messages.info(request, _("Daftar ke kursus ini untuk mengerjakan kuisnya."))
+        return HttpResponseRedirect(course.url)
+    return None
+
+
+def _own_attempt(request, attempt_id: int) -> QuizAttempt:
+    attempts = QuizAttempt.objects.select_related("quiz").filter(user=request.user)
+    return get_object_or_404(attempts, pk=attempt_id)
+
+
+@login_required
+@require_POST
+def quiz_start(request, quiz_id: int):
+    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+    try:
+        attempt = services.attempt_start(user=request.user, quiz=quiz)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return HttpResponseRedirect(quiz.url)
+    return redirect("quiz:attempt", attempt_id=attempt.pk)
+
+
+@login_required
+@require_GET
+def attempt_page(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if not attempt.is_in_progress:
+        return redirect("quiz:review", attempt_id=attempt.pk)
+    context = selectors.attempt_form(attempt)
+    context["quiz"] = attempt.quiz
+    return render(request, "learning/quiz/attempt.html", context)
+
+
+@login_required
+@require_POST
+def attempt_autosave(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    try:
+        services.attempt_save(user=request.user, attempt_id=attempt.pk, data=request.POST)
+    except services.AttemptClosed:
+        review = reverse("quiz:review", kwargs={"attempt_id": attempt.pk})
+        return JsonResponse({"saved": False, "closed": True, "review_url": review}, status=409)
+    return JsonResponse({"saved": True})
+
+
+@login_required
+@require_POST
+def attempt_submit(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    try:
+        attempt = services.attempt_submit(
+            user=request.user, attempt_id=attempt.pk, data=request.POST
+        )
+    except services.AttemptClosed:
+        # A second click or a stale tab: the attempt was graded once already.
+        messages.info(request, _("Percobaan ini sudah dikirim sebelumnya."))
+        return redirect("quiz:review", attempt_id=attempt.pk)
+    if attempt.auto_closed:
+        messages.warning(request, _("Waktu habis: jawaban yang tersimpan tepat waktu dinilai."))
+    else:
+        messages.success(request, _("Jawaban Anda sudah dikirim."))
+    return redirect("quiz:review", attempt_id=attempt.pk)
+
+
+@login_required
+@require_GET
+def attempt_review(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt.is_in_progress:
+        return redirect("quiz:attempt", attempt_id=attempt.pk)
+    context = selectors.attempt_review(attempt)
+    context["quiz"] = attempt.quiz
+    return render(request, "learning/quiz/review.html", context)

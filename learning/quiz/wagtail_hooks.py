@@ -1,0 +1,22 @@
+"""Admin registrations of the quiz (loaded from `learning.wagtail_hooks`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+
+from learning.quiz.viewsets import QuestionBankGroup
+
+register_snippet(QuestionBankGroup)
+
+
+@hooks.register("register_log_actions")
+def register_quiz_log_actions(actions):
+    for action, label in (
+        ("learning.quiz.attempt_start", _("Mulai kuis")),
+        ("learning.quiz.attempt_submit", _("Kirim kuis")),
+        ("learning.quiz.attempt_autoclose", _("Kuis ditutup otomatis")),
+        ("learning.quiz.essay_grade", _("Menilai uraian")),
+        ("learning.quiz.import", _("Impor soal")),
+    ):
+        actions.register_action(action, label, label)

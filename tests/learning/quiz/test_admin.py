@@ -1,0 +1,62 @@
+import pytest
+
+from django.urls import reverse
+
+from learning.models import CoursePage, LessonPage
+from learning.quiz.bank import category_for_path
+from learning.quiz.models import Question, QuizPage
+from tests.factories import UserFactory
+
+from .factories import make_question, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+def test_editor_writes_a_question_in_gift_and_gets_a_revision(admin_client):
+    category = category_for_path(("Uji",))
+    url = reverse("wagtailsnippets_learning_question:add")
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(
+        url,
+        {
+            "category": category.pk,
+            "definition": "::Makna Loyal:: Loyal berarti {=setia kepada NKRI ~bebas sendiri}",
+            "idnumber": "LO-01",
+            "default_mark": "1",
+            "tags": "loyal",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    question = Question.objects.get()
+    assert (question.name, question.qtype, question.idnumber) == (
+        "Makna Loyal",
+        "single_choice",
+        "LO-01",
+    )
+    assert question.latest_revision.content["data"]["choices"][0]["text"] == "setia kepada NKRI"
+    edit = admin_client.get(reverse("wagtailsnippets_learning_question:edit", args=[question.pk]))
+    assert "setia kepada NKRI" in edit.content.decode()
+
+
+def test_a_broken_definition_is_refused_with_the_reason(admin_client):
+    category = category_for_path(("Uji",))
+    response = admin_client.post(
+        reverse("wagtailsnippets_learning_question:add"),
+        {"category": category.pk, "definition": "::A:: Teks {~satu ~dua}", "default_mark": "1"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["definition"]
+    assert not Question.objects.exists()
+
+
+def test_one_quiz_per_course_and_only_under_a_course(course):
+    assert QuizPage.can_create_at(course)
+    make_quiz(course, [make_question()])
+    assert not QuizPage.can_create_at(CoursePage.objects.get(pk=course.pk))
+    assert not QuizPage.can_create_at(LessonPage.objects.child_of(course).first())
