@@ -25,6 +25,7 @@ from learning.models import (
     LessonPage,
     VerificationStatus,
 )
+from learning.scopes import users_managed_by
 
 JP_BUCKETS = {"1-2": (1, 2), "3-5": (3, 5), "6-": (6, None)}
 
@@ -246,7 +247,15 @@ def dashboard(*, user, today: datetime.date | None = None) -> dict:
     }
 
 
-def pending_records():
-    return LearningRecord.objects.filter(
-        verification_status=VerificationStatus.PENDING
-    ).select_related("user")
+def records_managed_by(pengelola):
+    """Ledger rows of the pegawai this pengelola looks after (see ``learning.scopes``)."""
+    return LearningRecord.objects.filter(user__in=users_managed_by(pengelola).values("pk"))
+
+
+def pending_records(*, pengelola):
+    return (
+        records_managed_by(pengelola)
+        .filter(verification_status=VerificationStatus.PENDING)
+        .exclude(user=pengelola)
+        .select_related("user")
+    )

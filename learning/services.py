@@ -32,6 +32,7 @@ from learning.models import (
     VerificationStatus,
 )
 from learning.proofs import validate_proof
+from learning.scopes import users_managed_by
 
 
 def _require_login(user) -> None:
@@ -276,6 +277,8 @@ def learning_record_verify(
         raise PermissionDenied
     if record.user_id == by.pk:
         raise PermissionDenied  # nobody verifies their own training
+    if not users_managed_by(by).filter(pk=record.user_id).exists():
+        raise PermissionDenied
     if record.verification_status != VerificationStatus.PENDING:
         raise ValidationError(_("Catatan ini sudah diproses."))
     if not approve and not reason.strip():

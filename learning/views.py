@@ -117,9 +117,9 @@ def _file_response(field, filename: str) -> FileResponse:
 @login_required
 def record_proof(request, pk: int):
     """The uploaded proof: its owner and pengelola only; anyone else gets the same 404."""
-    records = LearningRecord.objects.all()
-    if not has_role(request.user, Role.PENGELOLA):
-        records = records.filter(user=request.user)
+    records = LearningRecord.objects.filter(user=request.user)
+    if has_role(request.user, Role.PENGELOLA):
+        records = records | selectors.records_managed_by(request.user)
     record = get_object_or_404(records, pk=pk)
     suffix = record.proof.name.rsplit(".", 1)[-1] if record.proof else "bin"
     return _file_response(record.proof, f"bukti-{record.pk}.{suffix}")
@@ -164,7 +164,7 @@ def certificate_verify(request, uuid):
 def verification_list(request):
     if not has_role(request.user, Role.PENGELOLA):
         raise Http404
-    records = selectors.pending_records().exclude(user=request.user)
+    records = selectors.pending_records(pengelola=request.user)
     return render(request, "learning/verification_list.html", {"records": records})
 
 
@@ -173,7 +173,7 @@ def verification_list(request):
 def verification_decide(request, pk: int):
     if not has_role(request.user, Role.PENGELOLA):
         raise Http404
-    record = get_object_or_404(LearningRecord, pk=pk)
+    record = get_object_or_404(selectors.records_managed_by(request.user), pk=pk)
     form = ReasonForm(request.POST)
     form.is_valid()
     try:
