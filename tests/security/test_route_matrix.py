@@ -32,6 +32,9 @@ ROLES = (
 EVERYONE = frozenset(ROLES)
 SIGNED_IN = EVERYONE - {"anonim"}
 ADMIN_USERS = frozenset({"pengelola", "editor", "moderator", "superuser"})
+PENGELOLA = frozenset({"pengelola", "superuser"})
+PIMPINAN = frozenset({"pimpinan", "pimpinan_lain", "superuser"})
+NOBODY: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,16 @@ MATRIX: list[Rule] = [
     Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
     Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),
     Rule(r"^set_language$", EVERYONE),
+    Rule(r"^portal:(search|sitemap|robots)$", EVERYONE),
+    Rule(r"^learning:certificate_verify$", EVERYONE, "public check; NIP masked"),
+    Rule(r"^learning:verification_(list|decide)$", PENGELOLA),
+    Rule(r"^learning:", SIGNED_IN, "own records only; others' ids give 404"),
+    Rule(r"^quiz:", SIGNED_IN, "own attempts only; others' ids give 404"),
+    Rule(r"^api_v1:import_evaluasi$", NOBODY, "POST with an API token only"),
+    Rule(r"^api_v1:", EVERYONE, "the OpenAPI schema and its viewer, no data"),
+    Rule(r"^kinerja:tim$", PIMPINAN),
+    Rule(r"^kinerja:ekspor$", PENGELOLA),
+    Rule(r"^kinerja:", SIGNED_IN, "own SKP and evaluations; team members for their pimpinan"),
     Rule(r"^healthz$", EVERYONE, "liveness probe, says only 'ok'"),
     Rule(r"^wagtaildocs_serve$", EVERYONE, "document privacy is per collection (Wagtail)"),
     Rule(r"^(wagtaildocs|wagtailcore)_authenticate_with_password$", EVERYONE),
