@@ -144,7 +144,8 @@ def _read_question(
     for loss in _losses(element):
         collector.problem(line, loss, base.name, skipped=False)
     tags = tuple(t for t in (_text(tag) for tag in element.findall("tags/tag")) if t)
-    collector.add(ImportedQuestion(question, category, line, _text(element, "idnumber"), tags))
+    idnumber = (element.findtext("idnumber") or "").strip()
+    collector.add(ImportedQuestion(question, category, line, idnumber, tags))
 
 
 def _text(element: ET.Element, path: str = "") -> str:
