@@ -95,6 +95,8 @@ def _parse_tree(
     except ET.ParseError as error:
         message = _("Berkas XML tidak valid: %(error)s") % {"error": error.msg}
         collector.problem(error.position[0], message)
+    except LookupError:
+        collector.problem(1, _("Enkode yang disebut deklarasi XML tidak dikenal."))
     return None
 
 

@@ -1,12 +1,15 @@
 import time
 from decimal import Decimal as D
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from learning.quiz.grading import GradeState, grade
 from learning.quiz.moodle_xml import parse_moodle_xml
-from learning.quiz.types import MatchPair, QuestionType, TextFormat
+from learning.quiz.types import MatchPair, QuestionType, TextFormat, question_problems
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -142,6 +145,20 @@ def test_encoding_declared_in_the_file_is_honoured():
     assert parse_moodle_xml(xml).questions[0].question.name == "Se\u00f1or"
 
 
+@pytest.mark.parametrize(
+    ("xml", "message"),
+    [
+        (b'<?xml version="1.0" encoding="bukan-enkode"?><quiz/>', "Enkode"),
+        (b"", "tidak valid"),
+        ('<?xml version="1.0" encoding="UTF-16"?><quiz/>', "tidak valid"),
+    ],
+)
+def test_unreadable_files_are_reported(xml, message):
+    result = parse_moodle_xml(xml)
+    assert result.questions == ()
+    assert message in result.problems[0].message
+
+
 def question_xml(body: str, qtype: str = "multichoice") -> str:
     return (
         f'<quiz>\n<question type="{qtype}">\n<name><text>Uji</text></name>\n'
@@ -153,6 +170,7 @@ def question_xml(body: str, qtype: str = "multichoice") -> str:
     ("xml", "message"),
     [
         (question_xml('<answer fraction="seratus"><text>a</text></answer>'), "Bobot jawaban"),
+        (question_xml('<answer fraction="NaN"><text>a</text></answer>'), "Bobot jawaban"),
         (question_xml('<answer fraction="100"><text>ya</text></answer>', "truefalse"), "'true'"),
         (question_xml('<answer fraction="100"><text>lima</text></answer>', "numerical"), "lima"),
         (question_xml("", "shortanswer"), "sedikitnya satu jawaban"),
@@ -178,3 +196,59 @@ def test_unnamed_question_and_default_flags():
     assert question.name == "Pilih **satu**"
     assert question.qtype == QuestionType.SINGLE_CHOICE
     assert (question.text_format, question.shuffle_answers) == (TextFormat.MARKDOWN, True)
+
+
+TAGS = [
+    "question",
+    "name",
+    "text",
+    "questiontext",
+    "answer",
+    "feedback",
+    "tolerance",
+    "single",
+    "subquestion",
+    "category",
+    "usecase",
+    "shuffleanswers",
+    "idnumber",
+    "tags",
+    "tag",
+    "file",
+    "units",
+    "unit",
+    "generalfeedback",
+]
+TYPES = [
+    "multichoice",
+    "truefalse",
+    "shortanswer",
+    "numerical",
+    "matching",
+    "essay",
+    "category",
+    "cloze",
+    "",
+]
+LEAF = st.one_of(
+    st.sampled_from(["true", "false", "1", "0", "100", "-50", "*", "3,5", "x"]), st.text(max_size=5)
+).map(escape)
+
+
+def _element(children):
+    return st.builds(
+        lambda tag, qtype, fraction, inner: (
+            f'<{tag} type="{qtype}" fraction="{fraction}">{"".join(inner)}</{tag}>'
+        ),
+        st.sampled_from(TAGS),
+        st.sampled_from(TYPES),
+        st.sampled_from(["100", "0", "-33.33333", "abc", ""]),
+        st.lists(children, max_size=4),
+    )
+
+
+@settings(deadline=None, database=None, max_examples=150)
+@given(st.recursive(LEAF, _element, max_leaves=25))
+def test_any_moodle_shaped_document_is_parsed_without_raising(body):
+    result = parse_moodle_xml(f"<quiz>{body}</quiz>")
+    assert all(question_problems(q.question) == [] for q in result.questions)
