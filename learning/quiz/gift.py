@@ -59,18 +59,12 @@ class GiftError(Exception):
     """A question that cannot be imported; the message is shown to the user."""
 
 
+_ESCAPE_IN = re.compile(r"\\([\\:#={}~n])")
+
+
 def _protect(text: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text) and text[i + 1] in _PLACEHOLDER:
-            out.append(_PLACEHOLDER[text[i + 1]])
-            i += 2
-        else:
-            out.append(char)
-            i += 1
-    return "".join(out)
+    # Left to right without overlaps, as Moodle does: "\\~" is a backslash, then a separator.
+    return _ESCAPE_IN.sub(lambda match: _PLACEHOLDER[match.group(1)], text)
 
 
 def _release(text: str) -> str:
