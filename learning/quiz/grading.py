@@ -50,6 +50,9 @@ class GradeResult:
 
 WRONG = GradeResult(ZERO, GradeState.WRONG)
 
+# Longer "short answers" are not answers, and bounding them bounds wildcard matching time.
+MAX_SHORT_ANSWER_LENGTH = 500
+
 
 def grade(question: QuestionData, response: Any) -> GradeResult:
     """Grade one response. The expected response shape depends on the question type:
@@ -90,7 +93,7 @@ def _grade_short_answer(question: QuestionData, response: Any) -> GradeResult:
     if not isinstance(response, str):
         return WRONG
     typed = normalize_text(response)
-    if not typed:
+    if not typed or len(typed) > MAX_SHORT_ANSWER_LENGTH:
         return WRONG
     matches = [
         a
@@ -155,7 +158,9 @@ def normalize_text(text: str) -> str:
 @lru_cache(maxsize=1024)
 def wildcard_pattern(answer: str, *, case_sensitive: bool) -> re.Pattern[str]:
     """`*` matches any text; `\\*` is a literal asterisk (Moodle's short-answer rule)."""
-    pieces = re.split(r"(?<!\\)\*", normalize_text(answer))
+    # Runs of wildcards are one wildcard: ".*.*" would only make the regex slower.
+    pattern = re.sub(r"(?<!\\)\*+", "*", normalize_text(answer))
+    pieces = re.split(r"(?<!\\)\*", pattern)
     regex = ".*".join(re.escape(piece.replace("\\*", "*")) for piece in pieces)
     flags = re.DOTALL if case_sensitive else re.DOTALL | re.IGNORECASE
     return re.compile(regex, flags)

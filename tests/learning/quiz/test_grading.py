@@ -170,6 +170,14 @@ class TestShortAnswer:
         )
         assert grade(two_words, "sangat   baik").fraction == 1
 
+    def test_overlong_answers_are_wrong_and_cheap(self):
+        greedy = question(
+            QuestionType.SHORT_ANSWER, short_answers=(ShortAnswer("s1", "*a**b*c*d*e*", D(1)),)
+        )
+        assert grade(greedy, "xaybzcwdve").fraction == 1
+        assert grade(greedy, "a" * 499 + "b").fraction == 0
+        assert grade(greedy, "abcde" + "x" * 600).fraction == 0
+
     def test_escaped_asterisk_is_literal_and_regex_characters_are_plain(self):
         literal = question(
             QuestionType.SHORT_ANSWER,
