@@ -59,18 +59,12 @@ class GiftError(Exception):
     """A question that cannot be imported; the message is shown to the user."""
 
 
+_ESCAPE_IN = re.compile(r"\\([\\:#={}~n])")
+
+
 def _protect(text: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        char = text[i]
-        if char == "\\" and i + 1 < len(text) and text[i + 1] in _PLACEHOLDER:
-            out.append(_PLACEHOLDER[text[i + 1]])
-            i += 2
-        else:
-            out.append(char)
-            i += 1
-    return "".join(out)
+    # Left to right without overlaps, as Moodle does: "\\~" is a backslash, then a separator.
+    return _ESCAPE_IN.sub(lambda match: _PLACEHOLDER[match.group(1)], text)
 
 
 def _release(text: str) -> str:
@@ -412,6 +406,41 @@ def gift_limitations(question: QuestionData) -> list[str]:
     return notes
 
 
+# The weights Moodle's importer accepts by default ("error if grade not listed"), and
+# their negatives; it compares within 0.00001.
+_MOODLE_WEIGHTS = tuple(
+    Decimal(w)
+    for w in "1 0.9 0.8333333 0.8 0.75 0.7 0.6666667 0.6 0.5 0.4 0.3333333 0.3 0.25 0.2 "
+    "0.1666667 0.1428571 0.125 0.1111111 0.1 0.05 0".split()
+)
+_MOODLE_WEIGHT_TOLERANCE = Decimal("0.00001")
+
+
+def moodle_weight_notes(question: QuestionData) -> list[str]:
+    """Weights this platform grades with but Moodle refuses to import unless told to round
+    them ("nearest grade if not listed")."""
+    answers = question.short_answers + question.numerical_answers
+    if question.qtype != QuestionType.TRUE_FALSE:
+        answers += question.choices
+    odd = sorted(
+        {
+            a.fraction
+            for a in answers
+            if not any(abs(abs(a.fraction) - w) < _MOODLE_WEIGHT_TOLERANCE for w in _MOODLE_WEIGHTS)
+        }
+    )
+    if not odd:
+        return []
+    weights = ", ".join(f"{_percent(f)}%" for f in odd)
+    return [
+        _(
+            "Bobot %(weights)s tidak ada di daftar bobot Moodle; saat mengimpor di Moodle pilih "
+            "nilai terdekat (Nearest grade if not listed)."
+        )
+        % {"weights": weights}
+    ]
+
+
 def _choice_markers(question: QuestionData) -> list[str]:
     """`=` marks full-credit choices of a single choice question; a choice question needs
     at least one `~` to be read as one, and a multiple response question no `=` at all."""
@@ -506,7 +535,8 @@ def question_to_gift(
     question: QuestionData, *, idnumber: str = "", tags: tuple[str, ...] = ()
 ) -> str:
     fmt = question.text_format
-    lines = [f"// {note}" for note in gift_limitations(question)]
+    notes = gift_limitations(question) + moodle_weight_notes(question)
+    lines = [f"// {note}" for note in notes]
     lines += _metadata_comment(idnumber, tags)
     tag = f"[{fmt.value}]" if fmt != TextFormat.MOODLE or question.text.startswith("[") else ""
     head = f"::{_escape(question.name)}::{tag}{_escape(question.text)}"

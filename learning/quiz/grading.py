@@ -6,6 +6,7 @@ Semantics follow Moodle's so banks behave the same after an import. Fractions ar
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
@@ -49,6 +50,9 @@ class GradeResult:
 
 WRONG = GradeResult(ZERO, GradeState.WRONG)
 
+# Longer "short answers" are not answers, and bounding them bounds wildcard matching time.
+MAX_SHORT_ANSWER_LENGTH = 500
+
 
 def grade(question: QuestionData, response: Any) -> GradeResult:
     """Grade one response. The expected response shape depends on the question type:
@@ -57,7 +61,7 @@ def grade(question: QuestionData, response: Any) -> GradeResult:
     - multiple response: a collection of chosen choice ids;
     - short answer, essay: the text typed;
     - numerical: the text typed ("3,5" and "3.5" both work) or a number;
-    - matching: a mapping of left-hand pair id to the pair id of the answer picked
+    - matching: a mapping of left-hand pair id to the option id of the answer picked
       (see `matching_options`).
 
     A missing or malformed response is wrong, never an error.
@@ -89,7 +93,7 @@ def _grade_short_answer(question: QuestionData, response: Any) -> GradeResult:
     if not isinstance(response, str):
         return WRONG
     typed = normalize_text(response)
-    if not typed:
+    if not typed or len(typed) > MAX_SHORT_ANSWER_LENGTH:
         return WRONG
     matches = [
         a
@@ -116,11 +120,8 @@ def _grade_numerical(question: QuestionData, response: Any) -> GradeResult:
 def _grade_matching(question: QuestionData, response: Any) -> GradeResult:
     if not isinstance(response, Mapping):
         return WRONG
-    answers = {p.id: p.answer for p in question.pairs}
     items = [p for p in question.pairs if p.question.strip()]
-    # Compare answer texts, not ids: two items may share one right-hand answer.
-    chosen = {k: v for k, v in response.items() if isinstance(v, str)}
-    right = sum(1 for p in items if answers.get(chosen.get(p.id, "")) == p.answer)
+    right = sum(1 for p in items if response.get(p.id) == matching_option_id(p.answer))
     return GradeResult.from_fraction(Decimal(right) / Decimal(len(items)) if items else ZERO)
 
 
@@ -134,13 +135,18 @@ _GRADERS = {
 }
 
 
+def matching_option_id(answer: str) -> str:
+    """The id of a right-hand answer of a matching question. It is derived from the answer
+    text alone, so it says nothing about which item the answer belongs to (a pair id
+    would), and items sharing one answer text share its option."""
+    return "m" + hashlib.sha256(answer.encode()).hexdigest()[:16]
+
+
 def matching_options(question: QuestionData) -> tuple[tuple[str, str], ...]:
-    """The right-hand options of a matching question as (pair id, text), one per distinct
-    answer, in bank order; the caller shuffles them per attempt."""
-    seen: dict[str, str] = {}
-    for pair in question.pairs:
-        seen.setdefault(pair.answer, pair.id)
-    return tuple((pair_id, text) for text, pair_id in seen.items())
+    """The right-hand options of a matching question as (option id, text), one per distinct
+    answer, in bank order; `presentation.present` shuffles them per attempt."""
+    texts = dict.fromkeys(pair.answer for pair in question.pairs)
+    return tuple((matching_option_id(text), text) for text in texts)
 
 
 def normalize_text(text: str) -> str:
@@ -152,7 +158,9 @@ def normalize_text(text: str) -> str:
 @lru_cache(maxsize=1024)
 def wildcard_pattern(answer: str, *, case_sensitive: bool) -> re.Pattern[str]:
     """`*` matches any text; `\\*` is a literal asterisk (Moodle's short-answer rule)."""
-    pieces = re.split(r"(?<!\\)\*", normalize_text(answer))
+    # Runs of wildcards are one wildcard: ".*.*" would only make the regex slower.
+    pattern = re.sub(r"(?<!\\)\*+", "*", normalize_text(answer))
+    pieces = re.split(r"(?<!\\)\*", pattern)
     regex = ".*".join(re.escape(piece.replace("\\*", "*")) for piece in pieces)
     flags = re.DOTALL if case_sensitive else re.DOTALL | re.IGNORECASE
     return re.compile(regex, flags)

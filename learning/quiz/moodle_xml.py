@@ -72,41 +72,42 @@ class _LineTreeBuilder(ET.TreeBuilder):
         self.lines: dict[int, int] = {}
         self.parser: DefusedXMLParser | None = None
 
-    def start(self, tag, attrs):  # type: ignore[no-untyped-def]
+    def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
         element = super().start(tag, attrs)
         if self.parser is not None:
             self.lines[id(element)] = self.parser.parser.CurrentLineNumber
         return element
 
 
-def _parse_tree(source: str | bytes, collector: ImportCollector) -> tuple[ET.Element, dict]:
+def _parse_tree(
+    source: str | bytes, collector: ImportCollector
+) -> tuple[ET.Element, dict[int, int]] | None:
+    """The document and the line of each element, or None after reporting why not."""
     builder = _LineTreeBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=True)
     builder.parser = parser
-    if isinstance(source, str):
-        source = source.encode("utf-8")
     try:
-        parser.feed(source)
-        root = parser.close()
+        parser.feed(source.encode("utf-8") if isinstance(source, str) else source)
+        return parser.close(), builder.lines
     except DefusedXmlException:
         line = parser.parser.CurrentLineNumber
         collector.problem(line, _("Berkas XML memuat DTD atau entitas; ditolak demi keamanan."))
-        raise
     except ET.ParseError as error:
-        line = error.position[0]
-        collector.problem(line, _("Berkas XML tidak valid: %(error)s") % {"error": error.msg})
-        raise
-    return root, builder.lines
+        message = _("Berkas XML tidak valid: %(error)s") % {"error": error.msg}
+        collector.problem(error.position[0], message)
+    except LookupError:
+        collector.problem(1, _("Enkode yang disebut deklarasi XML tidak dikenal."))
+    return None
 
 
 def parse_moodle_xml(source: str | bytes) -> ImportResult:
     """Read a Moodle XML file into questions (with category, line, idnumber and tags)
     and problems."""
     collector = ImportCollector()
-    try:
-        root, lines = _parse_tree(source, collector)
-    except (DefusedXmlException, ET.ParseError):
+    parsed = _parse_tree(source, collector)
+    if parsed is None:
         return collector.result()
+    root, lines = parsed
     if root.tag != "quiz":
         collector.problem(1, _("Elemen akar berkas Moodle XML harus <quiz>."))
         return collector.result()
@@ -144,7 +145,8 @@ def _read_question(
     for loss in _losses(element):
         collector.problem(line, loss, base.name, skipped=False)
     tags = tuple(t for t in (_text(tag) for tag in element.findall("tags/tag")) if t)
-    collector.add(ImportedQuestion(question, category, line, _text(element, "idnumber"), tags))
+    idnumber = (element.findtext("idnumber") or "").strip()
+    collector.add(ImportedQuestion(question, category, line, idnumber, tags))
 
 
 def _text(element: ET.Element, path: str = "") -> str:

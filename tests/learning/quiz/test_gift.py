@@ -4,7 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from learning.quiz.gift import gift_limitations, parse_gift, question_to_gift, to_gift
+from learning.quiz.gift import (
+    gift_limitations,
+    moodle_weight_notes,
+    parse_gift,
+    question_to_gift,
+    to_gift,
+)
 from learning.quiz.grading import GradeState, grade
 from learning.quiz.importing import ImportedQuestion
 from learning.quiz.types import (
@@ -306,3 +312,13 @@ def test_numerical_export_keeps_each_form():
     text = to_gift([question])
     assert "=1000\n" in text and "=%50%-2.5:0.25#dekat" in text and "=%10%0.001..2" in text
     assert only(text) == question
+
+
+def test_weights_moodle_would_refuse_are_noted():
+    listed = only("::W::Pilih.{~%33.33333%a ~%33.33333%b ~%33.33334%c ~%-100%d}")
+    assert moodle_weight_notes(listed) == []
+    odd = only("::W::Pilih.{=a ~%37%b ~%-37%c ~%12.5%d}")
+    (note,) = moodle_weight_notes(odd)
+    assert "-37%, 37% tidak ada di daftar bobot Moodle" in note
+    assert f"// {note}" in to_gift([odd])
+    assert only(to_gift([odd])) == odd

@@ -1,8 +1,11 @@
-"""Property tests: what the GIFT exporter writes, the GIFT importer reads back exactly."""
+"""Property tests: what the GIFT exporter writes, the GIFT importer reads back exactly;
+and no input makes an importer raise."""
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from learning.quiz.gift import gift_limitations, parse_gift, to_gift
+from learning.quiz.moodle_xml import parse_moodle_xml
 from learning.quiz.types import QuestionData, question_problems
 
 from .strategies import banks, questions
@@ -38,3 +41,51 @@ def test_export_is_stable(bank):
     """Exporting what was imported gives the same text again."""
     text = to_gift(bank)
     assert to_gift(parse_gift(text).questions) == text
+
+
+GIFT_NOISE = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "::",
+                "{",
+                "}",
+                "~",
+                "=",
+                "#",
+                "####",
+                "%50%",
+                "%-",
+                "->",
+                "\\",
+                "\n",
+                "\n\n",
+                "//",
+                "$CATEGORY:",
+                "[html]",
+                "T",
+                "TRUE",
+                "#1..2",
+                ":",
+                "..",
+            ]
+        ),
+        st.characters(),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(QUICK, max_examples=200)
+@given(GIFT_NOISE)
+def test_any_text_is_parsed_without_raising(text):
+    result = parse_gift(text)
+    assert all(problem.message and problem.line >= 0 for problem in result.problems)
+    assert all(question_problems(q.question) == [] for q in result.questions)
+
+
+@settings(QUICK, max_examples=100)
+@given(st.binary(max_size=200))
+def test_any_bytes_are_parsed_without_raising(data):
+    parse_gift(data)
+    parse_moodle_xml(data)

@@ -9,6 +9,7 @@ from learning.quiz.grading import (
     aggregate_attempts,
     grade,
     is_passed,
+    matching_option_id,
     matching_options,
     parse_number,
     quiz_score,
@@ -169,6 +170,14 @@ class TestShortAnswer:
         )
         assert grade(two_words, "sangat   baik").fraction == 1
 
+    def test_overlong_answers_are_wrong_and_cheap(self):
+        greedy = question(
+            QuestionType.SHORT_ANSWER, short_answers=(ShortAnswer("s1", "*a**b*c*d*e*", D(1)),)
+        )
+        assert grade(greedy, "xaybzcwdve").fraction == 1
+        assert grade(greedy, "a" * 499 + "b").fraction == 0
+        assert grade(greedy, "abcde" + "x" * 600).fraction == 0
+
     def test_escaped_asterisk_is_literal_and_regex_characters_are_plain(self):
         literal = question(
             QuestionType.SHORT_ANSWER,
@@ -258,33 +267,50 @@ MATCHING = question(
 )
 
 
+def answer(text):
+    return matching_option_id(text)
+
+
 class TestMatching:
     def test_all_right(self):
-        response = {"bp": "bp", "ak": "ak", "ak2": "ak2", "ko": "ko"}
+        response = {
+            "bp": answer("Berorientasi Pelayanan"),
+            "ak": answer("Akuntabel"),
+            "ak2": answer("Akuntabel"),
+            "ko": answer("Kompeten"),
+        }
         assert grade(MATCHING, response).state == GradeState.CORRECT
 
     def test_share_of_right_pairs(self):
-        response = {"bp": "bp", "ak": "ko", "ak2": "x", "ko": "ko"}
+        response = {
+            "bp": answer("Berorientasi Pelayanan"),
+            "ak": answer("Kompeten"),
+            "ak2": answer("Adaptif"),
+            "ko": answer("Kompeten"),
+        }
         assert grade(MATCHING, response).fraction == D("0.5")
 
-    def test_identical_answers_are_interchangeable(self):
-        response = {"bp": "bp", "ak": "ak2", "ak2": "ak", "ko": "ko"}
-        assert grade(MATCHING, response).fraction == 1
-
     def test_unanswered_items_count_as_wrong(self):
-        assert grade(MATCHING, {"bp": "bp"}).fraction == D("0.25")
+        assert grade(MATCHING, {"bp": answer("Berorientasi Pelayanan")}).fraction == D("0.25")
+
+    def test_pair_ids_are_not_answers(self):
+        # The id of an item must not double as the id of its answer, or the page leaks it.
+        assert grade(MATCHING, {"bp": "bp", "ak": "ak", "ak2": "ak2", "ko": "ko"}).fraction == 0
 
     def test_garbage(self):
         assert grade(MATCHING, ["bp"]).state == GradeState.WRONG
         assert grade(MATCHING, {"bp": ["bp"], "ak": None}).fraction == 0
 
     def test_options_are_distinct_answers_including_distractors(self):
-        assert matching_options(MATCHING) == (
-            ("bp", "Berorientasi Pelayanan"),
-            ("ak", "Akuntabel"),
-            ("ko", "Kompeten"),
-            ("x", "Adaptif"),
-        )
+        options = matching_options(MATCHING)
+        assert [text for _id, text in options] == [
+            "Berorientasi Pelayanan",
+            "Akuntabel",
+            "Kompeten",
+            "Adaptif",
+        ]
+        assert [option_id for option_id, text in options] == [answer(t) for _i, t in options]
+        assert len({option_id for option_id, _text in options}) == 4
 
 
 def test_essay_needs_manual_grading():
