@@ -200,6 +200,11 @@ class ScopedByPegawaiIndexView(ScopedMixin, generic.IndexView):
         return self.scoped(super().get_base_queryset())
 
 
+class SKPIndexView(ScopedByPegawaiIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("pegawai__user", "periode")
+
+
 class ScopedEditView(ScopedMixin, generic.EditView):
     def get_queryset(self):
         return self.scoped(super().get_queryset())
@@ -215,7 +220,7 @@ class SKPViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("SKP")
     add_to_admin_menu = False
-    index_view_class = ScopedByPegawaiIndexView
+    index_view_class = SKPIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
     list_display = ["pegawai", "periode", "pendekatan", "status"]
