@@ -89,3 +89,12 @@ def test_skp_and_evaluasi_lists_stay_flat(admin_client, org, django_assert_max_n
         for name in ("skp", "evaluasi"):
             with django_assert_max_num_queries(22):
                 assert admin_client.get(reverse(f"{name}:index")).status_code == 200
+
+
+def test_pengelola_choices_stay_in_the_subtree(client, org):
+    client.force_login(org.pengelola.user)
+    skp_form = client.get(reverse("skp:add")).context["form"]
+    assert org.staff[0] in skp_form.fields["pegawai"].queryset
+    assert org.other not in skp_form.fields["pegawai"].queryset
+    pegawai_form = client.get(reverse("pegawai:edit", args=[org.staff[0].pk])).context["form"]
+    assert set(pegawai_form.fields["unit"].queryset) == {org.unit_a}
