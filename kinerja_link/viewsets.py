@@ -13,12 +13,14 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .forms import PegawaiAdminForm, SKPAdminForm
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
 from .services import import_job_confirm, import_job_create, organisation_import
@@ -200,6 +202,11 @@ class ScopedByPegawaiIndexView(ScopedMixin, generic.IndexView):
         return self.scoped(super().get_base_queryset())
 
 
+class SKPIndexView(ScopedByPegawaiIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("pegawai__user", "periode")
+
+
 class ScopedEditView(ScopedMixin, generic.EditView):
     def get_queryset(self):
         return self.scoped(super().get_queryset())
@@ -215,9 +222,10 @@ class SKPViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("SKP")
     add_to_admin_menu = False
-    index_view_class = ScopedByPegawaiIndexView
+    index_view_class = SKPIndexView
     edit_view_class = ScopedEditView
     delete_view_class = ScopedDeleteView
+    edit_handler = ObjectList(SKP.panels, base_form_class=SKPAdminForm)
     list_display = ["pegawai", "periode", "pendekatan", "status"]
     list_filter = ["periode", "status"]
     copy_view_enabled = False
@@ -237,8 +245,11 @@ class PegawaiViewSet(ModelViewSet):
     add_to_admin_menu = False
     index_view_class = PegawaiIndexView
     edit_view_class = type("PegawaiEditView", (ScopedEditView,), {"unit_path_lookup": "unit__path"})
-    form_fields = ["user", "unit", "jabatan", "jenis_jabatan", "golongan", "pejabat_penilai",
-                   "atasan_pejabat_penilai", "is_active"]  # fmt: skip
+    edit_handler = ObjectList(
+        [FieldPanel(name) for name in ("user", "unit", "jabatan", "jenis_jabatan", "golongan",
+                                       "pejabat_penilai", "atasan_pejabat_penilai", "is_active")],
+        base_form_class=PegawaiAdminForm,
+    )  # fmt: skip
     list_display = ["__str__", "jabatan", "unit", "pejabat_penilai", "is_active"]
     list_filter = ["jenis_jabatan", "is_active"]
     copy_view_enabled = False

@@ -73,3 +73,28 @@ def test_pengelola_edits_only_in_their_subtree(client, org):
     assert client.get(reverse("skp:edit", args=[theirs.pk])).status_code == 404
     assert client.get(reverse("pegawai:edit", args=[org.staff[1].pk])).status_code == 200
     assert client.get(reverse("pegawai:edit", args=[org.other.pk])).status_code == 404
+
+
+def test_skp_and_evaluasi_lists_stay_flat(admin_client, org, django_assert_max_num_queries):
+    from kinerja_link.models import SKP
+
+    from .factories import EvaluasiFactory
+
+    annual = PeriodeFactory(jenis="tahunan", nomor=0)
+    people = [*org.staff, org.kepala, org.other, org.pengelola]
+    for quarter, size in ((1, 2), (2, len(people))):
+        for person in people[:size]:
+            SKP.objects.get_or_create(pegawai=person, periode=annual)
+            EvaluasiFactory(pegawai=person, periode=PeriodeFactory(nomor=quarter))
+        for name in ("skp", "evaluasi"):
+            with django_assert_max_num_queries(22):
+                assert admin_client.get(reverse(f"{name}:index")).status_code == 200
+
+
+def test_pengelola_choices_stay_in_the_subtree(client, org):
+    client.force_login(org.pengelola.user)
+    skp_form = client.get(reverse("skp:add")).context["form"]
+    assert org.staff[0] in skp_form.fields["pegawai"].queryset
+    assert org.other not in skp_form.fields["pegawai"].queryset
+    pegawai_form = client.get(reverse("pegawai:edit", args=[org.staff[0].pk])).context["form"]
+    assert set(pegawai_form.fields["unit"].queryset) == {org.unit_a}

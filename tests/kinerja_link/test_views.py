@@ -97,3 +97,15 @@ def test_team_page_queries_stay_flat(client, org, evaluated, django_assert_max_n
     with django_assert_max_num_queries(12):
         response = client.get(reverse("kinerja:tim"))
     assert response.content.decode().count("predikat-") >= 23
+
+
+def test_own_page_queries_stay_flat(client, org, django_assert_max_num_queries):
+    me = org.staff[0]
+    client.force_login(me.user)
+    for quarters in ((1,), (2, 3, 4)):
+        for nomor in quarters:
+            EvaluasiFactory(pegawai=me, periode=PeriodeFactory(nomor=nomor),
+                            pejabat_penilai=org.kepala)  # fmt: skip
+        with django_assert_max_num_queries(9):
+            response = client.get(reverse("kinerja:saya"))
+        assert response.content.decode().count('class="predikat ') == quarters[-1]
