@@ -13,6 +13,7 @@ import datetime
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -59,12 +60,33 @@ class KursusRecord:
 
 
 def learning_records_for(pegawai_ids: list[int], tahun: int) -> dict[int, list[KursusRecord]]:
-    """Learning records per pegawai id for the year, in one query.
+    """Counted (verified) learning records per pegawai id for the year, in one query."""
+    from learning.models import LearningRecord
 
-    TO WIRE after merging the learning branch: read ``learning.LearningRecord`` for
-    ``pegawai_ids`` (through their users) in ``tahun`` and map each to a KursusRecord.
-    """
-    return {}
+    records = (
+        LearningRecord.objects.counted()
+        .in_year(tahun)
+        .filter(user__pegawai__in=pegawai_ids)
+        .order_by("end_date", "pk")
+        .values_list(
+            "user__pegawai__id", "jenis_diklat_id", "title", "institution", "jp",
+            "start_date", "end_date", "certificate_number",
+        )
+    )  # fmt: skip
+    result: dict[int, list[KursusRecord]] = {}
+    for pegawai_id, jenis, title, institution, jp, start, end, number in records:
+        result.setdefault(pegawai_id, []).append(
+            KursusRecord(
+                jenis_diklat_id=jenis,
+                nama_kursus=title,
+                institusi_penyelenggara=institution,
+                jumlah_jam=int(jp.to_integral_value(rounding=ROUND_HALF_UP)),
+                tanggal_kursus=start,
+                tanggal_selesai_kursus=end,
+                nomor_sertipikat=number,
+            )
+        )
+    return result
 
 
 def pembinaan_summary(evaluasi: Evaluasi | None) -> str:

@@ -88,3 +88,36 @@ def test_export_view_for_pengelola_only(client, org):
     assert "attachment" not in foreign.get("Content-Disposition", "")
     csv_response = client.get(url, {**params, "format": "csv"})
     assert csv_response["Content-Type"].startswith("text/csv")
+
+
+def test_real_learning_records_fill_the_riwayat_kursus_columns(org):
+    """The seam wired to learning's JP ledger: only verified records of the year count."""
+    from decimal import Decimal
+
+    from learning.models import LearningRecord
+
+    periode = PeriodeFactory()
+    common = {"user": org.kepala.user, "jenis_diklat_id": 16, "institution": "Bina ASN"}
+    LearningRecord.objects.create(
+        **common, source="course", title="Mengenal e-Kinerja BKN", jp=Decimal("2.5"),
+        start_date=datetime.date(periode.tahun, 3, 1), end_date=datetime.date(periode.tahun, 3, 2),
+        certificate_number="BINA-001", verification_status="verified",
+    )  # fmt: skip
+    LearningRecord.objects.create(
+        **common, source="external", title="Belum diverifikasi", jp=Decimal("4"),
+        start_date=datetime.date(periode.tahun, 4, 1), end_date=datetime.date(periode.tahun, 4, 1),
+        verification_status="pending",
+    )  # fmt: skip
+    LearningRecord.objects.create(
+        **common, source="course", title="Tahun lalu", jp=Decimal("3"),
+        start_date=datetime.date(periode.tahun - 1, 5, 1),
+        end_date=datetime.date(periode.tahun - 1, 5, 1), verification_status="verified",
+    )  # fmt: skip
+    records = exporting.learning_records_for([org.kepala.pk], periode.tahun)
+    assert list(records) == [org.kepala.pk]
+    (record,) = records[org.kepala.pk]
+    assert (record.nama_kursus, record.jumlah_jam, record.nomor_sertipikat) == (
+        "Mengenal e-Kinerja BKN", 3, "BINA-001",
+    )  # fmt: skip
+    rows = [r for r in export_rows(periode=periode, unit=org.unit_a) if r[0] == org.kepala.nip]
+    assert [r[8] for r in rows] == ["Mengenal e-Kinerja BKN"]

@@ -3,7 +3,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from accounts.roles import Role
-from tests.factories import PegawaiUserFactory
+from tests.factories import PegawaiFactory, UnitKerjaFactory
 
 from .factories import make_course, make_index
 
@@ -19,17 +19,23 @@ def course(index):
 
 
 @pytest.fixture
-def pegawai(db):
-    return PegawaiUserFactory()
+def unit(db):
+    """One unit kerja for everyone: kinerja_link scopes a pengelola to their unit subtree."""
+    return UnitKerjaFactory()
 
 
 @pytest.fixture
-def other_pegawai(db):
-    return PegawaiUserFactory()
+def pegawai(unit):
+    return PegawaiFactory(unit=unit).user
 
 
 @pytest.fixture
-def pengelola(db):
-    user = PegawaiUserFactory()
+def other_pegawai(unit):
+    return PegawaiFactory(unit=unit).user
+
+
+@pytest.fixture
+def pengelola(unit):
+    user = PegawaiFactory(unit=unit).user
     user.groups.add(Group.objects.get(name=Role.PENGELOLA))
     return user
