@@ -3,6 +3,7 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
@@ -40,10 +41,14 @@ def pegawai_detail(request, pk: int):
 
 @login_required
 def tim_saya(request):
+    others = others_visible_to(request.user)
+    if not others.exists():
+        # A pegawai who rates nobody and manages no unit has no team page (DESIGN §7).
+        raise PermissionDenied
     periods = list(periode_with_evaluasi())
     chosen = request.GET.get("periode")
     periode = next((p for p in periods if str(p.pk) == chosen), periods[0] if periods else None)
-    team = team_with_evaluasi(others_visible_to(request.user), periode)
+    team = team_with_evaluasi(others, periode)
     return render(
         request,
         "kinerja_link/tim_saya.html",

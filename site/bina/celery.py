@@ -15,6 +15,10 @@ app.autodiscover_tasks(["learning.quiz"])  # a subpackage: not found by the app 
 # Periodic work, declared here so it is reviewed with the code. Each entry names a task
 # that is idempotent: beat may fire twice around a restart and nothing is doubled.
 app.conf.beat_schedule = {
+    "wagtail-publish-scheduled-pages": {
+        "task": "portal.tasks.publish_scheduled_pages",
+        "schedule": crontab(minute="*/5"),
+    },
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=2, minute=17),

@@ -109,3 +109,11 @@ def test_own_page_queries_stay_flat(client, org, django_assert_max_num_queries):
         with django_assert_max_num_queries(9):
             response = client.get(reverse("kinerja:saya"))
         assert response.content.decode().count('class="predikat ') == quarters[-1]
+
+
+@pytest.mark.django_db
+def test_tim_saya_is_forbidden_to_a_pegawai_without_a_team(client):
+    client.force_login(PegawaiFactory().user)
+    response = client.get(reverse("kinerja:tim"))
+    assert response.status_code == 403
+    assert "Akses ditolak" in response.content.decode()
