@@ -2,6 +2,8 @@
 view restriction (login, group or password) or a draft never reaches a public listing.
 """
 
+import re
+
 from django.apps import apps
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Length, Substr
@@ -98,9 +100,20 @@ def value_pages() -> list[ValuePage]:
     )
 
 
+MAX_SEARCH_TERMS = 10
+
+
 def search_public_pages(query: str):
-    """Published public pages matching ``query``, best match first (a lazy search result)."""
-    return Page.objects.live().public().filter(depth__gt=1).search(query, operator="and")
+    """Published public pages matching every word of ``query``, best match first.
+
+    Only word characters reach the backend: quotes and operators typed by a visitor
+    would otherwise be parsed by SQLite FTS5 / PostgreSQL tsquery and could fail.
+    """
+    terms = re.findall(r"\w+", query)[:MAX_SEARCH_TERMS]
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    if not terms:
+        return pages.none()
+    return pages.search(" ".join(terms), operator="and")
 
 
 def specific_pages(pages: list[Page]) -> list[Page]:
