@@ -2,6 +2,8 @@
 view restriction (login, group or password) or a draft never reaches a public listing.
 """
 
+import re
+
 from django.apps import apps
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Length, Substr
@@ -10,7 +12,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
-from .models import ArticleIndexPage, ArticlePage, ValueIndexPage, ValuePage
+from .models import ArticleIndexPage, ArticlePage, ValuePage
 
 # Rendition filter specs used by the templates (article_card.html, article_page.html);
 # prefetched with the image so a page of cards costs one rendition query.
@@ -98,9 +100,20 @@ def value_pages() -> list[ValuePage]:
     )
 
 
+MAX_SEARCH_TERMS = 10
+
+
 def search_public_pages(query: str):
-    """Published public pages matching ``query``, best match first (a lazy search result)."""
-    return Page.objects.live().public().filter(depth__gt=1).search(query, operator="and")
+    """Published public pages matching every word of ``query``, best match first.
+
+    Only word characters reach the backend: quotes and operators typed by a visitor
+    would otherwise be parsed by SQLite FTS5 / PostgreSQL tsquery and could fail.
+    """
+    terms = re.findall(r"\w+", query)[:MAX_SEARCH_TERMS]
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    if not terms:
+        return pages.none()
+    return pages.search(" ".join(terms), operator="and")
 
 
 def specific_pages(pages: list[Page]) -> list[Page]:
@@ -109,19 +122,22 @@ def specific_pages(pages: list[Page]) -> list[Page]:
     return [by_pk[p.pk] for p in pages if p.pk in by_pk]
 
 
+SECTION_TYPES = {
+    ("portal", "articleindexpage"): "articles",
+    ("portal", "valueindexpage"): "values",
+    ("learning", "courseindexpage"): "courses",  # by name: portal imports nothing of learning
+}
+
+
 def portal_sections() -> dict[str, str]:
-    """URLs of the article and value indexes and, once the learning app provides one,
-    the course catalogue (found by its content type: portal imports nothing of learning)."""
-    sections = {
-        "articles": ArticleIndexPage.objects.all(),
-        "values": ValueIndexPage.objects.all(),
-        "courses": Page.objects.filter(
-            content_type__app_label="learning", content_type__model="courseindexpage"
-        ),
-    }
-    urls = {}
-    for key, pages in sections.items():
-        page = pages.live().public().first()
-        if page is not None:
-            urls[key] = page.get_url()
+    """URLs of the article index, the value index and the course catalogue, in one query
+    (every page of every app shows them in the navigation)."""
+    of_type = Q()
+    for app_label, model in SECTION_TYPES:
+        of_type |= Q(content_type__app_label=app_label, content_type__model=model)
+    pages = _without_restricted(Page.objects.live().filter(of_type)).select_related("content_type")
+    urls: dict[str, str] = {}
+    for page in pages.order_by("path"):
+        key = SECTION_TYPES[(page.content_type.app_label, page.content_type.model)]
+        urls.setdefault(key, page.get_url())
     return urls

@@ -2,6 +2,8 @@
 
 import pytest
 
+from wagtail.models import PageViewRestriction
+
 from portal.models import ArticlePage
 from portal.page_cache import CACHE_HEADER
 from tests.factories import UserFactory
@@ -80,3 +82,13 @@ def test_cache_can_be_switched_off(client, settings, article_index):
     article = make_article(article_index)
     client.get(article.url)
     assert CACHE_HEADER not in client.get(article.url)
+
+
+def test_password_protected_page_is_never_cached(client, article_index):
+    article = make_article(article_index, title="Berkata sandi")
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="x1")
+    client.get(article.url)
+    response = client.get(article.url)
+    assert response.status_code == 200
+    assert CACHE_HEADER not in response
+    assert "Berkata sandi" not in response.content.decode()

@@ -45,3 +45,9 @@ def test_highlight_escapes_html(client, article_index):
     html = client.get("/cari/", {"q": "kinerja"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_odd_queries_do_not_break_search(client, article_index):
+    make_article(article_index, title="Kinerja pegawai")
+    for query in ['"', "(*", "a", "AND OR NOT", "kinerja' --", "x" * 500]:
+        assert client.get("/cari/", {"q": query}).status_code == 200, query
