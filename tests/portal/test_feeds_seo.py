@@ -83,3 +83,9 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in body
     assert "Sitemap: http://testserver/sitemap.xml" in body
+
+
+def test_every_page_advertises_the_feeds(client, article_index):
+    body = client.get("/akun/masuk/").content.decode()
+    assert 'type="application/rss+xml"' in body
+    assert 'type="application/atom+xml"' in body
