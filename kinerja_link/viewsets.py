@@ -24,6 +24,7 @@ from .forms import PegawaiAdminForm, SKPAdminForm
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
 from .services import import_job_confirm, import_job_create, organisation_import
+from .unit_admin import UnitKerjaViewSet
 
 
 class NoTypingPolicy(ModelPermissionPolicy):
@@ -336,5 +337,5 @@ class KinerjaViewSetGroup(ViewSetGroup):
     menu_label = _("Kinerja")
     menu_icon = "tasks"
     menu_order = 250
-    items = (ImportJobViewSet, EvaluasiViewSet, SKPViewSet, PeriodeViewSet, PegawaiViewSet,
-             OrganisasiImportViewSet, ApiTokenViewSet)  # fmt: skip
+    items = (ImportJobViewSet, EvaluasiViewSet, SKPViewSet, PeriodeViewSet, UnitKerjaViewSet,
+             PegawaiViewSet, OrganisasiImportViewSet, ApiTokenViewSet)  # fmt: skip
