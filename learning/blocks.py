@@ -1,8 +1,8 @@
-"""StreamField blocks for lessons.
+"""StreamField blocks for lessons: portal's shared blocks plus learning's own.
 
-The generic blocks (heading, rich text, image, quote, callout) belong in
-``portal/blocks.py``, which is being written in parallel; until it lands they live
-here and lessons use them from this module. Learning's own blocks follow them.
+The generic blocks (heading, rich text, image, quote, callout) come from
+``portal.blocks`` (DESIGN §2: learning may use portal's blocks), so lessons and articles
+render them with the same accessible markup.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -10,61 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-# --- Generic blocks (to move to portal.blocks) ------------------------------------
-
-
-class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("teks"), max_length=200)
-    level = blocks.ChoiceBlock(
-        label=_("tingkat"), choices=[("h2", "H2"), ("h3", "H3")], default="h2"
-    )
-
-    class Meta:
-        icon = "title"
-        label = _("Judul bagian")
-        template = "learning/blocks/heading.html"
-
-
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("gambar"))
-    alt = blocks.CharBlock(
-        label=_("teks alternatif"), max_length=250, help_text=_("Untuk pembaca layar.")
-    )
-    caption = blocks.CharBlock(label=_("keterangan"), required=False, max_length=250)
-
-    class Meta:
-        icon = "image"
-        label = _("Gambar")
-        template = "learning/blocks/image.html"
-
-
-class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label=_("kutipan"))
-    source = blocks.CharBlock(label=_("sumber"), required=False, max_length=200)
-
-    class Meta:
-        icon = "openquote"
-        label = _("Kutipan")
-        template = "learning/blocks/quote.html"
-
-
-class CalloutBlock(blocks.StructBlock):
-    tone = blocks.ChoiceBlock(
-        label=_("jenis"),
-        choices=[("info", _("Info")), ("tip", _("Tips")), ("warning", _("Perhatian"))],
-        default="info",
-    )
-    title = blocks.CharBlock(label=_("judul"), required=False, max_length=120)
-    body = blocks.RichTextBlock(label=_("isi"), features=["bold", "italic", "link", "ul", "ol"])
-
-    class Meta:
-        icon = "help"
-        label = _("Kotak informasi")
-        template = "learning/blocks/callout.html"
-
+from portal.blocks import (
+    RICH_TEXT_FEATURES,
+    CalloutBlock,
+    CaptionedImageBlock,
+    HeadingBlock,
+    QuoteBlock,
+)
 
 # --- Learning blocks ---------------------------------------------------------------
 
@@ -128,10 +82,10 @@ class LessonStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Paragraf"),
         icon="pilcrow",
-        features=["bold", "italic", "link", "ol", "ul", "h3"],
-        template="learning/blocks/paragraph.html",
+        features=RICH_TEXT_FEATURES,
+        template="portal/blocks/paragraph.html",
     )
-    image = ImageBlock()
+    image = CaptionedImageBlock()
     quote = QuoteBlock()
     callout = CalloutBlock()
     video = VideoBlock()

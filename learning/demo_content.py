@@ -23,7 +23,7 @@ def guide(code: str, example: str) -> tuple:
 
 
 def tip(title: str, body: str) -> tuple:
-    return ("callout", {"tone": "tip", "title": title, "body": f"<p>{body}</p>"})
+    return ("callout", {"kind": "tip", "title": title, "text": f"<p>{body}</p>"})
 
 
 COURSES = [
