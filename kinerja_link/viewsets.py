@@ -23,7 +23,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
-from .services import import_job_confirm, import_job_create, organisation_import
+from .services import (
+    import_job_confirm,
+    import_job_create,
+    organisation_import,
+    pimpinan_group_sync,
+)
 from .unit_admin import UnitKerjaViewSet
 
 
@@ -239,13 +244,23 @@ class PegawaiIndexView(ScopedByPegawaiIndexView):
         return super().get_base_queryset().select_related("user", "unit", "pejabat_penilai__user")
 
 
+class PegawaiEditView(ScopedEditView):
+    unit_path_lookup = "unit__path"
+
+    def save_instance(self):
+        instance = super().save_instance()
+        # A changed pejabat penilai or active flag changes who is a pimpinan.
+        pimpinan_group_sync()
+        return instance
+
+
 class PegawaiViewSet(ModelViewSet):
     model = Pegawai
     icon = "user"
     menu_label = _("Pegawai")
     add_to_admin_menu = False
     index_view_class = PegawaiIndexView
-    edit_view_class = type("PegawaiEditView", (ScopedEditView,), {"unit_path_lookup": "unit__path"})
+    edit_view_class = PegawaiEditView
     edit_handler = ObjectList(
         [FieldPanel(name) for name in ("user", "unit", "jabatan", "jenis_jabatan", "golongan",
                                        "pejabat_penilai", "atasan_pejabat_penilai", "is_active")],

@@ -117,3 +117,16 @@ def test_tim_saya_is_forbidden_to_a_pegawai_without_a_team(client):
     response = client.get(reverse("kinerja:tim"))
     assert response.status_code == 403
     assert "Akses ditolak" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_tim_saya_link_only_for_those_with_a_team(client):
+    from kinerja_link.services import pimpinan_group_sync
+
+    pimpinan = PegawaiFactory()
+    member = PegawaiFactory(pejabat_penilai=pimpinan)
+    pimpinan_group_sync()
+    client.force_login(member.user)
+    assert "Tim Saya" not in client.get(reverse("kinerja:saya")).content.decode()
+    client.force_login(pimpinan.user)
+    assert "Tim Saya" in client.get(reverse("kinerja:saya")).content.decode()
