@@ -3,7 +3,9 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
+from accounts.roles import Role
 from kinerja_link.demo import seed_organisation
+from learning.quiz.demo import seed_quizzes
 from portal.demo import seed_pages
 
 
@@ -18,6 +20,9 @@ class Command(BaseCommand):
         logins = seed_staff(password_hash)
         self.stdout.write("Organisasi dan pegawai…")
         logins = seed_organisation(password_hash) + logins
+        self.stdout.write("Bank soal dan kuis…")
+        pegawai = next((login.login for login in logins if login.role == Role.PEGAWAI), None)
+        seed_quizzes(pegawai_login=pegawai)
 
         self.stdout.write(self.style.SUCCESS("\nData demo siap. Buka http://127.0.0.1:8000/"))
         self.stdout.write(f"Kata sandi semua akun demo: {DEMO_PASSWORD}\n")
