@@ -81,7 +81,7 @@ def test_completed_enrolment_stays_completed_when_a_lesson_is_added(course, pega
     assert LearningRecord.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_completion_writes_once(index, pegawai, received):
     if connection.vendor != "postgresql":
         pytest.skip("Butuh PostgreSQL: SQLite tidak menguji penguncian baris")
