@@ -306,7 +306,9 @@ def attempt_autoclose(*, attempt_id: int) -> bool:
 
 
 def may_grade_essays(user) -> bool:
-    return has_role(user, Role.PENGELOLA) or has_role(user, Role.PIMPINAN)
+    """Pengelola (and superusers). Pimpinan join once their team can be scoped here
+    without learning importing kinerja_link."""
+    return has_role(user, Role.PENGELOLA)
 
 
 @transaction.atomic

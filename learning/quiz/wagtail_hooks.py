@@ -20,3 +20,20 @@ def register_quiz_log_actions(actions):
         ("learning.quiz.import", _("Impor soal")),
     ):
         actions.register_action(action, label, label)
+
+
+@hooks.register("register_admin_menu_item")
+def register_marking_queue_menu_item():
+    from django.urls import reverse
+
+    from wagtail.admin.menu import MenuItem
+
+    from accounts.roles import Role, has_role
+
+    class PengelolaMenuItem(MenuItem):
+        def is_shown(self, request):
+            return has_role(request.user, Role.PENGELOLA)
+
+    return PengelolaMenuItem(
+        _("Penilaian uraian"), reverse("quiz:marking_queue"), icon_name="edit", order=306
+    )

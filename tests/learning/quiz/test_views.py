@@ -53,6 +53,8 @@ def test_nothing_revealing_answers_reaches_the_browser_before_review(client, ful
         for secret in SECRETS:
             assert secret not in text
     assert saved.json() == {"saved": True}
+    refreshed = client.get(reverse("quiz:attempt", args=[attempt.pk])).content.decode()
+    assert 'value="a1" checked' in refreshed  # a refresh keeps the autosaved answer
 
 
 def test_review_follows_the_review_options(client, full_quiz, enrolled):
