@@ -30,7 +30,7 @@ from learning.quiz.models import (
     QuizPage,
 )
 from learning.quiz.selectors import Slot, attempt_slots, deadline_with_grace
-from learning.quiz.types import QuestionType
+from learning.quiz.types import QuestionData, QuestionType
 
 MAX_TEXT_RESPONSE = 255
 MAX_ESSAY_RESPONSE = 20_000
@@ -121,8 +121,7 @@ def _drawn_questions(quiz: QuizPage, rng: random.Random) -> list[tuple[Question,
     return fixed + [(q, quiz.random_mark) for q in drawn]
 
 
-def _shown_order(question, shuffle: bool, rng: random.Random) -> list[str]:
-    data = question.definition
+def _shown_order(data: QuestionData, shuffle: bool, rng: random.Random) -> list[str]:
     if data.qtype == QuestionType.MATCHING:
         from learning.quiz.grading import matching_options
 
@@ -142,13 +141,15 @@ def build_layout(quiz: QuizPage, rng: random.Random) -> list[dict[str, Any]]:
     layout = []
     for number, (question, mark) in enumerate(drawn, start=1):
         revision = question.latest_revision or question.save_revision(log_action=False)
+        # The order comes from the revision shown, the same data grading will use.
+        data = QuestionData.from_json(revision.content["data"])
         layout.append(
             {
                 "slot": number,
                 "question": question.pk,
                 "revision": revision.pk,
                 "mark": str(mark),
-                "order": _shown_order(question, quiz.shuffle_choices, rng),
+                "order": _shown_order(data, quiz.shuffle_choices, rng),
             }
         )
     return layout

@@ -118,9 +118,7 @@ def marking_queue(request):
     for item in items:
         item.html = render_text(item.question.text, item.question.text_format)
     quizzes = QuizPage.objects.live().order_by("title").only("pk", "title")
-    return render(
-        request, "learning/quiz/marking_queue.html", {"items": items, "quizzes": quizzes}
-    )
+    return render(request, "learning/quiz/marking_queue.html", {"items": items, "quizzes": quizzes})
 
 
 @login_required
