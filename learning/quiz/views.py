@@ -53,6 +53,9 @@ def quiz_start(request, quiz_id: int):
 @require_GET
 def attempt_page(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
+    if attempt.is_in_progress and services.attempt_autoclose(attempt_id=attempt.pk):
+        messages.warning(request, _("Waktu habis: jawaban yang tersimpan tepat waktu dinilai."))
+        attempt.refresh_from_db()
     if not attempt.is_in_progress:
         return redirect("quiz:review", attempt_id=attempt.pk)
     context = selectors.attempt_form(attempt)

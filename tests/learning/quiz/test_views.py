@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 from django.urls import reverse
+from django.utils import timezone
 
 from learning.quiz import services
 from learning.quiz.models import QuizAttempt, ReviewWhen
@@ -165,3 +166,22 @@ def test_xss_in_question_text_and_choices_is_neutralised_in_the_page(client, cou
     assert html.count("<b>tebal</b>") == 2
     assert not [tag for tag, _attrs in elements(main) if tag in ("script", "img", "a")]
     assert not [attrs for _tag, attrs in elements(main) if any(k.startswith("on") for k in attrs)]
+
+
+def test_opening_an_overdue_attempt_closes_it_and_shows_the_review(client, course, enrolled):
+    import datetime
+
+    import time_machine
+
+    quiz = make_quiz(course, [make_question()], time_limit_minutes=1, grace_seconds=0)
+    client.force_login(enrolled)
+    start = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        attempt = services.attempt_start(user=enrolled, quiz=quiz)
+        page = client.get(reverse("quiz:attempt", args=[attempt.pk]))
+        deadline = timezone.localtime(start + datetime.timedelta(minutes=1)).isoformat()
+        assert page.status_code == 200 and f'datetime="{deadline}"' in page.content.decode()
+        traveller.shift(datetime.timedelta(minutes=2))
+        response = client.get(reverse("quiz:attempt", args=[attempt.pk]))
+    assert response.url == reverse("quiz:review", args=[attempt.pk])
+    assert QuizAttempt.objects.get(pk=attempt.pk).auto_closed
