@@ -84,3 +84,10 @@ def test_admin_import_needs_permission(client, pegawai):
     client.force_login(pegawai)
     response = client.get(reverse("learning_question_import"))
     assert response.status_code in (302, 403)
+
+
+def test_quiz_page_add_form_in_the_admin(admin_client, course):
+    url = reverse("wagtailadmin_pages:add", args=["learning", "quizpage", course.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "fixed_questions" in response.content.decode()

@@ -216,3 +216,40 @@ def test_essay_waits_for_a_hand_grade(course, enrolled, pengelola, other_pegawai
         by=pengelola, answer_id=essay_answer.pk, fraction=Decimal("0.5"), comment="Cukup baik."
     )
     assert (graded.pending, graded.score, graded.passed) == (0, Decimal("75.00"), True)
+
+
+def test_random_questions_come_from_the_category_and_tag_without_repeating_fixed(course, enrolled):
+    fixed = make_question(category="Bank/BP")
+    pool = [make_question(category="Bank/BP/Sub") for _ in range(3)]
+    other = make_question(category="Lain")
+    for question in [*pool[:2], other]:
+        question.tags.add("bp")
+        question.save()
+    quiz = make_quiz(
+        course,
+        [fixed],
+        random_count=5,
+        random_category=fixed.category,
+        random_tag="bp",
+        random_mark=2,
+        max_attempts=0,
+    )
+    attempt = services.attempt_start(user=enrolled, quiz=quiz, rng=random.Random(1))
+    drawn = [entry["question"] for entry in attempt.layout]
+    assert drawn[0] == fixed.pk and set(drawn[1:]) == {pool[0].pk, pool[1].pk}
+    assert [entry["mark"] for entry in attempt.layout] == ["1.00", "2.00", "2.00"]
+
+
+def test_shuffling_is_per_attempt_and_frozen_in_the_layout(course, enrolled):
+    questions = [make_question() for _ in range(6)]
+    quiz = make_quiz(course, questions, shuffle_questions=True, max_attempts=0)
+    orders = set()
+    for seed in range(4):
+        attempt = services.attempt_start(user=enrolled, quiz=quiz, rng=random.Random(seed))
+        orders.add(tuple(entry["question"] for entry in attempt.layout))
+        orders_of_choices = {tuple(entry["order"]) for entry in attempt.layout}
+        assert all(sorted(o) == ["a1", "a2", "a3"] for o in orders_of_choices)
+        again = services.attempt_start(user=enrolled, quiz=quiz, rng=random.Random(seed + 10))
+        assert again.layout == attempt.layout  # resuming never reshuffles
+        services.attempt_submit(user=enrolled, attempt_id=attempt.pk)
+    assert len(orders) > 1
