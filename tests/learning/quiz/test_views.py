@@ -185,3 +185,12 @@ def test_opening_an_overdue_attempt_closes_it_and_shows_the_review(client, cours
         response = client.get(reverse("quiz:attempt", args=[attempt.pk]))
     assert response.url == reverse("quiz:review", args=[attempt.pk])
     assert QuizAttempt.objects.get(pk=attempt.pk).auto_closed
+
+
+def test_course_page_links_its_quiz_for_the_enrolled(client, quiz, enrolled, other_pegawai):
+    client.force_login(enrolled)
+    html = client.get(quiz.get_parent().url).content.decode()
+    assert f'href="{quiz.url}"' in html and "wajib lulus" in html
+    client.force_login(other_pegawai)
+    html = client.get(quiz.get_parent().url).content.decode()
+    assert quiz.title in html and f'href="{quiz.url}"' not in html
