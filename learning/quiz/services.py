@@ -159,20 +159,20 @@ def build_layout(quiz: QuizPage, rng: random.Random) -> list[dict[str, Any]]:
 
 
 def _response_for(slot: Slot, data) -> Any:
-    """The response to one slot read from submitted form data; ids outside the slot's
-    own options are dropped, texts are cut to a sane length."""
+    """The response to one slot read from submitted form data. Choices arrive as their
+    position in the attempt's order (see `selectors.Option`) and leave as ids; anything
+    else is dropped, texts are cut to a sane length."""
     key = f"q{slot.number}"
     qtype = slot.data.qtype
-    allowed = set(slot.order)
+    by_position = {str(n): choice_id for n, choice_id in enumerate(slot.order)}
     if qtype in (QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE):
-        value = data.get(key)
-        return value if value in allowed else None
+        return by_position.get(data.get(key))
     if qtype == QuestionType.MULTIPLE_RESPONSE:
-        return sorted({v for v in data.getlist(key) if v in allowed})
+        return sorted({by_position[v] for v in data.getlist(key) if v in by_position})
     if qtype == QuestionType.MATCHING:
         items = [p.id for p in slot.data.pairs if p.question.strip()]
-        chosen = {i: data.get(f"{key}-{i}", "") for i in items}
-        return {i: v for i, v in chosen.items() if v in allowed} or None
+        chosen = {i: by_position.get(data.get(f"{key}-{i}", "")) for i in items}
+        return {i: v for i, v in chosen.items() if v} or None
     limit = MAX_ESSAY_RESPONSE if qtype == QuestionType.ESSAY else MAX_TEXT_RESPONSE
     value = data.get(key, "")
     return value[:limit] if isinstance(value, str) and value.strip() else None

@@ -66,11 +66,12 @@ def seed_course_quiz(course: CoursePage, questions: list[Question]) -> QuizPage:
 
 
 def _right_response(slot):
+    """What a browser would post for the right answer: choices by their shown position."""
     data = slot.data
     if data.qtype in (QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE):
-        return [max(data.choices, key=lambda c: c.fraction).id]
+        return [str(slot.order.index(max(data.choices, key=lambda c: c.fraction).id))]
     if data.qtype == QuestionType.MULTIPLE_RESPONSE:
-        return [c.id for c in data.choices if c.fraction > 0]
+        return [str(slot.order.index(c.id)) for c in data.choices if c.fraction > 0]
     if data.qtype == QuestionType.SHORT_ANSWER:
         return [data.short_answers[0].text]
     if data.qtype == QuestionType.NUMERICAL:
@@ -87,9 +88,11 @@ def seed_attempt(quiz: QuizPage, user) -> None:
     data = QueryDict(mutable=True)
     for slot in attempt_slots(attempt)[1:]:
         if slot.data.qtype == QuestionType.MATCHING:
+            answers = {p.id: p.answer for p in slot.data.pairs}
+            position = {answers[option]: str(n) for n, option in enumerate(slot.order)}
             for pair in slot.data.pairs:
                 if pair.question.strip():
-                    data[f"q{slot.number}-{pair.id}"] = pair.id
+                    data[f"q{slot.number}-{pair.id}"] = position[pair.answer]
         else:
             data.setlist(f"q{slot.number}", _right_response(slot))
     services.attempt_submit(user=user, attempt_id=attempt.pk, data=data)

@@ -13,7 +13,7 @@ from learning.quiz.models import QuizAnswer, QuizAttempt
 from tests.factories import PegawaiUserFactory
 
 from ..factories import make_course
-from .conftest import form
+from .conftest import answers
 from .factories import make_question, make_quiz, true_false
 
 THREADS = 8
@@ -37,7 +37,7 @@ def test_many_concurrent_submits_of_one_attempt_grade_it_once():
     def submit(index: int):
         try:
             barrier.wait(timeout=10)
-            data = form(q1="a1" if index % 2 else "a2", q2="true")
+            data = answers(attempt, q1="a1" if index % 2 else "a2", q2="true")
             services.attempt_submit(user=user, attempt_id=attempt.pk, data=data)
             outcomes.append("graded")
         except services.AttemptClosed:
