@@ -199,3 +199,21 @@ def test_course_page_links_its_quiz_for_the_enrolled(client, quiz, enrolled, oth
     client.force_login(other_pegawai)
     html = client.get(quiz.get_parent().url).content.decode()
     assert quiz.title in html and f'href="{quiz.url}"' not in html
+
+
+@pytest.mark.parametrize("name", ["attempt", "review"])
+def test_attempt_and_review_queries_do_not_grow_with_questions(
+    client, course, enrolled, django_assert_max_num_queries, name
+):
+    client.force_login(enrolled)
+    counts = []
+    for size in (2, 10):
+        quiz = make_quiz(course, [make_question() for _ in range(size)], max_attempts=0)
+        attempt = services.attempt_start(user=enrolled, quiz=quiz)
+        if name == "review":
+            services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=answers(attempt))
+        with django_assert_max_num_queries(20) as captured:
+            assert client.get(reverse(f"quiz:{name}", args=[attempt.pk])).status_code == 200
+        counts.append(len(captured))
+        quiz.delete()  # one quiz per course
+    assert counts[1] <= counts[0], counts  # the first request also touches the session
