@@ -250,17 +250,20 @@ def attempt_submit(*, user, attempt_id: int, data=None) -> QuizAttempt:
 def _grade_and_close(attempt: QuizAttempt, *, auto: bool) -> None:
     slots = attempt_slots(attempt)
     answers = {a.slot: a for a in attempt.answers.all()}
+    # Unanswered slots get a row too, so the review and reports see every question.
+    missing = [QuizAnswer(attempt=attempt, slot=s.number) for s in slots if s.number not in answers]
+    answers.update({a.slot: a for a in QuizAnswer.objects.bulk_create(missing)})
     results = []
     for slot in slots:
-        answer = answers.get(slot.number) or QuizAnswer.objects.create(
-            attempt=attempt, slot=slot.number, response=None
-        )
+        answer = answers[slot.number]
         result = grade(slot.data, answer.response)
         answer.fraction = None if result.state == GradeState.NEEDS_GRADING else result.fraction
         answer.grade_state = result.state.value
         answer.feedback_ids = list(result.feedback_ids)
-        answer.save(update_fields=["fraction", "grade_state", "feedback_ids"])
         results.append(result)
+    QuizAnswer.objects.bulk_update(
+        list(answers.values()), ["fraction", "grade_state", "feedback_ids"]
+    )
     attempt.state = AttemptState.FINISHED
     attempt.submitted_at = timezone.now()
     attempt.auto_closed = auto
