@@ -46,3 +46,10 @@ class QuestionForm(WagtailAdminModelForm):
         if self.parsed is not None:
             self.instance.set_definition(self.parsed)
         return super().save(commit=commit)
+
+
+class EssayGradeForm(forms.Form):
+    percent = forms.DecimalField(label=_("Nilai (%)"), min_value=0, max_value=100, decimal_places=2)
+    comment = forms.CharField(
+        label=_("Komentar"), required=False, max_length=2000, widget=forms.Textarea
+    )

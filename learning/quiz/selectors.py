@@ -60,7 +60,12 @@ def deadline_with_grace(attempt: QuizAttempt):
 
 @dataclass(frozen=True)
 class Option:
-    id: str
+    """A choice as the form shows it. The browser posts `value`, its position in this
+    attempt's shuffled order: bank ids follow file order (the right answer is often
+    written first) and a matching option's id is its item's id, so ids never go out."""
+
+    id: str  # server side only, to mark what was chosen; never rendered
+    value: str
     html: SafeString
 
 
@@ -98,10 +103,10 @@ def _options(slot: Slot) -> list[Option]:
     data = slot.data
     fmt = data.text_format
     if data.qtype == QuestionType.MATCHING:
-        by_id = {p.id: p.answer for p in data.pairs}
-        return [Option(i, render_text(by_id[i], TextFormat.PLAIN)) for i in slot.order]
-    by_id = {c.id: c.text for c in data.choices}
-    return [Option(i, render_text(by_id[i], fmt)) for i in slot.order if i in by_id]
+        texts = {p.id: render_text(p.answer, TextFormat.PLAIN) for p in data.pairs}
+    else:
+        texts = {c.id: render_text(c.text, fmt) for c in data.choices}
+    return [Option(i, str(n), texts[i]) for n, i in enumerate(slot.order) if i in texts]
 
 
 def _slot_view(slot: Slot, response: Any) -> SlotView:

@@ -30,7 +30,7 @@ from learning.quiz.models import (
     QuizPage,
 )
 from learning.quiz.selectors import Slot, attempt_slots, deadline_with_grace
-from learning.quiz.types import QuestionType
+from learning.quiz.types import QuestionData, QuestionType
 
 MAX_TEXT_RESPONSE = 255
 MAX_ESSAY_RESPONSE = 20_000
@@ -121,8 +121,7 @@ def _drawn_questions(quiz: QuizPage, rng: random.Random) -> list[tuple[Question,
     return fixed + [(q, quiz.random_mark) for q in drawn]
 
 
-def _shown_order(question, shuffle: bool, rng: random.Random) -> list[str]:
-    data = question.definition
+def _shown_order(data: QuestionData, shuffle: bool, rng: random.Random) -> list[str]:
     if data.qtype == QuestionType.MATCHING:
         from learning.quiz.grading import matching_options
 
@@ -142,13 +141,15 @@ def build_layout(quiz: QuizPage, rng: random.Random) -> list[dict[str, Any]]:
     layout = []
     for number, (question, mark) in enumerate(drawn, start=1):
         revision = question.latest_revision or question.save_revision(log_action=False)
+        # The order comes from the revision shown, the same data grading will use.
+        data = QuestionData.from_json(revision.content["data"])
         layout.append(
             {
                 "slot": number,
                 "question": question.pk,
                 "revision": revision.pk,
                 "mark": str(mark),
-                "order": _shown_order(question, quiz.shuffle_choices, rng),
+                "order": _shown_order(data, quiz.shuffle_choices, rng),
             }
         )
     return layout
@@ -158,20 +159,20 @@ def build_layout(quiz: QuizPage, rng: random.Random) -> list[dict[str, Any]]:
 
 
 def _response_for(slot: Slot, data) -> Any:
-    """The response to one slot read from submitted form data; ids outside the slot's
-    own options are dropped, texts are cut to a sane length."""
+    """The response to one slot read from submitted form data. Choices arrive as their
+    position in the attempt's order (see `selectors.Option`) and leave as ids; anything
+    else is dropped, texts are cut to a sane length."""
     key = f"q{slot.number}"
     qtype = slot.data.qtype
-    allowed = set(slot.order)
+    by_position = {str(n): choice_id for n, choice_id in enumerate(slot.order)}
     if qtype in (QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE):
-        value = data.get(key)
-        return value if value in allowed else None
+        return by_position.get(data.get(key))
     if qtype == QuestionType.MULTIPLE_RESPONSE:
-        return sorted({v for v in data.getlist(key) if v in allowed})
+        return sorted({by_position[v] for v in data.getlist(key) if v in by_position})
     if qtype == QuestionType.MATCHING:
         items = [p.id for p in slot.data.pairs if p.question.strip()]
-        chosen = {i: data.get(f"{key}-{i}", "") for i in items}
-        return {i: v for i, v in chosen.items() if v in allowed} or None
+        chosen = {i: by_position.get(data.get(f"{key}-{i}", "")) for i in items}
+        return {i: v for i, v in chosen.items() if v} or None
     limit = MAX_ESSAY_RESPONSE if qtype == QuestionType.ESSAY else MAX_TEXT_RESPONSE
     value = data.get(key, "")
     return value[:limit] if isinstance(value, str) and value.strip() else None
@@ -249,17 +250,20 @@ def attempt_submit(*, user, attempt_id: int, data=None) -> QuizAttempt:
 def _grade_and_close(attempt: QuizAttempt, *, auto: bool) -> None:
     slots = attempt_slots(attempt)
     answers = {a.slot: a for a in attempt.answers.all()}
+    # Unanswered slots get a row too, so the review and reports see every question.
+    missing = [QuizAnswer(attempt=attempt, slot=s.number) for s in slots if s.number not in answers]
+    answers.update({a.slot: a for a in QuizAnswer.objects.bulk_create(missing)})
     results = []
     for slot in slots:
-        answer = answers.get(slot.number) or QuizAnswer.objects.create(
-            attempt=attempt, slot=slot.number, response=None
-        )
+        answer = answers[slot.number]
         result = grade(slot.data, answer.response)
         answer.fraction = None if result.state == GradeState.NEEDS_GRADING else result.fraction
         answer.grade_state = result.state.value
         answer.feedback_ids = list(result.feedback_ids)
-        answer.save(update_fields=["fraction", "grade_state", "feedback_ids"])
         results.append(result)
+    QuizAnswer.objects.bulk_update(
+        list(answers.values()), ["fraction", "grade_state", "feedback_ids"]
+    )
     attempt.state = AttemptState.FINISHED
     attempt.submitted_at = timezone.now()
     attempt.auto_closed = auto
@@ -306,7 +310,9 @@ def attempt_autoclose(*, attempt_id: int) -> bool:
 
 
 def may_grade_essays(user) -> bool:
-    return has_role(user, Role.PENGELOLA) or has_role(user, Role.PIMPINAN)
+    """Pengelola (and superusers). Pimpinan join once their team can be scoped here
+    without learning importing kinerja_link."""
+    return has_role(user, Role.PENGELOLA)
 
 
 @transaction.atomic

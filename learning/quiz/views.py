@@ -5,16 +5,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect, JsonResponse
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from learning.models import Enrolment
-from learning.quiz import selectors, services
-from learning.quiz.models import QuizAttempt, QuizPage
+from learning.quiz import reports, selectors, services
+from learning.quiz.forms import EssayGradeForm
+from learning.quiz.models import QuizAnswer, QuizAttempt, QuizPage
+from learning.quiz.safe_text import render_text
 
 
 def quiz_gate(request, quiz: QuizPage):
@@ -51,6 +53,9 @@ def quiz_start(request, quiz_id: int):
 @require_GET
 def attempt_page(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
+    if attempt.is_in_progress and services.attempt_autoclose(attempt_id=attempt.pk):
+        messages.warning(request, _("Waktu habis: jawaban yang tersimpan tepat waktu dinilai."))
+        attempt.refresh_from_db()
     if not attempt.is_in_progress:
         return redirect("quiz:review", attempt_id=attempt.pk)
     context = selectors.attempt_form(attempt)
@@ -98,3 +103,56 @@ def attempt_review(request, attempt_id: int):
     context = selectors.attempt_review(attempt)
     context["quiz"] = attempt.quiz
     return render(request, "learning/quiz/review.html", context)
+
+
+# --- pengelola: essay marking and reports -------------------------------------------------
+
+
+def _require_grader(request) -> None:
+    if not services.may_grade_essays(request.user):
+        raise Http404
+
+
+@login_required
+@require_GET
+def marking_queue(request):
+    _require_grader(request)
+    items = reports.marking_queue()
+    for item in items:
+        item.html = render_text(item.question.text, item.question.text_format)
+    quizzes = QuizPage.objects.live().order_by("title").only("pk", "title")
+    return render(request, "learning/quiz/marking_queue.html", {"items": items, "quizzes": quizzes})
+
+
+@login_required
+@require_POST
+def essay_grade(request, answer_id: int):
+    _require_grader(request)
+    form = EssayGradeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nilai harus angka 0 sampai 100."))
+        return redirect("quiz:marking_queue")
+    try:
+        services.answer_grade_manual(
+            by=request.user,
+            answer_id=answer_id,
+            fraction=form.cleaned_data["percent"] / 100,
+            comment=form.cleaned_data["comment"],
+        )
+    except QuizAnswer.DoesNotExist as error:
+        raise Http404 from error
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [_("Tidak diizinkan.")])))
+        return redirect("quiz:marking_queue")
+    messages.success(request, _("Nilai uraian tersimpan."))
+    return redirect("quiz:marking_queue")
+
+
+@login_required
+@require_GET
+def quiz_report(request, quiz_id: int):
+    _require_grader(request)
+    quiz = get_object_or_404(QuizPage, pk=quiz_id)
+    context = reports.quiz_report(quiz)
+    context["quiz"] = quiz
+    return render(request, "learning/quiz/report.html", context)

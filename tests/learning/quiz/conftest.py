@@ -27,3 +27,15 @@ def form(**values) -> QueryDict:
         else:
             data[key] = value
     return data
+
+
+def answers(attempt, **values) -> QueryDict:
+    """Form data as the browser posts it: a choice by its position in the attempt's
+    shuffled order, not by its id. Values that are not choice ids pass unchanged."""
+    orders = {f"q{entry['slot']}": entry["order"] for entry in attempt.layout}
+    data = QueryDict(mutable=True)
+    for key, value in values.items():
+        order = orders.get(key.split("-")[0], [])
+        items = value if isinstance(value, list) else [value]
+        data.setlist(key, [str(order.index(v)) if v in order else v for v in items])
+    return data

@@ -60,3 +60,34 @@ def test_one_quiz_per_course_and_only_under_a_course(course):
     make_quiz(course, [make_question()])
     assert not QuizPage.can_create_at(CoursePage.objects.get(pk=course.pk))
     assert not QuizPage.can_create_at(LessonPage.objects.child_of(course).first())
+
+
+def test_admin_import_previews_then_imports(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("learning_question_import")
+    assert admin_client.get(url).status_code == 200
+    gift = "::Satu::Nilai dasar ASN?{=BerAKHLAK ~Lainnya}\n\n::Rusak::Teks {~a ~b}\n"
+    upload = SimpleUploadedFile("bank.gift", gift.encode())
+    preview = admin_client.post(url, {"file": upload, "fmt": "gift", "category": "Impor/Admin"})
+    html = preview.content.decode()
+    assert preview.status_code == 200 and "single_choice 1" in html and "Rusak" in html
+    assert not Question.objects.exists()
+    confirm = admin_client.post(
+        url, {"content": gift, "fmt": "gift", "category": "Impor/Admin", "confirm": "1"}
+    )
+    assert confirm.status_code == 302
+    assert list(Question.objects.values_list("name", flat=True)) == ["Satu"]
+
+
+def test_admin_import_needs_permission(client, pegawai):
+    client.force_login(pegawai)
+    response = client.get(reverse("learning_question_import"))
+    assert response.status_code in (302, 403)
+
+
+def test_quiz_page_add_form_in_the_admin(admin_client, course):
+    url = reverse("wagtailadmin_pages:add", args=["learning", "quizpage", course.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "fixed_questions" in response.content.decode()

@@ -18,7 +18,7 @@ from learning.quiz.models import AttemptState, QuizAnswer, QuizAttempt
 from learning.quiz.selectors import attempt_slots, quiz_grade
 from learning.quiz.tasks import close_overdue_attempts
 
-from .conftest import form
+from .conftest import answers
 from .factories import essay, make_question, make_quiz, matching, numerical, single_choice
 
 pytestmark = pytest.mark.django_db
@@ -61,18 +61,24 @@ def test_database_allows_one_attempt_in_progress_per_user_and_quiz(quiz, enrolle
 def test_submit_grades_once_and_a_second_submit_is_refused(quiz, enrolled):
     attempt = services.attempt_start(user=enrolled, quiz=quiz)
     done = services.attempt_submit(
-        user=enrolled, attempt_id=attempt.pk, data=form(q1="a1", q2="false")
+        user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a1", q2="false")
     )
     assert (done.state, done.score, done.passed) == (AttemptState.FINISHED, Decimal("50.00"), True)
     with pytest.raises(services.AttemptClosed):
-        services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=form(q2="true"))
+        services.attempt_submit(
+            user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q2="true")
+        )
     assert QuizAttempt.objects.get(pk=attempt.pk).score == Decimal("50.00")
 
 
 def test_autosave_keeps_responses_and_ignores_foreign_ids(quiz, enrolled):
     attempt = services.attempt_start(user=enrolled, quiz=quiz)
-    services.attempt_save(user=enrolled, attempt_id=attempt.pk, data=form(q1="a2", q2="nope"))
-    services.attempt_save(user=enrolled, attempt_id=attempt.pk, data=form(q1="a1", q2="nope"))
+    services.attempt_save(
+        user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a2", q2="nope")
+    )
+    services.attempt_save(
+        user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a1", q2="nope")
+    )
     saved = dict(QuizAnswer.objects.filter(attempt=attempt).values_list("slot", "response"))
     assert saved == {1: "a1", 2: None}
     done = services.attempt_submit(user=enrolled, attempt_id=attempt.pk)
@@ -82,13 +88,15 @@ def test_autosave_keeps_responses_and_ignores_foreign_ids(quiz, enrolled):
 def test_someone_elses_attempt_cannot_be_saved_or_submitted(quiz, enrolled, other_pegawai):
     attempt = services.attempt_start(user=enrolled, quiz=quiz)
     with pytest.raises(QuizAttempt.DoesNotExist):
-        services.attempt_submit(user=other_pegawai, attempt_id=attempt.pk, data=form(q1="a1"))
+        services.attempt_submit(
+            user=other_pegawai, attempt_id=attempt.pk, data=answers(attempt, q1="a1")
+        )
 
 
 def test_max_attempts_is_enforced(quiz, enrolled):
     for _ in range(2):
         attempt = services.attempt_start(user=enrolled, quiz=quiz)
-        services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=form())
+        services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=answers(attempt))
     with pytest.raises(ValidationError, match="Batas percobaan"):
         services.attempt_start(user=enrolled, quiz=quiz)
 
@@ -110,11 +118,13 @@ def test_time_limit_with_grace_then_auto_close(course, enrolled):
         attempt = services.attempt_start(user=enrolled, quiz=quiz)
         assert attempt.deadline == START + datetime.timedelta(minutes=10)
         traveller.shift(datetime.timedelta(minutes=10, seconds=30))  # in the grace period
-        services.attempt_save(user=enrolled, attempt_id=attempt.pk, data=form(q1="a1"))
+        services.attempt_save(user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a1"))
         assert close_overdue_attempts() == 0
         traveller.shift(datetime.timedelta(seconds=31))  # past deadline + grace
         with pytest.raises(services.AttemptClosed):
-            services.attempt_save(user=enrolled, attempt_id=attempt.pk, data=form(q1="a2"))
+            services.attempt_save(
+                user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a2")
+            )
     closed = QuizAttempt.objects.get(pk=attempt.pk)
     assert (closed.state, closed.auto_closed, closed.score) == ("finished", True, Decimal(100))
 
@@ -134,9 +144,11 @@ def test_late_submit_grades_only_what_was_saved_in_time(course, enrolled):
     quiz = make_quiz(course, [make_question()], time_limit_minutes=5, grace_seconds=10)
     with time_machine.travel(START, tick=False) as traveller:
         attempt = services.attempt_start(user=enrolled, quiz=quiz)
-        services.attempt_save(user=enrolled, attempt_id=attempt.pk, data=form(q1="a2"))
+        services.attempt_save(user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a2"))
         traveller.shift(datetime.timedelta(minutes=7))
-        done = services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=form(q1="a1"))
+        done = services.attempt_submit(
+            user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a1")
+        )
     assert done.auto_closed and done.score == 0
 
 
@@ -146,8 +158,9 @@ def test_every_type_is_read_from_the_form_and_graded(course, enrolled):
     questions = [make_question(f()) for f in (numerical, short_answer, matching, single_choice)]
     quiz = make_quiz(course, questions, pass_mark=100)
     attempt = services.attempt_start(user=enrolled, quiz=quiz)
-    data = form(q1="20,0", q2="  jawaban-isian-rahasia ", **{"q3-p1": "p1", "q3-p2": "p2"})
-    data["q4"] = "a1"
+    data = answers(
+        attempt, q1="20,0", q2="  jawaban-isian-rahasia ", q4="a1", **{"q3-p1": "p1", "q3-p2": "p2"}
+    )
     done = services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=data)
     assert done.score == Decimal(100) and done.passed
 
@@ -166,10 +179,14 @@ def test_passing_completes_the_course_exactly_once(
             finish_lessons(enrolled, course)
             assert not Enrolment.objects.get(user=enrolled).is_completed  # the quiz is required
             attempt = services.attempt_start(user=enrolled, quiz=quiz)
-            services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=form(q1="a2"))
+            services.attempt_submit(
+                user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a2")
+            )
             assert not Enrolment.objects.get(user=enrolled).is_completed  # 0% does not pass
             attempt = services.attempt_start(user=enrolled, quiz=quiz)
-            services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=form(q1="a1"))
+            services.attempt_submit(
+                user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a1")
+            )
             learning_services.enrolment_recompute(
                 enrolment_id=Enrolment.objects.get(user=enrolled).pk
             )
@@ -193,9 +210,11 @@ def test_grading_methods(course, enrolled, method, expected):
         grading_method=method,
         max_attempts=0,
     )
-    for response in (form(), form(q1="a1", q2="true"), form(q1="a1")):
+    for response in ({}, {"q1": "a1", "q2": "true"}, {"q1": "a1"}):
         attempt = services.attempt_start(user=enrolled, quiz=quiz)
-        services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=response)
+        services.attempt_submit(
+            user=enrolled, attempt_id=attempt.pk, data=answers(attempt, **response)
+        )
     assert quiz_grade(quiz=quiz, user=enrolled).percent == Decimal(expected)
 
 
@@ -203,7 +222,9 @@ def test_essay_waits_for_a_hand_grade(course, enrolled, pengelola, other_pegawai
     quiz = make_quiz(course, [make_question(essay()), make_question()], pass_mark=75)
     attempt = services.attempt_start(user=enrolled, quiz=quiz)
     done = services.attempt_submit(
-        user=enrolled, attempt_id=attempt.pk, data=form(q1="Saya membantu rekan.", q2="a1")
+        user=enrolled,
+        attempt_id=attempt.pk,
+        data=answers(attempt, q1="Saya membantu rekan.", q2="a1"),
     )
     assert (done.pending, done.passed) == (1, None)
     assert quiz_grade(quiz=quiz, user=enrolled).percent is None
@@ -216,3 +237,40 @@ def test_essay_waits_for_a_hand_grade(course, enrolled, pengelola, other_pegawai
         by=pengelola, answer_id=essay_answer.pk, fraction=Decimal("0.5"), comment="Cukup baik."
     )
     assert (graded.pending, graded.score, graded.passed) == (0, Decimal("75.00"), True)
+
+
+def test_random_questions_come_from_the_category_and_tag_without_repeating_fixed(course, enrolled):
+    fixed = make_question(category="Bank/BP")
+    pool = [make_question(category="Bank/BP/Sub") for _ in range(3)]
+    other = make_question(category="Lain")
+    for question in [*pool[:2], other]:
+        question.tags.add("bp")
+        question.save()
+    quiz = make_quiz(
+        course,
+        [fixed],
+        random_count=5,
+        random_category=fixed.category,
+        random_tag="bp",
+        random_mark=2,
+        max_attempts=0,
+    )
+    attempt = services.attempt_start(user=enrolled, quiz=quiz, rng=random.Random(1))
+    drawn = [entry["question"] for entry in attempt.layout]
+    assert drawn[0] == fixed.pk and set(drawn[1:]) == {pool[0].pk, pool[1].pk}
+    assert [entry["mark"] for entry in attempt.layout] == ["1.00", "2.00", "2.00"]
+
+
+def test_shuffling_is_per_attempt_and_frozen_in_the_layout(course, enrolled):
+    questions = [make_question() for _ in range(6)]
+    quiz = make_quiz(course, questions, shuffle_questions=True, max_attempts=0)
+    orders = set()
+    for seed in range(4):
+        attempt = services.attempt_start(user=enrolled, quiz=quiz, rng=random.Random(seed))
+        orders.add(tuple(entry["question"] for entry in attempt.layout))
+        orders_of_choices = {tuple(entry["order"]) for entry in attempt.layout}
+        assert all(sorted(o) == ["a1", "a2", "a3"] for o in orders_of_choices)
+        again = services.attempt_start(user=enrolled, quiz=quiz, rng=random.Random(seed + 10))
+        assert again.layout == attempt.layout  # resuming never reshuffles
+        services.attempt_submit(user=enrolled, attempt_id=attempt.pk)
+    assert len(orders) > 1

@@ -5,13 +5,14 @@ from html.parser import HTMLParser
 import pytest
 
 from django.urls import reverse
+from django.utils import timezone
 
 from learning.quiz import services
 from learning.quiz.models import QuizAttempt, ReviewWhen
 from learning.quiz.safe_text import render_text, sanitize_html
 from learning.quiz.types import Choice, TextFormat
 
-from .conftest import form
+from .conftest import answers
 from .factories import make_question, make_quiz, matching, numerical, short_answer, single_choice
 
 pytestmark = pytest.mark.django_db
@@ -46,13 +47,18 @@ def test_nothing_revealing_answers_reaches_the_browser_before_review(client, ful
     attempt = QuizAttempt.objects.get(user=enrolled)
     assert response.url == reverse("quiz:attempt", args=[attempt.pk])
     html = client.get(response.url).content.decode()
-    assert "Nilai dasar ASN adalah?" in html and 'value="a1"' in html
-    saved = client.post(reverse("quiz:autosave", args=[attempt.pk]), {"q1": "a1"})
+    assert "Nilai dasar ASN adalah?" in html and 'value="0"' in html
+    # Choices go out as positions: bank ids follow file order and would hint the answer.
+    assert 'value="a1"' not in html and 'value="p1"' not in html
+    saved = client.post(reverse("quiz:autosave", args=[attempt.pk]), answers(attempt, q1="a1"))
     landing = client.get(full_quiz.url).content.decode()
     for text in (html, json.dumps(saved.json()), landing):
         for secret in SECRETS:
             assert secret not in text
     assert saved.json() == {"saved": True}
+    refreshed = client.get(reverse("quiz:attempt", args=[attempt.pk])).content.decode()
+    position = attempt.layout[0]["order"].index("a1")
+    assert f'value="{position}" checked' in refreshed  # a refresh keeps the autosaved answer
 
 
 def test_review_follows_the_review_options(client, full_quiz, enrolled):
@@ -62,7 +68,7 @@ def test_review_follows_the_review_options(client, full_quiz, enrolled):
     full_quiz.save()
     client.force_login(enrolled)
     attempt = services.attempt_start(user=enrolled, quiz=full_quiz)
-    services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=form(q1="a2"))
+    services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a2"))
     html = client.get(reverse("quiz:review", args=[attempt.pk])).content.decode()
     assert "UMPAN-SALAH-RAHASIA" in html and "UMPAN-UMUM-RAHASIA" in html
     assert "JAWABAN-ISIAN-RAHASIA" not in html  # right answers only after close
@@ -81,13 +87,13 @@ def test_a_second_submit_redirects_to_the_review_without_regrading(client, quiz,
     client.post(reverse("quiz:start", args=[quiz.pk]))
     attempt = QuizAttempt.objects.get(user=enrolled)
     submit = reverse("quiz:submit", args=[attempt.pk])
-    first = client.post(submit, {"q1": "a1"})
-    second = client.post(submit, {"q1": "a2", "q2": "true"})
+    first = client.post(submit, answers(attempt, q1="a1"))
+    second = client.post(submit, answers(attempt, q1="a2", q2="true"))
     review = reverse("quiz:review", args=[attempt.pk])
     assert first.status_code == second.status_code == 302
     assert first.url == second.url == review
     assert QuizAttempt.objects.get(pk=attempt.pk).score == 50
-    late_save = client.post(reverse("quiz:autosave", args=[attempt.pk]), {"q1": "a2"})
+    late_save = client.post(reverse("quiz:autosave", args=[attempt.pk]), answers(attempt, q1="a2"))
     assert late_save.status_code == 409 and late_save.json()["review_url"] == review
     assert client.get(reverse("quiz:attempt", args=[attempt.pk])).url == review
 
@@ -117,7 +123,9 @@ def test_quiz_page_shows_attempts_with_flat_queries(
     counts = []
     for _round in range(2):
         attempt = services.attempt_start(user=enrolled, quiz=quiz)
-        services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=form(q1="a1"))
+        services.attempt_submit(
+            user=enrolled, attempt_id=attempt.pk, data=answers(attempt, q1="a1")
+        )
         with django_assert_max_num_queries(40) as captured:
             assert client.get(quiz.url).status_code == 200
         counts.append(len(captured))
@@ -163,3 +171,49 @@ def test_xss_in_question_text_and_choices_is_neutralised_in_the_page(client, cou
     assert html.count("<b>tebal</b>") == 2
     assert not [tag for tag, _attrs in elements(main) if tag in ("script", "img", "a")]
     assert not [attrs for _tag, attrs in elements(main) if any(k.startswith("on") for k in attrs)]
+
+
+def test_opening_an_overdue_attempt_closes_it_and_shows_the_review(client, course, enrolled):
+    import datetime
+
+    import time_machine
+
+    quiz = make_quiz(course, [make_question()], time_limit_minutes=1, grace_seconds=0)
+    client.force_login(enrolled)
+    start = datetime.datetime(2026, 3, 2, 8, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        attempt = services.attempt_start(user=enrolled, quiz=quiz)
+        page = client.get(reverse("quiz:attempt", args=[attempt.pk]))
+        deadline = timezone.localtime(start + datetime.timedelta(minutes=1)).isoformat()
+        assert page.status_code == 200 and f'datetime="{deadline}"' in page.content.decode()
+        traveller.shift(datetime.timedelta(minutes=2))
+        response = client.get(reverse("quiz:attempt", args=[attempt.pk]))
+    assert response.url == reverse("quiz:review", args=[attempt.pk])
+    assert QuizAttempt.objects.get(pk=attempt.pk).auto_closed
+
+
+def test_course_page_links_its_quiz_for_the_enrolled(client, quiz, enrolled, other_pegawai):
+    client.force_login(enrolled)
+    html = client.get(quiz.get_parent().url).content.decode()
+    assert f'href="{quiz.url}"' in html and "wajib lulus" in html
+    client.force_login(other_pegawai)
+    html = client.get(quiz.get_parent().url).content.decode()
+    assert quiz.title in html and f'href="{quiz.url}"' not in html
+
+
+@pytest.mark.parametrize("name", ["attempt", "review"])
+def test_attempt_and_review_queries_do_not_grow_with_questions(
+    client, course, enrolled, django_assert_max_num_queries, name
+):
+    client.force_login(enrolled)
+    counts = []
+    for size in (2, 10):
+        quiz = make_quiz(course, [make_question() for _ in range(size)], max_attempts=0)
+        attempt = services.attempt_start(user=enrolled, quiz=quiz)
+        if name == "review":
+            services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=answers(attempt))
+        with django_assert_max_num_queries(20) as captured:
+            assert client.get(reverse(f"quiz:{name}", args=[attempt.pk])).status_code == 200
+        counts.append(len(captured))
+        quiz.delete()  # one quiz per course
+    assert counts[1] <= counts[0], counts  # the first request also touches the session

@@ -3,8 +3,10 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
+from accounts.roles import Role
 from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
 from learning.demo import seed_learning
+from learning.quiz.demo import seed_quizzes
 from portal.demo import seed_pages
 
 
@@ -21,6 +23,9 @@ class Command(BaseCommand):
         logins = seed_organisation(password_hash) + logins
         self.stdout.write("Kursus dan kemajuan belajar…")
         seed_learning(first_logins=[login.login for login in logins])
+        self.stdout.write("Bank soal dan kuis…")
+        pegawai = next((login.login for login in logins if login.role == Role.PEGAWAI), None)
+        seed_quizzes(pegawai_login=pegawai)
         self.stdout.write("SKP dan evaluasi kinerja (impor SIASN Triwulan III)…")
         seed_skp()
         seed_evaluasi_import()
