@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Revision
 
 from learning.models import Enrolment
-from learning.quiz.grading import GradingMethod, aggregate_attempts, is_passed
+from learning.quiz.grading import GradingMethod, aggregate_attempts, is_passed, matching_options
 from learning.quiz.models import AttemptState, QuizAnswer, QuizAttempt, QuizPage
 from learning.quiz.safe_text import render_text
 from learning.quiz.types import QuestionData, QuestionType, TextFormat
@@ -103,7 +103,7 @@ def _options(slot: Slot) -> list[Option]:
     data = slot.data
     fmt = data.text_format
     if data.qtype == QuestionType.MATCHING:
-        texts = {p.id: render_text(p.answer, TextFormat.PLAIN) for p in data.pairs}
+        texts = {oid: render_text(text, TextFormat.PLAIN) for oid, text in matching_options(data)}
     else:
         texts = {c.id: render_text(c.text, fmt) for c in data.choices}
     return [Option(i, str(n), texts[i]) for n, i in enumerate(slot.order) if i in texts]

@@ -18,6 +18,7 @@ from learning import services as learning_services
 from learning.models import CoursePage
 from learning.quiz import services
 from learning.quiz.bank import category_for_path, questions_import
+from learning.quiz.grading import matching_options
 from learning.quiz.models import Question, QuizAttempt, QuizPage, QuizQuestion, ReviewWhen
 from learning.quiz.selectors import attempt_slots
 from learning.quiz.types import QuestionType
@@ -88,7 +89,7 @@ def seed_attempt(quiz: QuizPage, user) -> None:
     data = QueryDict(mutable=True)
     for slot in attempt_slots(attempt)[1:]:
         if slot.data.qtype == QuestionType.MATCHING:
-            answers = {p.id: p.answer for p in slot.data.pairs}
+            answers = dict(matching_options(slot.data))
             position = {answers[option]: str(n) for n, option in enumerate(slot.order)}
             for pair in slot.data.pairs:
                 if pair.question.strip():

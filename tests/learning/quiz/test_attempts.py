@@ -158,9 +158,13 @@ def test_every_type_is_read_from_the_form_and_graded(course, enrolled):
     questions = [make_question(f()) for f in (numerical, short_answer, matching, single_choice)]
     quiz = make_quiz(course, questions, pass_mark=100)
     attempt = services.attempt_start(user=enrolled, quiz=quiz)
-    data = answers(
-        attempt, q1="20,0", q2="  jawaban-isian-rahasia ", q4="a1", **{"q3-p1": "p1", "q3-p2": "p2"}
-    )
+    from learning.quiz.grading import matching_option_id
+
+    matches = {
+        "q3-p1": matching_option_id("Berorientasi Pelayanan"),
+        "q3-p2": matching_option_id("Akuntabel"),
+    }
+    data = answers(attempt, q1="20,0", q2="  jawaban-isian-rahasia ", q4="a1", **matches)
     done = services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=data)
     assert done.score == Decimal(100) and done.passed
 

@@ -212,8 +212,10 @@ def test_attempt_and_review_queries_do_not_grow_with_questions(
         attempt = services.attempt_start(user=enrolled, quiz=quiz)
         if name == "review":
             services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=answers(attempt))
+        url = reverse(f"quiz:{name}", args=[attempt.pk])
+        client.get(url)  # warm the session and the cached site links (reset by page deletes)
         with django_assert_max_num_queries(20) as captured:
-            assert client.get(reverse(f"quiz:{name}", args=[attempt.pk])).status_code == 200
+            assert client.get(url).status_code == 200
         counts.append(len(captured))
         quiz.delete()  # one quiz per course
-    assert counts[1] <= counts[0], counts  # the first request also touches the session
+    assert counts[1] <= counts[0], counts
