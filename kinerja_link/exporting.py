@@ -18,6 +18,8 @@ from decimal import ROUND_HALF_UP
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from learning.models import LearningRecord
+
 from .kuadran import Predikat
 from .models import Evaluasi, Pegawai, Periode, UnitKerja
 
@@ -61,8 +63,6 @@ class KursusRecord:
 
 def learning_records_for(pegawai_ids: list[int], tahun: int) -> dict[int, list[KursusRecord]]:
     """Counted (verified) learning records per pegawai id for the year, in one query."""
-    from learning.models import LearningRecord
-
     records = (
         LearningRecord.objects.counted()
         .in_year(tahun)

@@ -41,14 +41,13 @@ def pegawai_detail(request, pk: int):
 
 @login_required
 def tim_saya(request):
-    others = others_visible_to(request.user)
-    if not others.exists():
-        # A pegawai who rates nobody and manages no unit has no team page (DESIGN §7).
-        raise PermissionDenied
     periods = list(periode_with_evaluasi())
     chosen = request.GET.get("periode")
     periode = next((p for p in periods if str(p.pk) == chosen), periods[0] if periods else None)
-    team = team_with_evaluasi(others, periode)
+    team = team_with_evaluasi(others_visible_to(request.user), periode)
+    if not team:
+        # A pegawai who rates nobody and manages no unit has no team page (DESIGN §7).
+        raise PermissionDenied
     return render(
         request,
         "kinerja_link/tim_saya.html",
