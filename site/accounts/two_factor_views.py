@@ -1,3 +1,5 @@
+from base64 import b32encode
+
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -44,7 +46,7 @@ def otp_setup(request):
     context = {
         "form": form,
         "qr": qr_svg(device.config_url),
-        "secret": device.config_url.split("secret=")[1].split("&")[0],
+        "secret": b32encode(device.bin_key).decode(),
         "next": safe_next(request),
     }
     return render(request, "accounts/otp_setup.html", context)
