@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +53,25 @@ class Periode(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def start_date(self) -> datetime.date:
+        if self.jenis == JenisPeriode.TRIWULAN:
+            return datetime.date(self.tahun, 3 * self.nomor - 2, 1)
+        if self.jenis == JenisPeriode.BULANAN:
+            return datetime.date(self.tahun, self.nomor, 1)
+        return datetime.date(self.tahun, 1, 1)
+
+    @property
+    def end_date(self) -> datetime.date:
+        """The last day of the period."""
+        if self.jenis == JenisPeriode.TRIWULAN:
+            last_month = 3 * self.nomor
+        elif self.jenis == JenisPeriode.BULANAN:
+            last_month = self.nomor
+        else:
+            last_month = 12
+        return datetime.date(self.tahun, last_month, calendar.monthrange(self.tahun, last_month)[1])
 
     @property
     def label(self) -> str:

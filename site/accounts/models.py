@@ -29,6 +29,11 @@ class User(AbstractUser):
         help_text=_("Nama lengkap dengan gelar, seperti tertulis di SIASN."),
     )
     email = models.EmailField(_("alamat e-mail"), blank=True)
+    reminder_email_opt_out = models.BooleanField(
+        _("tolak surel pengingat"),
+        default=False,
+        help_text=_("Pengingat tetap tampil di notifikasi; surel wajib tetap dikirim."),
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("pengguna")
