@@ -9,4 +9,5 @@ urlpatterns = [
     path("tim/", views.tim_saya, name="tim"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai"),
     path("ekspor/", views.ekspor, name="ekspor"),
+    path("evaluasi/<int:pk>/perilaku/", views.perilaku_notes, name="perilaku_notes"),
 ]

@@ -2,14 +2,17 @@
 ``selectors.visible_pegawai_for``: an id outside it is the same 404 as a missing one."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from .exporting import export_rows, to_csv, to_xlsx
-from .models import Pegawai, Periode, UnitKerja
+from .importing.columns import BERAKHLAK
+from .models import Evaluasi, Pegawai, Periode, UnitKerja
+from .perilaku_notes import MAX_NOTE_LENGTH, editable_by, perilaku_notes_update
 from .selectors import (
     kinerja_of,
     others_visible_to,
@@ -88,3 +91,42 @@ def ekspor(request):
     name = f"riwayat-kursus-{unit.kode}-{periode.tahun}-{periode.jenis}{periode.nomor}.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+class PerilakuNotesForm(forms.Form):
+    """One checkbox and one note per BerAKHLAK value, prefilled from the evaluation."""
+
+    def __init__(self, *args, evaluasi, **kwargs):
+        super().__init__(*args, **kwargs)
+        notes = evaluasi.perilaku_catatan or {}
+        self.rows = []
+        for code, name in BERAKHLAK.items():
+            entry = notes.get(code) or {}
+            self.fields[f"flag_{code}"] = forms.BooleanField(
+                label=_("%(nilai)s perlu pembinaan") % {"nilai": name}, required=False,
+                initial=bool(entry.get("perlu_pembinaan")),
+            )  # fmt: skip
+            self.fields[f"note_{code}"] = forms.CharField(
+                label=_("Catatan %(nilai)s") % {"nilai": name}, required=False,
+                max_length=MAX_NOTE_LENGTH, initial=entry.get("catatan", ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )  # fmt: skip
+            self.rows.append((name, self[f"flag_{code}"], self[f"note_{code}"]))
+
+
+@login_required
+def perilaku_notes(request, pk: int):
+    evaluasi = get_object_or_404(Evaluasi.objects.select_related("pegawai__user", "periode"), pk=pk)
+    if not editable_by(request.user, evaluasi):
+        raise Http404  # someone else's evaluation reads exactly like a missing one
+    form = PerilakuNotesForm(request.POST or None, evaluasi=evaluasi)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        perilaku_notes_update(
+            user=request.user, evaluasi=evaluasi,
+            flags={code: data[f"flag_{code}"] for code in BERAKHLAK},
+            notes={code: data[f"note_{code}"] for code in BERAKHLAK},
+        )  # fmt: skip
+        messages.success(request, _("Catatan perilaku disimpan."))
+        return redirect("kinerja:perilaku_notes", pk=evaluasi.pk)
+    return render(request, "kinerja_link/perilaku_notes.html", {"evaluasi": evaluasi, "form": form})
