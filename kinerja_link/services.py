@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import logging
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,6 +20,8 @@ from .importing.organisation import run_organisation_import
 from .importing.readers import ImportFileError, Table, check_size, read_table, rows_table
 from .models import EvaluasiSource, ImportJob, ImportStatus, Periode
 from .selectors import pimpinan_user_ids, scope_path_for
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -152,6 +156,14 @@ def import_job_run(*, job_id: int) -> ImportJob:
         report = engine.run(table, _context(job))
     except (ImportFileError, PermissionDenied) as exc:
         _finish(job, status=ImportStatus.GAGAL, message=str(exc))
+    except Exception:
+        # Anything else is our fault, not the file's; the job must still end, or the
+        # pengelola watches "Berjalan" forever.
+        logger.exception("Evaluation import %s failed", job.pk)
+        _finish(job, status=ImportStatus.GAGAL, message=_(
+            "Impor gagal karena kesalahan sistem. Unggah ulang berkasnya; bila terulang, "
+            "hubungi admin dengan menyebut nomor impor %(pk)s."
+        ) % {"pk": job.pk})  # fmt: skip
     else:
         status = ImportStatus.PRATINJAU if job.dry_run else ImportStatus.SELESAI
         _finish(job, status=status, report=report)

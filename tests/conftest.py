@@ -47,6 +47,8 @@ def celery_worker(transactional_db, django_db_serialized_rollback):
         "DJANGO_SETTINGS_MODULE": "bina.settings.test",
         "DATABASE_URL": _database_url_for_test_db(),
         "CELERY_TEST_QUEUE": queue,
+        # Files the test stores (uploads, PDFs) must be where the worker looks for them.
+        "BINA_TEST_MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
         "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
     }
     command = [sys.executable, "-m", "celery", "-A", "bina", "worker", "-Q", queue, "-n", node,
@@ -66,11 +68,12 @@ def celery_worker(transactional_db, django_db_serialized_rollback):
             process.kill()
 
 
-def _wait_for_worker(node: str, process: subprocess.Popen, timeout: float = 30) -> None:
+def _wait_for_worker(node: str, process: subprocess.Popen, timeout: float = 90) -> None:
+    # Generous: a worker boots in ~3 s alone, but much slower on a loaded 2-core machine.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"Worker Celery berhenti dengan kode {process.returncode}")
         if celery_app.control.ping(destination=[node], timeout=0.5):
             return
-    raise TimeoutError("Worker Celery tidak siap dalam 30 detik")
+    raise TimeoutError(f"Worker Celery tidak siap dalam {timeout:.0f} detik")

@@ -260,3 +260,16 @@ def test_flagged_values_column_sets_per_value_notes_and_keeps_a_pimpinan_note(or
     assert untouched.unchanged_count == 1
     flagged.refresh_from_db()
     assert flagged.perilaku_catatan["KL"] == {"perlu_pembinaan": True}
+
+
+def test_an_unexpected_failure_ends_the_job_with_a_message(org):
+    job = run(org.pengelola.user, csv_file(SIASN_HEADERS, [siasn_row(org.staff[0], 1, 1)]),
+              dry_run=True)  # fmt: skip
+    ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.MENUNGGU)
+    job.file.storage.delete(job.file.name)  # e.g. media lost between upload and worker
+
+    job = import_job_run(job_id=job.pk)
+
+    assert job.status == ImportStatus.GAGAL
+    assert f"nomor impor {job.pk}" in job.message
+    assert job.finished_at is not None

@@ -10,7 +10,8 @@ SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = VAR_DIR / "test-media"
+# The celery_worker fixture hands the test's own media directory to the worker process.
+MEDIA_ROOT = os.environ.get("BINA_TEST_MEDIA_ROOT") or VAR_DIR / "test-media"
 # A shared Redis may serve several runs at once: keep each run's cache keys apart.
 CACHES = cache_settings(REDIS_URL, key_prefix=f"bina-test-{uuid.uuid4().hex[:8]}")
 # Tasks run eagerly unless a test asks for the real worker (the `celery_worker` fixture),
