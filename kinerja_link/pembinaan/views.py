@@ -194,7 +194,7 @@ def notification_read_all(request):
 @login_required
 def notification_settings(request):
     form = NotificationSettingsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,  # an unticked box posts nothing
         initial={"reminder_email_opt_out": request.user.reminder_email_opt_out},
     )
     if request.method == "POST" and form.is_valid():
