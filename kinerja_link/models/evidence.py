@@ -99,8 +99,13 @@ class CompetencyProgress(models.Model):
 class Notification(models.Model):
     """An in-app notification, and the record that its e-mail was sent.
 
-    ``key`` makes each reminder exist at most once ("assignment:12:due-7"): the reminder
-    job inserts with conflicts ignored, so re-runs and worker restarts add nothing.
+    ``key`` makes each reminder exist at most once ("assignment:12:h-7:2026-12-01"): the
+    reminder job inserts with conflicts ignored, so re-runs and worker restarts add nothing.
+
+    E-mail delivery is at most once (``kinerja_link.pembinaan.mail``): a row is claimed
+    (``email_claimed_at``) and committed before the message is handed to the mail server,
+    then ``emailed_at`` records that the server accepted it. A row claimed but never
+    marked sent is "in doubt" after a crash and is not sent again.
     """
 
     user = models.ForeignKey(
@@ -115,6 +120,7 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    email_claimed_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
     email_skipped = models.BooleanField(default=False)
 
@@ -128,6 +134,10 @@ class Notification(models.Model):
                 fields=["created_at"],
                 condition=Q(emailed_at__isnull=True, email_skipped=False),
                 name="kl_notification_mail_pending",
+            ),
+            # The unread badge on every signed-in page counts through this.
+            models.Index(
+                fields=["user"], condition=Q(read_at__isnull=True), name="kl_notification_unread"
             ),
         ]
 

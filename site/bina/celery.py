@@ -11,6 +11,7 @@ app = Celery("bina")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 app.autodiscover_tasks(["learning.quiz"])  # a subpackage: not found by the app scan above
+app.autodiscover_tasks(["kinerja_link.pembinaan"])
 
 # Periodic work, declared here so it is reviewed with the code. Each entry names a task
 # that is idempotent: beat may fire twice around a restart and nothing is doubled.
@@ -22,6 +23,14 @@ app.conf.beat_schedule = {
     "accounts-clear-expired-sessions": {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=2, minute=17),
+    },
+    "kinerja-pembinaan-reminders": {
+        "task": "kinerja_link.pembinaan.tasks.pembinaan_reminders",
+        "schedule": crontab(hour=6, minute=7),  # Asia/Jakarta (CELERY_TIMEZONE)
+    },
+    "kinerja-notifications-send": {
+        "task": "kinerja_link.pembinaan.tasks.notifications_send",
+        "schedule": crontab(minute="*/10"),
     },
     "learning-quiz-close-overdue-attempts": {
         "task": "learning.quiz.tasks.close_overdue_attempts",

@@ -1,0 +1,156 @@
+"""Forms for recording sessions and feedback. Every choice list is limited to the
+pimpinan's own team; the services check again, because a form is not a permission."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from learning.models import Competency
+
+from ..models import (
+    Evaluasi,
+    FeedbackKind,
+    Pegawai,
+    Recommendation,
+    RecommendationStatus,
+    RencanaHasilKerja,
+    SessionKind,
+)
+from ..selectors import team_for
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class TeamMemberField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Pegawai) -> str:
+        return f"{obj.nama} — {obj.jabatan}"
+
+
+class EvaluasiField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Evaluasi) -> str:
+        return f"{obj.pegawai.nama} · {obj.periode} · {obj.get_predikat_display()}"
+
+
+class RhkField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: RencanaHasilKerja) -> str:
+        text = obj.rhk if len(obj.rhk) <= 80 else obj.rhk[:79] + "…"
+        return f"{obj.skp.pegawai.nama} · {text}"
+
+
+def _links_for(members, year: int) -> tuple:
+    evaluasi = (
+        Evaluasi.objects.filter(pegawai__in=members, periode__tahun__gte=year - 1)
+        .select_related("pegawai__user", "periode")
+        .order_by("pegawai__user__display_name", "-periode__tahun", "-periode__nomor")
+    )
+    rhk = (
+        RencanaHasilKerja.objects.filter(skp__pegawai__in=members, skp__periode__tahun=year)
+        .select_related("skp__pegawai__user")
+        .order_by("skp__pegawai__user__display_name", "sort_order", "pk")
+    )
+    return evaluasi, rhk
+
+
+class SessionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis sesi"), choices=SessionKind.choices)
+    date = forms.DateField(label=_("Tanggal"), widget=DateInput)
+    participants = TeamMemberField(
+        label=_("Peserta"), queryset=Pegawai.objects.none(), widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Pilih hanya anggota tim Anda.")},
+    )  # fmt: skip
+    duration_minutes = forms.IntegerField(
+        label=_("Durasi (menit)"), min_value=5, max_value=600, initial=60,
+        help_text=_("Coaching dan mentoring dihitung menjadi JP bila pengelola mengaturnya."),
+    )  # fmt: skip
+    topics = forms.CharField(
+        label=_("Topik yang dibahas"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    agreed_actions = forms.CharField(
+        label=_("Tindak lanjut yang disepakati"), max_length=4000, required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+    follow_up_date = forms.DateField(
+        label=_("Tanggal tindak lanjut"), required=False, widget=DateInput
+    )
+    evaluasi = EvaluasiField(
+        label=_("Evaluasi terkait"), queryset=Evaluasi.objects.none(), required=False
+    )
+    rhk = RhkField(
+        label=_("RHK terkait"), queryset=RencanaHasilKerja.objects.none(), required=False
+    )
+    nilai = forms.ModelChoiceField(
+        label=_("Nilai BerAKHLAK terkait"), queryset=Competency.objects.none(), required=False
+    )
+    recommendation = forms.ModelChoiceField(
+        queryset=Recommendation.objects.none(), required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(self, *args, pimpinan: Pegawai, preselect: Pegawai | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        team = team_for(pimpinan).select_related("user").order_by("user__display_name", "pk")
+        self.fields["participants"].queryset = team
+        members = team.filter(pk=preselect.pk) if preselect else team
+        evaluasi, rhk = _links_for(members, timezone.localdate().year)
+        self.fields["evaluasi"].queryset = evaluasi
+        self.fields["rhk"].queryset = rhk
+        self.fields["nilai"].queryset = Competency.objects.values_berakhlak()
+        self.fields["recommendation"].queryset = Recommendation.objects.filter(
+            pegawai__in=team, course__isnull=True, status=RecommendationStatus.OPEN
+        )
+
+    def clean(self):
+        data = super().clean()
+        date, follow_up = data.get("date"), data.get("follow_up_date")
+        if date and date > timezone.localdate():
+            self.add_error("date", _("Tanggal sesi tidak boleh di masa depan."))
+        if date and follow_up and follow_up < date:
+            self.add_error(
+                "follow_up_date", _("Tanggal tindak lanjut tidak boleh sebelum tanggal sesi.")
+            )
+        return data
+
+
+class FeedbackForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Jenis"), choices=FeedbackKind.choices, initial=FeedbackKind.INSIDENTAL
+    )
+    date = forms.DateField(label=_("Tanggal"), widget=DateInput)
+    text = forms.CharField(
+        label=_("Umpan balik"), max_length=4000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    nilai = forms.ModelChoiceField(
+        label=_("Nilai BerAKHLAK terkait"), queryset=Competency.objects.none(), required=False
+    )
+    rhk = RhkField(
+        label=_("RHK terkait"), queryset=RencanaHasilKerja.objects.none(), required=False
+    )
+
+    def __init__(self, *args, pegawai: Pegawai, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nilai"].queryset = Competency.objects.values_berakhlak()
+        self.fields["rhk"].queryset = _links_for([pegawai], timezone.localdate().year)[1]
+
+    def clean_date(self) -> datetime.date:
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal umpan balik tidak boleh di masa depan."))
+        return date
+
+
+class NotificationSettingsForm(forms.Form):
+    reminder_email_opt_out = forms.BooleanField(
+        label=_("Jangan kirimi saya surel pengingat"), required=False,
+        help_text=_(
+            "Pengingat tetap tampil di halaman notifikasi. Pemberitahuan wajib, seperti "
+            "penugasan yang melewati tenggat, tetap dikirim lewat surel."
+        ),
+    )  # fmt: skip

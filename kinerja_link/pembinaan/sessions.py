@@ -1,0 +1,199 @@
+"""Pembinaan sessions: coaching, mentoring and konseling a pimpinan records for the team.
+
+A session is one transaction: the session, its participants, each participant's JP
+ledger row (when the agency counts sessions as JP), the bukti dukung on each
+participant's SKP of that year, the recommendation it answers, a notification to each
+participant, and the audit entry.
+
+Which jenis diklat (SIASN) a session becomes:
+
+* coaching → 14 Coaching, mentoring → 15 Mentoring;
+* konseling → **no JP record**. Konseling (PermenPANRB 6/2022) addresses personal or
+  behavioural problems that hinder performance; it is not competency development, and
+  the JP ledger is exported to SIASN *Riwayat Kursus*, where a confidential counselling
+  session does not belong. It still appears on the pegawai's SKP as pembinaan evidence.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from wagtail.log_actions import log
+
+from learning.models import (
+    Competency,
+    CompetencyKind,
+    LearningRecord,
+    LearningRecordSource,
+    VerificationStatus,
+)
+from learning.services import minutes_to_jp
+
+from ..models import (
+    SKP,
+    Evaluasi,
+    EvidenceKind,
+    JenisPeriode,
+    Pegawai,
+    PembinaanSession,
+    PembinaanSettings,
+    Recommendation,
+    RecommendationStatus,
+    RencanaHasilKerja,
+    SessionKind,
+    SessionParticipant,
+    SkpEvidence,
+)
+from .notifications import notify
+from .team import pimpinan_for, team_members
+
+JENIS_DIKLAT_FOR_KIND = {SessionKind.COACHING: 14, SessionKind.MENTORING: 15}
+
+
+def session_record(
+    *,
+    user,
+    kind: str,
+    date: datetime.date,
+    participant_ids,
+    topics: str,
+    agreed_actions: str,
+    follow_up_date: datetime.date | None,
+    duration_minutes: int,
+    evaluasi: Evaluasi | None = None,
+    rhk: RencanaHasilKerja | None = None,
+    nilai: Competency | None = None,
+    recommendation: Recommendation | None = None,
+) -> PembinaanSession:
+    """Record a session a pimpinan held with members of their own team."""
+    pimpinan = pimpinan_for(user)
+    participants = team_members(
+        user=user, pimpinan=pimpinan, ids=participant_ids, action="session_record"
+    )
+    ids = {p.pk for p in participants}
+    _check_links(ids=ids, evaluasi=evaluasi, rhk=rhk, nilai=nilai, recommendation=recommendation)
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("Tanggal sesi tidak boleh di masa depan.")})
+    if recommendation is not None and evaluasi is None:
+        evaluasi = recommendation.evaluasi
+    session = PembinaanSession(
+        kind=kind, held_by=pimpinan, date=date, topics=topics.strip(),
+        agreed_actions=agreed_actions.strip(), follow_up_date=follow_up_date,
+        duration_minutes=duration_minutes, evaluasi=evaluasi, rhk=rhk, nilai=nilai,
+        recommendation=recommendation, recorded_by=user,
+    )  # fmt: skip
+    session.full_clean()
+    with transaction.atomic():
+        if recommendation is not None:
+            _accept(recommendation, user=user)
+        session.save()
+        SessionParticipant.objects.bulk_create(
+            [SessionParticipant(session=session, pegawai=p) for p in participants]
+        )
+        records = session_learning_records(session=session)
+        _add_evidence(session, participants, records)
+        notify(
+            users=[p.user_id for p in participants],
+            key=f"session:{session.pk}",
+            title=_("Sesi %(kind)s dicatat") % {"kind": session.get_kind_display().lower()},
+            body=_("%(name)s mencatat sesi %(kind)s bersama Anda pada %(date)s.")
+            % {
+                "name": pimpinan.nama,
+                "kind": session.get_kind_display().lower(),
+                "date": f"{date:%d-%m-%Y}",
+            },
+            url=reverse("pembinaan:session_detail", args=[session.pk]),
+        )
+        log(
+            instance=session, action="kinerja_link.session.create", user=user,
+            data={"participants": sorted(ids), "kind": kind},
+        )  # fmt: skip
+    return session
+
+
+def _check_links(*, ids, evaluasi, rhk, nilai, recommendation) -> None:
+    """Linked evaluation, RHK and recommendation must belong to a participant."""
+    errors = {}
+    if evaluasi is not None and evaluasi.pegawai_id not in ids:
+        errors["evaluasi"] = _("Evaluasi ini bukan milik peserta sesi.")
+    if rhk is not None and not SKP.objects.filter(pk=rhk.skp_id, pegawai_id__in=ids).exists():
+        errors["rhk"] = _("RHK ini bukan milik peserta sesi.")
+    if nilai is not None and nilai.kind != CompetencyKind.BERAKHLAK_VALUE:
+        errors["nilai"] = _("Pilih salah satu nilai BerAKHLAK.")
+    if recommendation is not None and (
+        recommendation.pegawai_id not in ids or recommendation.course_id is not None
+    ):
+        errors["recommendation"] = _("Rekomendasi ini bukan rekomendasi sesi bagi peserta.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _accept(recommendation: Recommendation, *, user) -> None:
+    """Mark the recommendation accepted; one that was already decided is refused."""
+    updated = Recommendation.objects.filter(
+        pk=recommendation.pk, status=RecommendationStatus.OPEN
+    ).update(status=RecommendationStatus.ACCEPTED, decided_by=user, decided_at=timezone.now())
+    if not updated:
+        raise ValidationError({"recommendation": _("Rekomendasi ini sudah diputuskan.")})
+
+
+def session_learning_records(*, session: PembinaanSession) -> dict[int, LearningRecord]:
+    """The JP ledger rows of a session, per pegawai id, made where missing.
+
+    Idempotent: a participant who already has a record keeps it. Nothing is made when
+    the agency does not count sessions as JP, or for konseling (see the module doc).
+    """
+    participants = list(
+        SessionParticipant.objects.filter(session=session).select_related(
+            "pegawai__user", "learning_record"
+        )
+    )
+    records = {p.pegawai_id: p.learning_record for p in participants if p.learning_record}
+    jenis = JENIS_DIKLAT_FOR_KIND.get(session.kind)
+    if jenis is None or not PembinaanSettings.load().sessions_count_as_jp:
+        return records
+    held_by = Pegawai.objects.select_related("user", "unit").get(pk=session.held_by_id)
+    missing = [p for p in participants if p.learning_record_id is None]
+    for participant in missing:
+        record = LearningRecord.objects.create(
+            user=participant.pegawai.user, source=LearningRecordSource.COACHING,
+            title=_("%(kind)s bersama %(name)s")
+            % {"kind": session.get_kind_display(), "name": held_by.nama},
+            institution=held_by.unit.nama[:255], jenis_diklat_id=jenis,
+            jp=minutes_to_jp(session.duration_minutes), start_date=session.date,
+            end_date=session.date, verification_status=VerificationStatus.VERIFIED,
+            verified_by=session.recorded_by, verified_at=timezone.now(),
+        )  # fmt: skip
+        participant.learning_record = record
+        records[participant.pegawai_id] = record
+    SessionParticipant.objects.bulk_update(missing, ["learning_record"])
+    return records
+
+
+def _add_evidence(session, participants, records) -> None:
+    """Bukti dukung on each participant's SKP of the session's year, when there is one."""
+    skps = SKP.objects.filter(
+        pegawai__in=participants,
+        periode__jenis=JenisPeriode.TAHUNAN,
+        periode__tahun=session.date.year,
+    )
+    first_line = session.topics.splitlines()[0] if session.topics else ""
+    title = f"{session.get_kind_display()}: {first_line}"[:255]
+    for skp in skps:
+        record = records.get(skp.pegawai_id)
+        evidence, created = SkpEvidence.objects.get_or_create(
+            skp=skp, session=session,
+            defaults={
+                "kind": EvidenceKind.SESSION, "title": title, "date": session.date,
+                "jp": record.jp if record else 0, "learning_record": record,
+                "rhk": session.rhk if session.rhk and session.rhk.skp_id == skp.pk else None,
+            },
+        )  # fmt: skip
+        if created and session.nilai_id:
+            evidence.values.add(session.nilai_id)

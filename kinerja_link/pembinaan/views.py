@@ -1,0 +1,206 @@
+"""Pages for sessions, feedback and notifications. Each checks who is asking: pimpinan
+pages need a team (403 otherwise), and an object of someone else is the same 404 as a
+missing one."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..models import Notification, Pegawai, Recommendation, RecommendationStatus
+from ..selectors import team_for
+from . import selectors
+from .feedback import feedback_give
+from .forms import FeedbackForm, NotificationSettingsForm, SessionForm
+from .notifications import (
+    notification_mark_read,
+    notifications_for,
+    notifications_mark_all_read,
+    reminder_email_preference_set,
+)
+from .sessions import session_record
+from .team import pimpinan_for
+
+PAGE_SIZE = 30
+
+
+def _add_service_errors(form, error: ValidationError) -> None:
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+def _team_member(pimpinan: Pegawai, pk: str | None) -> Pegawai | None:
+    """A ``?pegawai=`` preselection: a member of the team, or a 404."""
+    if not pk:
+        return None
+    if not pk.isdigit():
+        raise Http404
+    return get_object_or_404(team_for(pimpinan).select_related("user"), pk=pk)
+
+
+def _recommendation(pimpinan: Pegawai, pk: str | None) -> Recommendation | None:
+    if not pk:
+        return None
+    if not pk.isdigit():
+        raise Http404
+    return get_object_or_404(
+        Recommendation.objects.select_related("pegawai__user", "evaluasi"),
+        pk=pk, pegawai__in=team_for(pimpinan), course__isnull=True,
+        status=RecommendationStatus.OPEN,
+    )  # fmt: skip
+
+
+@login_required
+def session_create(request):
+    pimpinan = pimpinan_for(request.user)
+    recommendation = _recommendation(pimpinan, request.GET.get("rekomendasi"))
+    preselect = recommendation.pegawai if recommendation else None
+    preselect = _team_member(pimpinan, request.GET.get("pegawai")) or preselect
+    initial = {"date": timezone.localdate(), "duration_minutes": 60}
+    if preselect:
+        initial["participants"] = [preselect.pk]
+    if recommendation:
+        initial.update(
+            kind=recommendation.session_kind, recommendation=recommendation.pk,
+            evaluasi=recommendation.evaluasi_id,
+        )  # fmt: skip
+    form = SessionForm(
+        request.POST or None, initial=initial, pimpinan=pimpinan, preselect=preselect
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = session_record(
+                user=request.user, kind=data["kind"], date=data["date"],
+                participant_ids=[p.pk for p in data["participants"]], topics=data["topics"],
+                agreed_actions=data["agreed_actions"], follow_up_date=data["follow_up_date"],
+                duration_minutes=data["duration_minutes"], evaluasi=data["evaluasi"],
+                rhk=data["rhk"], nilai=data["nilai"], recommendation=data["recommendation"],
+            )  # fmt: skip
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Sesi %(kind)s tercatat.") % {"kind": session.get_kind_display().lower()}
+            )
+            return redirect("pembinaan:session_list")
+    return render(
+        request,
+        "kinerja_link/pembinaan/session_form.html",
+        {"form": form, "recommendation": recommendation, "preselect": preselect},
+    )
+
+
+@login_required
+def session_list(request):
+    pimpinan = pimpinan_for(request.user)
+    page = Paginator(selectors.sessions_held_by(pimpinan), PAGE_SIZE).get_page(
+        request.GET.get("halaman")
+    )
+    return render(request, "kinerja_link/pembinaan/session_list.html", {"page": page})
+
+
+@login_required
+def session_detail(request, pk: int):
+    session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
+    return render(request, "kinerja_link/pembinaan/session_detail.html", {"session": session})
+
+
+@login_required
+def feedback_create(request):
+    pimpinan = pimpinan_for(request.user)
+    pegawai = _team_member(pimpinan, request.GET.get("pegawai"))
+    if pegawai is None:
+        raise Http404
+    form = FeedbackForm(
+        request.POST or None, initial={"date": timezone.localdate()}, pegawai=pegawai
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback_give(user=request.user, pegawai=pegawai, **form.cleaned_data)
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        else:
+            messages.success(request, _("Umpan balik untuk %(name)s tersimpan.") % {
+                "name": pegawai.nama
+            })  # fmt: skip
+            return redirect("pembinaan:umpan_balik")
+    return render(
+        request, "kinerja_link/pembinaan/feedback_form.html", {"form": form, "pegawai": pegawai}
+    )
+
+
+@login_required
+def umpan_balik(request):
+    """The pegawai's feedback and sessions; a pimpinan also sees what they gave."""
+    me = Pegawai.objects.filter(user=request.user).first()
+    context = {"me": me}
+    if me is not None:
+        context.update(
+            received=list(selectors.feedback_received(me)[:100]),
+            attended=list(selectors.sessions_attended_by(me)[:50]),
+            given=list(selectors.feedback_given(me)[:100]),
+        )  # fmt: skip
+    return render(request, "kinerja_link/pembinaan/umpan_balik.html", context)
+
+
+@login_required
+def feedback_detail(request, pk: int):
+    feedback = get_object_or_404(selectors.feedback_visible_to(request.user), pk=pk)
+    return render(request, "kinerja_link/pembinaan/feedback_detail.html", {"feedback": feedback})
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(notifications_for(request.user), PAGE_SIZE).get_page(
+        request.GET.get("halaman")
+    )
+    return render(request, "kinerja_link/pembinaan/notifications.html", {"page": page})
+
+
+@login_required
+@require_POST
+def notification_open(request, pk: int):
+    """Mark read, then go where the notification points (a path on this site only)."""
+    notification = get_object_or_404(Notification, pk=pk, user=request.user)
+    notification_mark_read(user=request.user, notification=notification)
+    target = notification.url
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("pembinaan:notifications")
+
+
+@login_required
+@require_POST
+def notification_read_all(request):
+    notifications_mark_all_read(user=request.user)
+    messages.success(request, _("Semua notifikasi ditandai sudah dibaca."))
+    return redirect("pembinaan:notifications")
+
+
+@login_required
+def notification_settings(request):
+    form = NotificationSettingsForm(
+        request.POST if request.method == "POST" else None,  # an unticked box posts nothing
+        initial={"reminder_email_opt_out": request.user.reminder_email_opt_out},
+    )
+    if request.method == "POST" and form.is_valid():
+        reminder_email_preference_set(
+            user=request.user, opt_out=form.cleaned_data["reminder_email_opt_out"]
+        )
+        messages.success(request, _("Pengaturan notifikasi tersimpan."))
+        return redirect("pembinaan:notification_settings")
+    return render(request, "kinerja_link/pembinaan/notification_settings.html", {"form": form})
