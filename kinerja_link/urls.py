@@ -9,4 +9,5 @@ urlpatterns = [
     path("tim/", views.tim_saya, name="tim"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai"),
     path("ekspor/", views.ekspor, name="ekspor"),
+    path("bukti/<int:pk>/rhk/", views.evidence_rhk, name="bukti_rhk"),
 ]

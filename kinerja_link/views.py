@@ -2,14 +2,18 @@
 ``selectors.visible_pegawai_for``: an id outside it is the same 404 as a missing one."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from .exporting import export_rows, to_csv, to_xlsx
-from .models import Pegawai, Periode, UnitKerja
+from .models import Pegawai, Periode, SkpEvidence, UnitKerja
+from .pembinaan.evidence import evidence_link_rhk
 from .selectors import (
     kinerja_of,
     others_visible_to,
@@ -88,3 +92,33 @@ def ekspor(request):
     name = f"riwayat-kursus-{unit.kode}-{periode.tahun}-{periode.jenis}{periode.nomor}.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+class EvidenceRhkForm(forms.Form):
+    rhk = forms.ModelChoiceField(
+        label=_("Tautkan ke RHK"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("Pilih RHK dari SKP Anda sendiri.")},
+    )
+
+    def __init__(self, *args, evidence: SkpEvidence, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rhk"].queryset = evidence.skp.rhk.all()
+
+
+@login_required
+@require_POST
+def evidence_rhk(request, pk: int):
+    """The pegawai links one piece of their own evidence to one RHK of its SKP.
+    Someone else's evidence is the same 404 as a missing id."""
+    evidence = get_object_or_404(
+        SkpEvidence.objects.select_related("skp__pegawai"), pk=pk, skp__pegawai__user=request.user
+    )
+    form = EvidenceRhkForm(request.POST, evidence=evidence)
+    if form.is_valid():
+        evidence_link_rhk(user=request.user, evidence=evidence, rhk=form.cleaned_data["rhk"])
+        messages.success(request, _("Bukti dukung “%s” disimpan.") % evidence.title)
+    else:
+        messages.error(request, " ".join(form.errors.get("rhk", [])))
+    return redirect(reverse("kinerja:saya") + "#bukti")

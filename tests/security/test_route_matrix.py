@@ -62,6 +62,7 @@ MATRIX: list[Rule] = [
     Rule(r"^api_v1:", EVERYONE, "the OpenAPI schema and its viewer, no data"),
     Rule(r"^kinerja:tim$", PIMPINAN),
     Rule(r"^kinerja:ekspor$", PENGELOLA),
+    Rule(r"^kinerja:bukti_rhk$", NOBODY, "POST only, own evidence only; a GET is 405"),
     Rule(r"^kinerja:", SIGNED_IN, "own SKP and evaluations; team members for their pimpinan"),
     Rule(r"^healthz$", EVERYONE, "liveness probe, says only 'ok'"),
     Rule(r"^wagtaildocs_serve$", EVERYONE, "document privacy is per collection (Wagtail)"),
