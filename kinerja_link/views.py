@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .exporting import export_rows, to_csv, to_xlsx
+from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
 from .models import Pegawai, Periode, SkpEvidence, UnitKerja
 from .pembinaan.evidence import evidence_link_rhk
 from .selectors import (
@@ -25,6 +25,7 @@ from .selectors import (
 )
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
 
 
 @login_required
@@ -67,7 +68,14 @@ def tim_saya(request):
 class EksporForm(forms.Form):
     periode = forms.ModelChoiceField(label=_("Periode"), queryset=Periode.objects.none())
     unit = forms.ModelChoiceField(label=_("Unit kerja"), queryset=UnitKerja.objects.none())
-    format = forms.ChoiceField(label=_("Format"), choices=[("xlsx", "XLSX"), ("csv", "CSV")])
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("xlsx", _("XLSX (riwayat kursus dan bukti dukung)")),
+            ("csv", _("CSV riwayat kursus")),
+            ("csv_bukti", _("CSV bukti dukung")),
+        ],
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,11 +93,16 @@ def ekspor(request):
         return render(request, "kinerja_link/ekspor.html", {"form": form})
     periode, unit = form.cleaned_data["periode"], form.cleaned_data["unit"]
     rows = export_rows(periode=periode, unit=unit)
+    evidence = evidence_rows(periode=periode, unit=unit)
     kind = form.cleaned_data["format"]
-    body = to_xlsx(rows) if kind == "xlsx" else to_csv(rows)
-    content_type = XLSX_TYPE if kind == "xlsx" else "text/csv; charset=utf-8"
+    if kind == "xlsx":
+        body, content_type, stem, ext = to_xlsx(rows, evidence), XLSX_TYPE, "riwayat-kursus", "xlsx"
+    elif kind == "csv_bukti":
+        body, content_type, stem, ext = to_csv(evidence), CSV_TYPE, "bukti-dukung", "csv"
+    else:
+        body, content_type, stem, ext = to_csv(rows), CSV_TYPE, "riwayat-kursus", "csv"
     response = HttpResponse(body, content_type=content_type)
-    name = f"riwayat-kursus-{unit.kode}-{periode.tahun}-{periode.jenis}{periode.nomor}.{kind}"
+    name = f"{stem}-{unit.kode}-{periode.tahun}-{periode.jenis}{periode.nomor}.{ext}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
