@@ -205,7 +205,7 @@ def competency_progress_refresh(*, pegawai_ids: Iterable[int]) -> int:
     outcomes and sessions count as evidence without a level. Rows of competencies that
     lost all their evidence are deleted.
 
-    Set-based: five queries per chunk of 500 pegawai, whatever the amount of evidence.
+    Set-based: at most six queries per chunk of 500 pegawai, whatever the amount of evidence.
     Safe to call again at any time (e.g. by the coaching branch after a session).
     Returns the number of progress rows written.
     """
