@@ -12,6 +12,4 @@ def on_course_completed(sender, *, learning_record_id: int, **kwargs) -> None:
 
 
 def connect_evidence_receivers() -> None:
-    course_completed.connect(
-        on_course_completed, sender="learning", dispatch_uid="kinerja_link.skp_evidence"
-    )
+    course_completed.connect(on_course_completed, dispatch_uid="kinerja_link.skp_evidence")
