@@ -12,8 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
-from .models import Pegawai, Periode, SkpEvidence, UnitKerja
+from .importing.columns import BERAKHLAK
+from .models import Evaluasi, Pegawai, Periode, SkpEvidence, UnitKerja
 from .pembinaan.evidence import evidence_link_rhk
+from .perilaku_notes import MAX_NOTE_LENGTH, editable_by, perilaku_notes_update
 from .selectors import (
     kinerja_of,
     others_visible_to,
@@ -105,6 +107,45 @@ def ekspor(request):
     name = f"{stem}-{unit.kode}-{periode.tahun}-{periode.jenis}{periode.nomor}.{ext}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+class PerilakuNotesForm(forms.Form):
+    """One checkbox and one note per BerAKHLAK value, prefilled from the evaluation."""
+
+    def __init__(self, *args, evaluasi, **kwargs):
+        super().__init__(*args, **kwargs)
+        notes = evaluasi.perilaku_catatan or {}
+        self.rows = []
+        for code, name in BERAKHLAK.items():
+            entry = notes.get(code) or {}
+            self.fields[f"flag_{code}"] = forms.BooleanField(
+                label=_("%(nilai)s perlu pembinaan") % {"nilai": name}, required=False,
+                initial=bool(entry.get("perlu_pembinaan")),
+            )  # fmt: skip
+            self.fields[f"note_{code}"] = forms.CharField(
+                label=_("Catatan %(nilai)s") % {"nilai": name}, required=False,
+                max_length=MAX_NOTE_LENGTH, initial=entry.get("catatan", ""),
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )  # fmt: skip
+            self.rows.append((name, self[f"flag_{code}"], self[f"note_{code}"]))
+
+
+@login_required
+def perilaku_notes(request, pk: int):
+    evaluasi = get_object_or_404(Evaluasi.objects.select_related("pegawai__user", "periode"), pk=pk)
+    if not editable_by(request.user, evaluasi):
+        raise Http404  # someone else's evaluation reads exactly like a missing one
+    form = PerilakuNotesForm(request.POST or None, evaluasi=evaluasi)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        perilaku_notes_update(
+            user=request.user, evaluasi=evaluasi,
+            flags={code: data[f"flag_{code}"] for code in BERAKHLAK},
+            notes={code: data[f"note_{code}"] for code in BERAKHLAK},
+        )  # fmt: skip
+        messages.success(request, _("Catatan perilaku disimpan."))
+        return redirect("kinerja:perilaku_notes", pk=evaluasi.pk)
+    return render(request, "kinerja_link/perilaku_notes.html", {"evaluasi": evaluasi, "form": form})
 
 
 class EvidenceRhkForm(forms.Form):

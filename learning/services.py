@@ -209,6 +209,7 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     return certificate
 
 
+@transaction.atomic
 def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
     if not (has_role(by, Role.PENGELOLA) or by.is_superuser):
         raise PermissionDenied
@@ -221,6 +222,13 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
     certificate.revoked_reason = reason
     certificate.revoked_by = by
     certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
+    # A revoked certificate no longer proves the learning: its JP stop counting.
+    LearningRecord.objects.filter(enrolment_id=certificate.enrolment_id).update(
+        verification_status=VerificationStatus.REJECTED,
+        rejection_reason=_("Sertifikat dicabut: %(reason)s") % {"reason": reason},
+        verified_by=by,
+        verified_at=certificate.revoked_at,
+    )
     log(
         instance=certificate, action="learning.certificate.revoke", user=by, data={"reason": reason}
     )

@@ -25,6 +25,7 @@ HASIL = "hasil"
 PERILAKU = "perilaku"
 PREDIKAT = "predikat"
 PENILAI_NIP = "penilai_nip"
+NILAI_PEMBINAAN = "nilai_pembinaan"
 
 HEADER_ALIASES: dict[str, str] = {
     "nip": NIP, "nipbaru": NIP, "nippegawai": NIP, "nipnrp": NIP,
@@ -39,6 +40,8 @@ HEADER_ALIASES: dict[str, str] = {
     "kuadrankinerjanilai": PREDIKAT, "predikatkinerja": PREDIKAT, "predikat": PREDIKAT,
     "kuadrankinerja": PREDIKAT,
     "penilainipnrp": PENILAI_NIP, "nippenilai": PENILAI_NIP, "nippejabatpenilai": PENILAI_NIP,
+    "nilaiperlupembinaan": NILAI_PEMBINAAN, "perlupembinaan": NILAI_PEMBINAAN,
+    "nilaiyangperlupembinaan": NILAI_PEMBINAAN, "nilaiberakhlakperlupembinaan": NILAI_PEMBINAAN,
 }  # fmt: skip
 REQUIRED = (NIP, HASIL, PERILAKU)
 REQUIRED_LABELS = {NIP: "NIP", HASIL: "RATING HASIL KERJA", PERILAKU: "RATING PERILAKU KERJA"}
@@ -105,6 +108,45 @@ def parse_predikat(value: object) -> Predikat | None:
     if key in _PREDIKAT_WORDS:
         return _PREDIKAT_WORDS[key]
     raise ValidationError(_("Predikat kinerja tidak dikenal: \u201c%s\u201d.") % cell_text(value))
+
+
+# The seven core values (SE MenPANRB 20/2021) by the codes learning's migration seeds.
+BERAKHLAK = {"BP": "Berorientasi Pelayanan", "AK": "Akuntabel", "KO": "Kompeten",
+             "HA": "Harmonis", "LO": "Loyal", "AD": "Adaptif", "KL": "Kolaboratif"}  # fmt: skip
+_VALUE_WORDS = {header_key(name): code for code, name in BERAKHLAK.items()} | {
+    code.lower(): code for code in BERAKHLAK
+}
+
+
+def parse_flagged_values(value: object) -> list[str]:
+    """BerAKHLAK values a pimpinan flagged for pembinaan: "AK, KL" or "Akuntabel; Kolaboratif"."""
+    codes = []
+    for part in re.split(r"[,;/\n]+", cell_text(value)):
+        key = header_key(part)
+        if not key or key == "tidakada":
+            continue
+        if key not in _VALUE_WORDS:
+            raise ValidationError(
+                _("Nilai BerAKHLAK tidak dikenal: \u201c%(value)s\u201d (gunakan kode BP, AK, KO, "
+                  "HA, LO, AD, KL atau namanya).") % {"value": part.strip()}
+            )  # fmt: skip
+        if _VALUE_WORDS[key] not in codes:
+            codes.append(_VALUE_WORDS[key])
+    return codes
+
+
+def merge_flags(notes: dict | None, flagged: list[str]) -> dict:
+    """The per-value notes with ``perlu_pembinaan`` set exactly for ``flagged``.
+
+    Other keys a pimpinan wrote (``catatan``) are kept; an entry left with nothing but a
+    false flag is dropped.
+    """
+    merged = {}
+    for code in sorted(set(notes or {}) | set(flagged)):
+        entry = {**(notes or {}).get(code, {}), "perlu_pembinaan": code in flagged}
+        if entry != {"perlu_pembinaan": False}:
+            merged[code] = entry
+    return merged
 
 
 @dataclass(frozen=True)

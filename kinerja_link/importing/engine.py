@@ -31,7 +31,7 @@ from .readers import Table
 CHUNK_SIZE = 1000
 MAX_STORED_ERRORS = 1000
 COMPARED_FIELDS = ("rating_hasil", "rating_perilaku", "predikat", "predikat_imported",
-                   "predikat_mismatch", "pejabat_penilai_id")  # fmt: skip
+                   "predikat_mismatch", "pejabat_penilai_id", "perilaku_catatan")  # fmt: skip
 UPDATED_FIELDS = [f.removesuffix("_id") for f in COMPARED_FIELDS] + [
     "source", "import_job", "updated_at"
 ]  # fmt: skip
@@ -46,6 +46,8 @@ class ParsedRow:
     perilaku: Rating
     predikat_imported: Predikat | None
     penilai_nip: str | None
+    # None when the file has no such column: the stored notes are then left as they are.
+    flagged_values: list[str] | None = None
 
 
 @dataclass
@@ -122,6 +124,10 @@ def _parse(number: int, cells: list, mapping: dict, ctx: ImportContext, report: 
             perilaku=col.parse_rating(cell(col.PERILAKU), ctx.labels["perilaku"]),
             predikat_imported=col.parse_predikat(cell(col.PREDIKAT)),
             penilai_nip=_penilai_nip(cell(col.PENILAI_NIP)),
+            flagged_values=(
+                col.parse_flagged_values(cell(col.NILAI_PEMBINAAN))
+                if col.NILAI_PEMBINAAN in mapping else None
+            ),
         )  # fmt: skip
     except ValidationError as exc:
         report.add_error(number, str(raw_nip or ""), " ".join(exc.messages))
@@ -171,6 +177,10 @@ def _process_chunk(parsed: list[ParsedRow], ctx: ImportContext, report: Report) 
         if candidate.predikat_mismatch:
             report.mismatches += 1
         before = existing.get((person["id"], periode.pk if periode else None))
+        notes = before.perilaku_catatan if before else {}
+        candidate.perilaku_catatan = (
+            notes if p.flagged_values is None else col.merge_flags(notes, p.flagged_values)
+        )
         if before is None:
             new.append((p, candidate, person, None))
         elif _snapshot(before) != _snapshot(candidate):

@@ -10,7 +10,7 @@ the evidence *waits*: no SKP konsep is invented (an SKP is agreed in a dialog ki
 made up by a machine). The hourly :func:`evidence_attach_pending` sweep attaches every
 verified learning record that has no evidence yet as soon as its SKP exists; the same
 sweep picks up external trainings once a pengelola verifies them (learning sends no event
-for that).
+for that), and withdraws evidence whose record was rejected after a certificate was revoked.
 """
 
 from __future__ import annotations
@@ -174,8 +174,21 @@ def evidence_attach_pending(*, limit: int = 2000) -> int:
     for record_id, _pegawai_id in pending:
         if evidence_from_learning_record(learning_record_id=record_id, refresh_progress=False):
             attached += 1
-    competency_progress_refresh(pegawai_ids={pegawai_id for _r, pegawai_id in pending})
+    withdrawn = evidence_withdraw_unverified()
+    competency_progress_refresh(pegawai_ids={p for _r, p in pending} | withdrawn)
     return attached
+
+
+def evidence_withdraw_unverified() -> set[int]:
+    """Delete evidence whose learning record no longer counts (a revoked certificate
+    rejects its record). Returns the ids of the pegawai concerned."""
+    gone = SkpEvidence.objects.filter(learning_record__isnull=False).exclude(
+        learning_record__verification_status=VerificationStatus.VERIFIED
+    )
+    pegawai_ids = set(gone.values_list("skp__pegawai_id", flat=True))
+    if pegawai_ids:
+        gone.delete()
+    return pegawai_ids
 
 
 # --- Competency progress ---------------------------------------------------------------

@@ -225,3 +225,38 @@ def test_management_command(org, tmp_path, capsys):
     (tmp_path / "empty.csv").write_bytes(b"")
     with pytest.raises(CommandError, match="kosong"):
         call_command("import_evaluasi", str(tmp_path / "empty.csv"))
+
+
+FLAG_HEADERS = [*SIASN_HEADERS, "Nilai Perlu Pembinaan"]
+
+
+def test_flagged_values_column_sets_per_value_notes_and_keeps_a_pimpinan_note(org):
+    a, b, c = org.staff
+    rows = [[*siasn_row(a, 2, 3), "AK, Kolaboratif"], [*siasn_row(b, 2, 2), ""],
+            [*siasn_row(c, 2, 2), "Jujur"]]  # fmt: skip
+    job = run(org.pengelola.user, csv_file(FLAG_HEADERS, rows))
+
+    assert job.created_count == 2
+    assert [e["baris"] for e in job.errors] == [4]
+    assert "Nilai BerAKHLAK tidak dikenal" in job.errors[0]["pesan"]
+    flagged = Evaluasi.objects.get(pegawai=a)
+    assert flagged.perilaku_catatan == {
+        "AK": {"perlu_pembinaan": True}, "KL": {"perlu_pembinaan": True},
+    }  # fmt: skip
+    assert Evaluasi.objects.get(pegawai=b).perilaku_catatan == {}
+
+    # A note written here survives a re-import that clears the flag; an import without
+    # the column leaves the notes alone.
+    flagged.perilaku_catatan["AK"]["catatan"] = "Terlambat melapor dua kali."
+    flagged.save()
+    again = run(org.pengelola.user, csv_file(FLAG_HEADERS, [[*siasn_row(a, 2, 3), "KL"]]))
+    assert again.updated_count == 1
+    flagged.refresh_from_db()
+    assert flagged.perilaku_catatan == {
+        "AK": {"perlu_pembinaan": False, "catatan": "Terlambat melapor dua kali."},
+        "KL": {"perlu_pembinaan": True},
+    }  # fmt: skip
+    untouched = run(org.pengelola.user, csv_file(SIASN_HEADERS, [siasn_row(a, 2, 3)]))
+    assert untouched.unchanged_count == 1
+    flagged.refresh_from_db()
+    assert flagged.perilaku_catatan["KL"] == {"perlu_pembinaan": True}

@@ -163,3 +163,18 @@ def test_real_worker_renders_the_certificate(celery_worker, course, pegawai, set
     finally:
         certificate.pdf.delete(save=False)
     print(f"\nworker render: {certificate.render_ms} ms")
+
+
+@pytest.mark.django_db
+def test_revoking_a_certificate_withdraws_its_jp(certificate, pegawai, pengelola):
+    from learning.models import LearningRecord, VerificationStatus
+    from learning.selectors import jp_total
+
+    year = certificate.issued_at.year
+    before = jp_total(user=pegawai, year=year)
+    assert before > 0
+    services.certificate_revoke(certificate=certificate, by=pengelola, reason="Data keliru")
+    record = LearningRecord.objects.get(enrolment=certificate.enrolment)
+    assert record.verification_status == VerificationStatus.REJECTED
+    assert "Data keliru" in record.rejection_reason
+    assert jp_total(user=pegawai, year=year) == before - record.jp

@@ -179,6 +179,9 @@ WAGTAIL_SITE_NAME = "Bina ASN"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # restricted pages send visitors to our NIP login
+# No Gravatar: it would send a hash of every staff e-mail to a third party (UU PDP) and
+# breaks the CSP; Wagtail then shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # Anonymous page views are cached whole this long (0 turns the cache off).

@@ -186,6 +186,22 @@ def test_evidence_is_linked_to_an_assignment_closed_just_before(
     assert SkpEvidence.objects.get().assignment == assignment
 
 
+def test_a_revoked_certificate_withdraws_the_evidence_at_the_next_sweep(
+    pegawai, course, django_capture_on_commit_callbacks
+):
+    pengelola = PegawaiFactory(unit=pegawai.unit).user
+    pengelola.groups.add(Group.objects.get(name=Role.PENGELOLA))
+    make_skp(pegawai)
+    complete(pegawai, course, django_capture_on_commit_callbacks)
+    assert SkpEvidence.objects.count() == 1
+    services.certificate_revoke(
+        certificate=Certificate.objects.get(user=pegawai.user), by=pengelola, reason="Plagiat"
+    )
+    assert evidence_attach_pending() == 0
+    assert not SkpEvidence.objects.exists()
+    assert not CompetencyProgress.objects.filter(pegawai=pegawai).exists()
+
+
 def test_no_evidence_for_a_user_without_pegawai(course, django_capture_on_commit_callbacks):
     from tests.factories import UserFactory
 

@@ -1,0 +1,52 @@
+"""Per-value perilaku notes: which BerAKHLAK values a pimpinan flags for pembinaan.
+
+The ratings come from e-Kinerja and are never typed here; the notes are the pimpinan's own
+judgement of *which* behaviour needs pembinaan, and they drive the "flagged value" rules.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from wagtail.log_actions import log
+
+from .importing.columns import BERAKHLAK
+from .models import Evaluasi, Pegawai
+from .selectors import team_for
+
+MAX_NOTE_LENGTH = 1000
+
+
+def editable_by(user, evaluasi: Evaluasi) -> bool:
+    """Only the pimpinan whose team the pegawai is in writes their per-value notes."""
+    me = Pegawai.objects.filter(user=user).first() if user.is_authenticated else None
+    return me is not None and team_for(me).filter(pk=evaluasi.pegawai_id).exists()
+
+
+@transaction.atomic
+def perilaku_notes_update(
+    *, user, evaluasi: Evaluasi, flags: dict[str, bool], notes: dict[str, str]
+):
+    """Replace the per-value notes; unknown value codes are ignored. Audited with before/after."""
+    if not editable_by(user, evaluasi):
+        raise PermissionDenied
+    evaluasi = Evaluasi.objects.select_for_update().get(pk=evaluasi.pk)
+    before = dict(evaluasi.perilaku_catatan or {})
+    after = {}
+    for code in BERAKHLAK:
+        entry = {"perlu_pembinaan": bool(flags.get(code))}
+        text = (notes.get(code) or "").strip()[:MAX_NOTE_LENGTH]
+        if text:
+            entry["catatan"] = text
+        if entry != {"perlu_pembinaan": False}:
+            after[code] = entry
+    if after == before:
+        return evaluasi
+    evaluasi.perilaku_catatan = after
+    evaluasi.save(update_fields=["perilaku_catatan", "updated_at"])
+    log(
+        instance=evaluasi, action="wagtail.edit", user=user,
+        data={"before": {"perilaku_catatan": before}, "after": {"perilaku_catatan": after}},
+    )  # fmt: skip
+    return evaluasi
