@@ -10,5 +10,7 @@ class KinerjaLinkConfig(AppConfig):
         from learning.scopes import register_pengelola_scope
 
         from .learning_scope import unit_subtree_scope
+        from .pembinaan.evidence_receivers import connect_evidence_receivers
 
         register_pengelola_scope(unit_subtree_scope)
+        connect_evidence_receivers()

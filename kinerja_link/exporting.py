@@ -1,6 +1,7 @@
 """Export back to e-Kinerja/SIASN: per period and unit, one row per learning record
 (SIASN *Riwayat Kursus* field names, DOMAIN.md §4) with the pegawai's predikat,
-pembinaan summary and JP total.
+pembinaan summary and JP total; and the bukti dukung on the SKP of the period's year
+(``evidence_rows``: a second XLSX sheet "Bukti dukung", or a second CSV file).
 
 ``learning_records_for`` is the single seam to the JP ledger: ``learning.LearningRecord``
 is built in its own branch, so until it is wired here the export carries no records.
@@ -15,13 +16,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP
 
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from learning.models import LearningRecord
+from learning.models import Competency, LearningRecord
 
 from .kuadran import Predikat
-from .models import Evaluasi, Pegawai, Periode, UnitKerja
+from .models import Evaluasi, JenisPeriode, Pegawai, Periode, SkpEvidence, UnitKerja
 
 KURSUS_FIELDS = [
     "jenisDiklatId", "namaKursus", "institusiPenyelenggara", "jumlahJam",
@@ -30,6 +34,9 @@ KURSUS_FIELDS = [
 PEGAWAI_FIELDS = ["nip", "nama", "unorNama", "periode", "predikatKinerja", "ringkasanPembinaan",
                   "totalJp"]  # fmt: skip
 HEADERS = PEGAWAI_FIELDS + KURSUS_FIELDS
+EVIDENCE_HEADERS = ["nip", "nama", "unorNama", "tahunSkp", "jenisBukti", "jenisSesi", "judul",
+                    "tanggal", "jumlahJp", "nilaiBerakhlak", "rhk", "nomorSertipikat",
+                    "tautanSertifikat"]  # fmt: skip
 
 # Default follow-up per predikat (DOMAIN.md §4): agency policy, to become PembinaanRule.
 PEMBINAAN_DEFAULT = {
@@ -124,6 +131,46 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
             yield head + (record.cells() if record else [""] * len(KURSUS_FIELDS))
 
 
+def evidence_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
+    """Header, then one row per bukti dukung on the annual SKP of ``periode.tahun`` of each
+    active pegawai in the unit subtree (the whole year, as the Riwayat Kursus rows)."""
+    evidence = (
+        SkpEvidence.objects.filter(
+            skp__periode__jenis=JenisPeriode.TAHUNAN,
+            skp__periode__tahun=periode.tahun,
+            skp__pegawai__is_active=True,
+            skp__pegawai__unit__path__startswith=unit.path,
+        )
+        .select_related(
+            "skp__pegawai__user", "skp__pegawai__unit", "certificate", "session", "rhk",
+            "learning_record",
+        )
+        .prefetch_related(Prefetch("values", queryset=Competency.objects.order_by("sort_order")))
+        .order_by("skp__pegawai__unit__path", "skp__pegawai__user__nip", "date", "pk")
+    )  # fmt: skip
+    yield EVIDENCE_HEADERS
+    for e in evidence:
+        person = e.skp.pegawai
+        yield [person.nip, person.nama, person.unit.nama, periode.tahun, e.get_kind_display(),
+               e.session.get_kind_display() if e.session else "", e.title,
+               f"{e.date:%d-%m-%Y}", e.jp, "; ".join(v.name for v in e.values.all()),
+               e.rhk.rhk if e.rhk else "", _certificate_number(e),
+               _certificate_link(e)]  # fmt: skip
+
+
+def _certificate_number(evidence: SkpEvidence) -> str:
+    if evidence.certificate:
+        return evidence.certificate.number
+    return evidence.learning_record.certificate_number if evidence.learning_record else ""
+
+
+def _certificate_link(evidence: SkpEvidence) -> str:
+    if not evidence.certificate:
+        return ""
+    path = reverse("learning:certificate_verify", kwargs={"uuid": evidence.certificate.uuid})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def safe_cell(value: object) -> object:
     """Neutralise text a spreadsheet would run as a formula (CSV/formula injection)."""
     if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
@@ -139,13 +186,17 @@ def to_csv(rows: Iterable[list[object]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode()  # BOM: Excel then reads UTF-8 correctly
 
 
-def to_xlsx(rows: Iterable[list[object]]) -> bytes:
+def to_xlsx(rows: Iterable[list[object]], evidence: Iterable[list[object]] | None = None) -> bytes:
+    """The Riwayat Kursus sheet, and with ``evidence`` a second sheet "Bukti dukung"."""
     import openpyxl
 
     workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("Riwayat Kursus")
-    for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+    for title, sheet_rows in (("Riwayat Kursus", rows), ("Bukti dukung", evidence)):
+        if sheet_rows is None:
+            continue
+        sheet = workbook.create_sheet(title)
+        for row in sheet_rows:
+            sheet.append([safe_cell(v) for v in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -4,6 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from accounts.roles import Role, has_role
 
 from .models import SKP, Evaluasi, ImportJob, Pegawai, PerilakuEkspektasi, Periode, UnitKerja
+from .pembinaan.skp_page import skp_evidence_context
 
 
 def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
@@ -109,8 +110,9 @@ def periode_with_evaluasi() -> QuerySet[Periode]:
 
 
 def kinerja_of(pegawai: Pegawai) -> dict:
-    """What a pegawai's kinerja page shows: latest SKP with its RHK and perilaku, and the
-    evaluation history, in a fixed number of queries."""
+    """What a pegawai's kinerja page shows: latest SKP with its RHK and perilaku, the
+    evaluation history, and the evidence on the SKP (per value and per RHK) with competency
+    progress, in a fixed number of queries."""
     skp = (
         SKP.objects.filter(pegawai=pegawai)
         .select_related("periode", "pejabat_penilai__user")
@@ -123,7 +125,12 @@ def kinerja_of(pegawai: Pegawai) -> dict:
         .select_related("periode", "pejabat_penilai__user")
         .order_by("-periode__tahun", "periode__jenis", "-periode__nomor")
     )
-    return {"pegawai": pegawai, "skp": skp, "evaluasi_list": list(evaluasi)}
+    return {
+        "pegawai": pegawai,
+        "skp": skp,
+        "evaluasi_list": list(evaluasi),
+        **skp_evidence_context(pegawai=pegawai, skp=skp),
+    }
 
 
 def _perilaku() -> QuerySet[PerilakuEkspektasi]:

@@ -1,5 +1,8 @@
 from celery import shared_task
 
+from django.db import OperationalError
+
+from .pembinaan.evidence import evidence_attach_pending, evidence_from_learning_record
 from .services import import_job_run
 
 
@@ -9,3 +12,23 @@ from .services import import_job_run
 def import_job_run_task(job_id: int) -> str:
     """Run one evaluation import. Idempotent: a finished job is skipped, a rerun upserts."""
     return import_job_run(job_id=job_id).status
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def skp_evidence_from_learning_record_task(learning_record_id: int) -> int | None:
+    """Bukti dukung for one completed course. Idempotent: the evidence is one-to-one with
+    its learning record, so a redelivered message adds nothing."""
+    evidence = evidence_from_learning_record(learning_record_id=learning_record_id)
+    return evidence.pk if evidence else None
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def skp_evidence_attach_pending_task() -> int:
+    """Hourly (beat): evidence that waited for its SKP, and verified external trainings."""
+    return evidence_attach_pending()

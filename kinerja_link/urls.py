@@ -9,5 +9,6 @@ urlpatterns = [
     path("tim/", views.tim_saya, name="tim"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai"),
     path("ekspor/", views.ekspor, name="ekspor"),
+    path("bukti/<int:pk>/rhk/", views.evidence_rhk, name="bukti_rhk"),
     path("evaluasi/<int:pk>/perilaku/", views.perilaku_notes, name="perilaku_notes"),
 ]

@@ -7,11 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
-from .exporting import export_rows, to_csv, to_xlsx
+from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
 from .importing.columns import BERAKHLAK
-from .models import Evaluasi, Pegawai, Periode, UnitKerja
+from .models import Evaluasi, Pegawai, Periode, SkpEvidence, UnitKerja
+from .pembinaan.evidence import evidence_link_rhk
 from .perilaku_notes import MAX_NOTE_LENGTH, editable_by, perilaku_notes_update
 from .selectors import (
     kinerja_of,
@@ -24,6 +27,7 @@ from .selectors import (
 )
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
 
 
 @login_required
@@ -66,7 +70,14 @@ def tim_saya(request):
 class EksporForm(forms.Form):
     periode = forms.ModelChoiceField(label=_("Periode"), queryset=Periode.objects.none())
     unit = forms.ModelChoiceField(label=_("Unit kerja"), queryset=UnitKerja.objects.none())
-    format = forms.ChoiceField(label=_("Format"), choices=[("xlsx", "XLSX"), ("csv", "CSV")])
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("xlsx", _("XLSX (riwayat kursus dan bukti dukung)")),
+            ("csv", _("CSV riwayat kursus")),
+            ("csv_bukti", _("CSV bukti dukung")),
+        ],
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,11 +95,16 @@ def ekspor(request):
         return render(request, "kinerja_link/ekspor.html", {"form": form})
     periode, unit = form.cleaned_data["periode"], form.cleaned_data["unit"]
     rows = export_rows(periode=periode, unit=unit)
+    evidence = evidence_rows(periode=periode, unit=unit)
     kind = form.cleaned_data["format"]
-    body = to_xlsx(rows) if kind == "xlsx" else to_csv(rows)
-    content_type = XLSX_TYPE if kind == "xlsx" else "text/csv; charset=utf-8"
+    if kind == "xlsx":
+        body, content_type, stem, ext = to_xlsx(rows, evidence), XLSX_TYPE, "riwayat-kursus", "xlsx"
+    elif kind == "csv_bukti":
+        body, content_type, stem, ext = to_csv(evidence), CSV_TYPE, "bukti-dukung", "csv"
+    else:
+        body, content_type, stem, ext = to_csv(rows), CSV_TYPE, "riwayat-kursus", "csv"
     response = HttpResponse(body, content_type=content_type)
-    name = f"riwayat-kursus-{unit.kode}-{periode.tahun}-{periode.jenis}{periode.nomor}.{kind}"
+    name = f"{stem}-{unit.kode}-{periode.tahun}-{periode.jenis}{periode.nomor}.{ext}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
@@ -130,3 +146,33 @@ def perilaku_notes(request, pk: int):
         messages.success(request, _("Catatan perilaku disimpan."))
         return redirect("kinerja:perilaku_notes", pk=evaluasi.pk)
     return render(request, "kinerja_link/perilaku_notes.html", {"evaluasi": evaluasi, "form": form})
+
+
+class EvidenceRhkForm(forms.Form):
+    rhk = forms.ModelChoiceField(
+        label=_("Tautkan ke RHK"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("Pilih RHK dari SKP Anda sendiri.")},
+    )
+
+    def __init__(self, *args, evidence: SkpEvidence, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rhk"].queryset = evidence.skp.rhk.all()
+
+
+@login_required
+@require_POST
+def evidence_rhk(request, pk: int):
+    """The pegawai links one piece of their own evidence to one RHK of its SKP.
+    Someone else's evidence is the same 404 as a missing id."""
+    evidence = get_object_or_404(
+        SkpEvidence.objects.select_related("skp__pegawai"), pk=pk, skp__pegawai__user=request.user
+    )
+    form = EvidenceRhkForm(request.POST, evidence=evidence)
+    if form.is_valid():
+        evidence_link_rhk(user=request.user, evidence=evidence, rhk=form.cleaned_data["rhk"])
+        messages.success(request, _("Bukti dukung “%s” disimpan.") % evidence.title)
+    else:
+        messages.error(request, " ".join(form.errors.get("rhk", [])))
+    return redirect(reverse("kinerja:saya") + "#bukti")

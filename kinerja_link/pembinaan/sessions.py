@@ -50,6 +50,7 @@ from ..models import (
     SessionParticipant,
     SkpEvidence,
 )
+from .evidence import competency_progress_refresh
 from .notifications import notify
 from .team import pimpinan_for, team_members
 
@@ -197,3 +198,5 @@ def _add_evidence(session, participants, records) -> None:
         )  # fmt: skip
         if created and session.nilai_id:
             evidence.values.add(session.nilai_id)
+    if session.nilai_id:
+        competency_progress_refresh(pegawai_ids=[skp.pegawai_id for skp in skps])

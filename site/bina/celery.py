@@ -36,4 +36,8 @@ app.conf.beat_schedule = {
         "task": "learning.quiz.tasks.close_overdue_attempts",
         "schedule": 60.0,
     },
+    "kinerja-skp-evidence-attach-pending": {
+        "task": "kinerja_link.tasks.skp_evidence_attach_pending_task",
+        "schedule": crontab(minute=23),
+    },
 }

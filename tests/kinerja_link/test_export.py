@@ -121,3 +121,78 @@ def test_real_learning_records_fill_the_riwayat_kursus_columns(org):
     )  # fmt: skip
     rows = [r for r in export_rows(periode=periode, unit=org.unit_a) if r[0] == org.kepala.nip]
     assert [r[8] for r in rows] == ["Mengenal e-Kinerja BKN"]
+
+
+def _evidence_fixture(org):
+    """Bukti dukung on this year's SKP of a unit-A pegawai, one in unit B, one last year."""
+    from decimal import Decimal
+
+    from kinerja_link.models import SKP, EvidenceKind, RencanaHasilKerja, SkpEvidence
+    from learning.models import Competency
+
+    from .pembinaan.factories import PembinaanSessionFactory
+
+    annual = PeriodeFactory(jenis="tahunan", nomor=0)
+    last_year = PeriodeFactory(tahun=annual.tahun - 1, jenis="tahunan", nomor=0)
+    skp = SKP.objects.create(pegawai=org.staff[0], periode=annual)
+    rhk = RencanaHasilKerja.objects.create(skp=skp, rhk="Terlaksananya survei IKM",
+                                           indikator="Laporan", target="1")  # fmt: skip
+    course = SkpEvidence.objects.create(
+        skp=skp, kind=EvidenceKind.COURSE, title="=HYPERLINK(\"http://x\")",
+        date=datetime.date(annual.tahun, 8, 3), jp=Decimal("3"), rhk=rhk,
+    )  # fmt: skip
+    course.values.set(Competency.objects.filter(code__in=["BP", "KO"]))
+    SkpEvidence.objects.create(
+        skp=skp, kind=EvidenceKind.SESSION, title="Coaching RHK", jp=Decimal("1.33"),
+        date=datetime.date(annual.tahun, 9, 1), session=PembinaanSessionFactory(kind="coaching"),
+    )  # fmt: skip
+    for pegawai, periode in ((org.other, annual), (org.staff[1], last_year)):
+        SkpEvidence.objects.create(
+            skp=SKP.objects.create(pegawai=pegawai, periode=periode), kind=EvidenceKind.EXTERNAL,
+            title="Tidak ikut", date=datetime.date(periode.tahun, 5, 1),
+        )  # fmt: skip
+    return PeriodeFactory()  # triwulan III of the same year
+
+
+def test_evidence_rows_of_the_years_skp_in_the_unit(org):
+    periode = _evidence_fixture(org)
+    header, *body = list(exporting.evidence_rows(periode=periode, unit=org.unit_a))
+    assert header == exporting.EVIDENCE_HEADERS
+    assert [r[6] for r in body] == ['=HYPERLINK("http://x")', "Coaching RHK"]
+    first, second = body
+    assert first[:5] == [org.staff[0].nip, org.staff[0].nama, "Bidang A", 2026, "Kursus selesai"]
+    assert first[7:11] == ["03-08-2026", 3, "Berorientasi Pelayanan; Kompeten",
+                           "Terlaksananya survei IKM"]  # fmt: skip
+    assert second[4:6] == ["Sesi pembinaan", "Coaching"]
+
+
+def test_xlsx_has_a_bukti_dukung_sheet_and_keeps_riwayat_kursus(org, monkeypatch):
+    monkeypatch.setattr(exporting, "learning_records_for", records_stub)
+    periode = _evidence_fixture(org)
+    data = to_xlsx(export_rows(periode=periode, unit=org.unit_a),
+                   exporting.evidence_rows(periode=periode, unit=org.unit_a))  # fmt: skip
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["Riwayat Kursus", "Bukti dukung"]
+    kursus, bukti = workbook["Riwayat Kursus"], workbook["Bukti dukung"]
+    assert [c.value for c in kursus[1]] == exporting.HEADERS
+    assert [c.value for c in bukti[1]] == exporting.EVIDENCE_HEADERS
+    cells = [c for row in bukti.iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells)
+    assert bukti.cell(row=2, column=7).value == '\'=HYPERLINK("http://x")'
+    assert bukti.max_row == 3
+
+
+def test_export_view_offers_the_evidence(client, org):
+    periode = _evidence_fixture(org)
+    client.force_login(org.pengelola.user)
+    url = reverse("kinerja:ekspor")
+    params = {"periode": periode.pk, "unit": org.unit_a.pk}
+    xlsx = client.get(url, {**params, "format": "xlsx"})
+    assert openpyxl.load_workbook(io.BytesIO(xlsx.content)).sheetnames[1] == "Bukti dukung"
+    response = client.get(url, {**params, "format": "csv_bukti"})
+    assert response["Content-Disposition"].startswith('attachment; filename="bukti-dukung-KW.A-')
+    parsed = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert parsed[0] == exporting.EVIDENCE_HEADERS
+    assert [row[6] for row in parsed[1:]] == ['\'=HYPERLINK("http://x")', "Coaching RHK"]
+    kursus = client.get(url, {**params, "format": "csv"})
+    assert kursus.content.decode("utf-8-sig").startswith(",".join(exporting.HEADERS))

@@ -66,6 +66,7 @@ MATRIX: list[Rule] = [
     Rule(r"^pembinaan:", SIGNED_IN,
          "own notifications, feedback and sessions; others' ids give 404"),
     Rule(r"^kinerja:ekspor$", PENGELOLA),
+    Rule(r"^kinerja:bukti_rhk$", NOBODY, "POST only, own evidence only; a GET is 405"),
     Rule(r"^kinerja:perilaku_notes$", PIMPINAN, "their own team's evaluations only"),
     Rule(r"^kinerja:", SIGNED_IN, "own SKP and evaluations; team members for their pimpinan"),
     Rule(r"^healthz$", EVERYONE, "liveness probe, says only 'ok'"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from kinerja_link.models import (
+    CompetencyProgress,
     EvidenceKind,
     Notification,
     PembinaanSession,
@@ -130,6 +131,9 @@ def test_evidence_on_the_skp_of_the_session_year(org):
     assert list(evidence.values.all()) == [nilai]
     assert evidence.jp == Decimal("2.00")
     assert evidence.learning_record.user == org.team[0].user
+    progress = CompetencyProgress.objects.get(pegawai=org.team[0])
+    assert (progress.competency, progress.evidence_count) == (nilai, 1)
+    assert progress.last_date == session.date
 
 
 def test_links_must_belong_to_a_participant(org):

@@ -1,0 +1,15 @@
+"""Subscriptions to learning's events that feed the SKP. Connected in
+``KinerjaLinkConfig.ready()``; the work itself runs in a Celery task."""
+
+from learning.events import course_completed
+
+
+def on_course_completed(sender, *, learning_record_id: int, **kwargs) -> None:
+    """Learning sends this after its transaction commits: enqueue at once."""
+    from kinerja_link.tasks import skp_evidence_from_learning_record_task
+
+    skp_evidence_from_learning_record_task.delay(learning_record_id)
+
+
+def connect_evidence_receivers() -> None:
+    course_completed.connect(on_course_completed, dispatch_uid="kinerja_link.skp_evidence")
