@@ -1,5 +1,8 @@
 from celery import shared_task
 
+from django.db import OperationalError
+
+from .pembinaan.transparency import transparency_refresh
 from .services import import_job_run
 
 
@@ -9,3 +12,15 @@ from .services import import_job_run
 def import_job_run_task(job_id: int) -> str:
     """Run one evaluation import. Idempotent: a finished job is skipped, a rerun upserts."""
     return import_job_run(job_id=job_id).status
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def transparency_refresh_task() -> int:
+    """Recompute the public transparency figures. Idempotent: each run replaces the last."""
+    return transparency_refresh().pk

@@ -27,4 +27,8 @@ app.conf.beat_schedule = {
         "task": "learning.quiz.tasks.close_overdue_attempts",
         "schedule": 60.0,
     },
+    "kinerja-link-transparency-refresh": {
+        "task": "kinerja_link.tasks.transparency_refresh_task",
+        "schedule": crontab(minute=41),  # hourly; the page says when it was computed
+    },
 }

@@ -338,3 +338,7 @@ class StandardPage(RouteTrailMixin, Page):
 
     class Meta:
         verbose_name = _("halaman standar")
+
+
+# The transparency page and its stored figures live in their own module.
+from .transparency import TransparencyPage, TransparencyRow, TransparencySnapshot  # noqa: E402, F401
