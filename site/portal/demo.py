@@ -19,8 +19,8 @@ from wagtail.rich_text import RichText
 
 from .demo_articles import ARTICLES
 from .models import ArticleIndexPage, ArticlePage, HomePage, StandardPage, ValueIndexPage, ValuePage
-from .transparency import TransparencyPage
 from .page_cache import invalidate_all
+from .transparency import TransparencyPage
 
 VALUE_DEFINITIONS = {
     "BP": "Komitmen memberikan pelayanan prima demi kepuasan masyarakat: memahami kebutuhan "
