@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -195,3 +196,15 @@ def test_portal_imports_only_accounts_of_our_apps():
                 if name.split(".")[0] in {"kinerja_link", "learning"}
             ]
     assert offenders == []
+
+
+@pytest.mark.django_db
+def test_demo_shows_figures_on_the_transparency_page(client):
+    call_command("seed_demo")
+
+    html = client.get("/transparansi/").content.decode()
+
+    assert "Seluruh instansi" in html and "Bidang Pelayanan Publik" in html
+    # The Kepala Kantor and one staff member sit directly under the instansi: hidden.
+    assert "disembunyikan: kurang dari 10 orang" in html
+    assert 'href="/transparansi/"' in client.get("/").content.decode()
