@@ -206,5 +206,6 @@ def test_demo_shows_figures_on_the_transparency_page(client):
 
     assert "Seluruh instansi" in html and "Bidang Pelayanan Publik" in html
     # The Kepala Kantor and one staff member sit directly under the instansi: hidden.
+    assert "Langsung di bawah instansi" in html
     assert "disembunyikan: kurang dari 10 orang" in html
     assert 'href="/transparansi/"' in client.get("/").content.decode()
