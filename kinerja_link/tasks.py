@@ -3,6 +3,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from .pembinaan.evidence import evidence_attach_pending, evidence_from_learning_record
+from .pembinaan.transparency import transparency_refresh
 from .services import import_job_run
 
 
@@ -32,3 +33,15 @@ def skp_evidence_from_learning_record_task(learning_record_id: int) -> int | Non
 def skp_evidence_attach_pending_task() -> int:
     """Hourly (beat): evidence that waited for its SKP, and verified external trainings."""
     return evidence_attach_pending()
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def transparency_refresh_task() -> int:
+    """Recompute the public transparency figures. Idempotent: each run replaces the last."""
+    return transparency_refresh().pk

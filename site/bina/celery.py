@@ -40,4 +40,8 @@ app.conf.beat_schedule = {
         "task": "kinerja_link.tasks.skp_evidence_attach_pending_task",
         "schedule": crontab(minute=23),
     },
+    "kinerja-link-transparency-refresh": {
+        "task": "kinerja_link.tasks.transparency_refresh_task",
+        "schedule": crontab(minute=41),  # hourly; the page says when it was computed
+    },
 }

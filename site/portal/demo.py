@@ -20,6 +20,7 @@ from wagtail.rich_text import RichText
 from .demo_articles import ARTICLES
 from .models import ArticleIndexPage, ArticlePage, HomePage, StandardPage, ValueIndexPage, ValuePage
 from .page_cache import invalidate_all
+from .transparency import TransparencyPage
 
 VALUE_DEFINITIONS = {
     "BP": "Komitmen memberikan pelayanan prima demi kepuasan masyarakat: memahami kebutuhan "
@@ -55,6 +56,9 @@ def seed_pages() -> HomePage:
     _child(home, StandardPage, slug="tentang", title="Tentang Bina ASN",
            intro="Bina ASN adalah platform pembelajaran dan pembinaan kinerja ASN yang "
                  "terhubung dengan SKP di e-Kinerja.")  # fmt: skip
+    _child(home, TransparencyPage, slug="transparansi", title="Transparansi",
+           intro="<p>Angka agregat pengembangan kompetensi dan pembinaan pegawai per unit "
+                 "kerja, tanpa nama atau NIP siapa pun.</p>")  # fmt: skip
     _seed_value_pages(values)
     for data in ARTICLES:
         _seed_article(articles, data)

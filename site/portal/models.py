@@ -61,10 +61,13 @@ class HomePage(RouteTrailMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import featured_articles, value_pages
+        from .transparency import latest_transparency
 
         context = super().get_context(request, *args, **kwargs)
         context["featured_articles"] = featured_articles(limit=3)
         context["value_pages"] = value_pages()
+        figures = latest_transparency()
+        context["transparency_headline"] = figures.headline if figures else None
         return context
 
 
@@ -338,3 +341,7 @@ class StandardPage(RouteTrailMixin, Page):
 
     class Meta:
         verbose_name = _("halaman standar")
+
+
+# The transparency page and its stored figures live in their own module.
+from .transparency import TransparencyPage, TransparencyRow, TransparencySnapshot  # noqa: E402, F401

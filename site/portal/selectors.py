@@ -43,6 +43,11 @@ def public_articles(
     return articles.order_by("-date", "-pk")
 
 
+def published_article_count(*, year: int) -> int:
+    """Socialisation articles the public can read, dated in ``year`` (transparency page)."""
+    return public_articles().filter(date__year=year).count()
+
+
 def _with_renditions(articles: QuerySet[ArticlePage], *specs: str) -> QuerySet[ArticlePage]:
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     return articles.select_related("hero_image").prefetch_related(
@@ -126,6 +131,7 @@ SECTION_TYPES = {
     ("portal", "articleindexpage"): "articles",
     ("portal", "valueindexpage"): "values",
     ("learning", "courseindexpage"): "courses",  # by name: portal imports nothing of learning
+    ("portal", "transparencypage"): "transparency",
 }
 
 

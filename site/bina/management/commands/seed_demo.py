@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
 from accounts.roles import Role
 from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
+from kinerja_link.pembinaan.transparency import transparency_refresh
 from learning.demo import seed_learning
 from learning.quiz.demo import seed_quizzes
 from portal.demo import seed_pages
@@ -29,6 +30,9 @@ class Command(BaseCommand):
         self.stdout.write("SKP dan evaluasi kinerja (impor SIASN Triwulan III)…")
         seed_skp()
         seed_evaluasi_import()
+        # Last, so the figures include everything seeded above (the beat job refreshes hourly).
+        self.stdout.write("Angka halaman transparansi…")
+        transparency_refresh()
 
         self.stdout.write(self.style.SUCCESS("\nData demo siap. Buka http://127.0.0.1:8000/"))
         self.stdout.write(f"Kata sandi semua akun demo: {DEMO_PASSWORD}\n")
