@@ -9,3 +9,13 @@ from .services import import_job_run
 def import_job_run_task(job_id: int) -> str:
     """Run one evaluation import. Idempotent: a finished job is skipped, a rerun upserts."""
     return import_job_run(job_id=job_id).status
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def assignments_mark_overdue_task() -> int:
+    """Daily: open assignments past their due date become overdue. One UPDATE; idempotent."""
+    from django.utils import timezone
+
+    from .pembinaan.assignments import assignments_mark_overdue
+
+    return assignments_mark_overdue(today=timezone.localdate())

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -6,7 +7,12 @@ app_name = "kinerja"
 
 urlpatterns = [
     path("saya/", views.kinerja_saya, name="saya"),
-    path("tim/", views.tim_saya, name="tim"),
+    # "Tim Saya" moved to /tim-saya/ (kinerja_link.pembinaan.tim_saya_urls).
+    path(
+        "tim/",
+        RedirectView.as_view(pattern_name="tim_saya:index", permanent=True, query_string=True),
+        name="tim",
+    ),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai"),
     path("ekspor/", views.ekspor, name="ekspor"),
 ]

@@ -11,3 +11,7 @@ register_permission_policy(ImportJob, UploadOnlyPolicy(ImportJob))
 @hooks.register("register_admin_viewset")
 def register_kinerja_viewsets():
     return KinerjaViewSetGroup()
+
+
+# Pembinaan assignments register their own log action labels.
+import kinerja_link.pembinaan.assignment_hooks  # noqa: E402, F401

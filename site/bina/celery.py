@@ -27,4 +27,8 @@ app.conf.beat_schedule = {
         "task": "learning.quiz.tasks.close_overdue_attempts",
         "schedule": 60.0,
     },
+    "kinerja-assignments-mark-overdue": {
+        "task": "kinerja_link.tasks.assignments_mark_overdue_task",
+        "schedule": crontab(hour=0, minute=23),
+    },
 }

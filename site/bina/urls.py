@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("api/v1/", api.urls),
     path("kinerja/", include("kinerja_link.urls")),
+    path("tim-saya/", include("kinerja_link.pembinaan.tim_saya_urls")),
     path("", include("learning.quiz.urls")),
 ]
 
