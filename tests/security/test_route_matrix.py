@@ -60,7 +60,7 @@ MATRIX: list[Rule] = [
     Rule(r"^quiz:", SIGNED_IN, "own attempts only; others' ids give 404"),
     Rule(r"^api_v1:import_evaluasi$", NOBODY, "POST with an API token only"),
     Rule(r"^api_v1:", EVERYONE, "the OpenAPI schema and its viewer, no data"),
-    Rule(r"^kinerja:tim$", NOBODY, "permanent redirect to /tim-saya/"),
+    Rule(r"^kinerja:tim$", SIGNED_IN, "301 to /tim-saya/ (anonymous: login first)"),
     Rule(r"^tim_saya:", PIMPINAN, "own team only: no team → 403; others' ids → 404"),
     Rule(r"^kinerja:ekspor$", PENGELOLA),
     Rule(r"^kinerja:", SIGNED_IN, "own SKP and evaluations; team members for their pimpinan"),
