@@ -272,7 +272,7 @@ def assignment_create(
 def _open_recommendation(*, user, recommendation: Recommendation) -> Recommendation:
     """Lock the recommendation; it must be open and for a member of the user's team."""
     locked = (
-        Recommendation.objects.select_for_update()
+        Recommendation.objects.select_for_update(of=("self",))
         .select_related("rule", "course")
         .filter(pk=recommendation.pk, pegawai__in=team_of(user))
         .first()
@@ -339,7 +339,7 @@ def recommendation_dismiss(*, user, recommendation: Recommendation, reason: str)
 def assignment_cancel(*, user, assignment: Assignment, reason: str = "") -> Assignment:
     """The pimpinan withdraws an open assignment; the enrolment stays (learning is free)."""
     locked = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .filter(pk=assignment.pk, pegawai__in=team_of(user))
         .first()
     )
@@ -369,7 +369,7 @@ def assignments_complete(*, user_id: int, course_id: int, enrolment_id: int | No
     now = timezone.now()
     with transaction.atomic():
         closing = list(
-            Assignment.objects.select_for_update().filter(
+            Assignment.objects.select_for_update(of=("self",)).filter(
                 pegawai__user_id=user_id, course_id=course_id,
                 status__in=AssignmentStatus.open_values(),
             )
