@@ -45,3 +45,13 @@ def skp_evidence_attach_pending_task() -> int:
 def transparency_refresh_task() -> int:
     """Recompute the public transparency figures. Idempotent: each run replaces the last."""
     return transparency_refresh().pk
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def assignments_mark_overdue_task() -> int:
+    """Daily: open assignments past their due date become overdue. One UPDATE; idempotent."""
+    from django.utils import timezone
+
+    from .pembinaan.assignments import assignments_mark_overdue
+
+    return assignments_mark_overdue(today=timezone.localdate())

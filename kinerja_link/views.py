@@ -4,7 +4,6 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,10 +17,7 @@ from .pembinaan.evidence import evidence_link_rhk
 from .perilaku_notes import MAX_NOTE_LENGTH, editable_by, perilaku_notes_update
 from .selectors import (
     kinerja_of,
-    others_visible_to,
-    periode_with_evaluasi,
     scope_path_for,
-    team_with_evaluasi,
     units_for_export,
     visible_pegawai_for,
 )
@@ -44,27 +40,6 @@ def pegawai_detail(request, pk: int):
     )
     context = kinerja_of(pegawai)
     return render(request, "kinerja_link/kinerja_saya.html", {**context, "is_self": False})
-
-
-@login_required
-def tim_saya(request):
-    periods = list(periode_with_evaluasi())
-    chosen = request.GET.get("periode")
-    periode = next((p for p in periods if str(p.pk) == chosen), periods[0] if periods else None)
-    team = team_with_evaluasi(others_visible_to(request.user), periode)
-    if not team:
-        # A pegawai who rates nobody and manages no unit has no team page (DESIGN §7).
-        raise PermissionDenied
-    return render(
-        request,
-        "kinerja_link/tim_saya.html",
-        {
-            "team": team,
-            "periods": periods,
-            "periode": periode,
-            "can_export": scope_path_for(request.user) is not None,
-        },
-    )
 
 
 class EksporForm(forms.Form):

@@ -13,5 +13,6 @@ def register_kinerja_viewsets():
     return KinerjaViewSetGroup()
 
 
-# Pembinaan registers its own log actions.
+# Pembinaan's modules register their own log action labels.
+import kinerja_link.pembinaan.assignment_hooks  # noqa: E402
 import kinerja_link.pembinaan.wagtail_hooks  # noqa: E402, F401

@@ -36,8 +36,6 @@ from django.utils.translation import gettext as _
 from ..models import Assignment, AssignmentStatus, Notification
 
 BATCH = 1000
-# The "Tim Saya" page (its own branch of the pembinaan work) where overdue items show.
-TEAM_PAGE_URL = "/tim-saya/"
 DIGEST_MAX_LINES = 30
 
 
@@ -182,7 +180,7 @@ def digests_create(*, today: datetime.date | None = None) -> int:
     items = defaultdict(list)
     for user_id, name, username, title, due in rows:
         items[user_id].append(f"• {name or username} — {title} (tenggat {due:%d-%m-%Y})")
-    url = TEAM_PAGE_URL
+    url = reverse("tim_saya:index")
     digests = [
         Notification(
             user_id=user_id, key=digest_key(user_id, today), url=url, **_digest_text(lines)

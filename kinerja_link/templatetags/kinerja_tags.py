@@ -7,12 +7,11 @@ register = template.Library()
 
 @register.simple_tag
 def has_team_page(user) -> bool:
-    """Whether "Tim Saya" has anything for this user: pimpinan, pengelola, superuser."""
+    """Whether "Tim Saya" has anything for this user: a pimpinan (pejabat penilai of an
+    active pegawai; the group is kept in step by ``pimpinan_group_sync``)."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name__in=[Role.PIMPINAN, Role.PENGELOLA]).exists()
+    return user.groups.filter(name=Role.PIMPINAN).exists()
 
 
 @register.simple_tag

@@ -44,4 +44,8 @@ app.conf.beat_schedule = {
         "task": "kinerja_link.tasks.transparency_refresh_task",
         "schedule": crontab(minute=41),  # hourly; the page says when it was computed
     },
+    "kinerja-assignments-mark-overdue": {
+        "task": "kinerja_link.tasks.assignments_mark_overdue_task",
+        "schedule": crontab(hour=0, minute=23),
+    },
 }

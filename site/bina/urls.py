@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("kinerja/", include("kinerja_link.urls")),
     path("", include("kinerja_link.pembinaan.urls")),
+    path("tim-saya/", include("kinerja_link.pembinaan.tim_saya_urls")),
     path("", include("learning.quiz.urls")),
 ]
 

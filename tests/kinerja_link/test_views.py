@@ -64,12 +64,12 @@ def test_pegawai_cannot_see_a_colleague(client, org, evaluated):
     colleague, missing = client.get(colleague_url), client.get(missing_url)
     assert colleague.status_code == missing.status_code == 404
     assert without_csrf(colleague.content) == without_csrf(missing.content)
-    assert escape(org.staff[1].nama) not in client.get(reverse("kinerja:tim")).content.decode()
+    assert escape(org.staff[1].nama) not in client.get(reverse("tim_saya:index")).content.decode()
 
 
 def test_pimpinan_sees_the_team_only(client, org, evaluated):
     client.force_login(org.kepala.user)
-    html = client.get(reverse("kinerja:tim")).content.decode()
+    html = client.get(reverse("tim_saya:index")).content.decode()
     for member in org.staff:
         assert escape(member.nama) in html
     assert escape(org.other.nama) not in html
@@ -90,12 +90,12 @@ def test_pengelola_sees_the_unit_subtree(client, org, evaluated):
 def test_team_page_queries_stay_flat(client, org, evaluated, django_assert_max_num_queries):
     client.force_login(org.kepala.user)
     with django_assert_max_num_queries(12):
-        client.get(reverse("kinerja:tim"))
+        client.get(reverse("tim_saya:index"))
     for _ in range(20):
         EvaluasiFactory(pegawai=PegawaiFactory(unit=org.unit_a, pejabat_penilai=org.kepala),
                         periode=evaluated)  # fmt: skip
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("kinerja:tim"))
+        response = client.get(reverse("tim_saya:index"))
     assert response.content.decode().count("predikat-") >= 23
 
 
@@ -114,7 +114,7 @@ def test_own_page_queries_stay_flat(client, org, django_assert_max_num_queries):
 @pytest.mark.django_db
 def test_tim_saya_is_forbidden_to_a_pegawai_without_a_team(client):
     client.force_login(PegawaiFactory().user)
-    response = client.get(reverse("kinerja:tim"))
+    response = client.get(reverse("tim_saya:index"))
     assert response.status_code == 403
     assert "Akses ditolak" in response.content.decode()
 

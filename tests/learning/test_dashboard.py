@@ -45,7 +45,13 @@ def test_dashboard_never_shows_another_pegawai(client, index, pegawai, other_peg
     assert "Milik Orang Lain" not in body
 
 
-def test_assignment_slot_renders_registered_panels(client, pegawai, tmp_path, settings):
+def test_assignment_slot_renders_registered_panels(
+    client, pegawai, tmp_path, settings, monkeypatch
+):
+    from learning import dashboard
+
+    # Start from no panels: kinerja_link registers its own in ready().
+    monkeypatch.setattr(dashboard, "_panels", [])
     template_dir = tmp_path / "tpl"
     (template_dir / "panels").mkdir(parents=True)
     (template_dir / "panels" / "tugas.html").write_text("<p>Tugas untuk {{ who }}</p>")

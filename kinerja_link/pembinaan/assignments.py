@@ -1,0 +1,395 @@
+"""Assignments: a pimpinan assigns a course to members of their own team.
+
+Every state change of an ``Assignment`` goes through this module, except completion,
+which comes only from learning's ``course_completed`` event (``assignment_receivers``).
+
+Status: ``assigned`` and ``overdue`` are stored; "sedang berjalan" (in progress) is
+*computed at read time* from the enrolment's percent (``assignment_state``), because
+learning announces completion but not each lesson, and a stored copy of the percent
+would go stale. ``overdue`` is stored by the daily ``assignments_mark_overdue`` job so
+reminders and reports can filter on it in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from wagtail.log_actions import log
+
+from learning.models import CoursePage, Enrolment, EnrolmentSource, EnrolmentStatus
+
+from ..models import (
+    Assignment,
+    AssignmentStatus,
+    Pegawai,
+    Recommendation,
+    RecommendationStatus,
+)
+from ..selectors import team_for
+
+NOTE_MAX = 2000
+
+
+class OutsideTeamError(PermissionDenied):
+    """Some pegawai ids are not (or no longer) in the user's team: nothing was done."""
+
+    def __init__(self, ids: Iterable[int]):
+        self.ids = sorted(ids)
+        super().__init__(
+            ngettext(
+                "Penugasan ditolak: %(count)d pegawai bukan anggota tim Anda. "
+                "Tidak ada penugasan yang dibuat.",
+                "Penugasan ditolak: %(count)d pegawai bukan anggota tim Anda. "
+                "Tidak ada penugasan yang dibuat.",
+                len(self.ids),
+            )
+            % {"count": len(self.ids)}
+        )
+
+
+@dataclass
+class BulkResult:
+    created: list[Assignment] = field(default_factory=list)
+    already_open: list[int] = field(default_factory=list)  # pegawai ids
+    already_completed: list[int] = field(default_factory=list)  # pegawai ids
+
+
+# --- Scope -------------------------------------------------------------------------------
+
+
+def pimpinan_of(user) -> Pegawai | None:
+    if not user.is_authenticated:
+        return None
+    return Pegawai.objects.filter(user=user).select_related("unit").first()
+
+
+def team_of(user) -> QuerySet[Pegawai]:
+    """The user's own team as pimpinan (DESIGN §7); empty for everyone else."""
+    me = pimpinan_of(user)
+    return team_for(me) if me else Pegawai.objects.none()
+
+
+def _audit_rejection(*, user, ids: list[int], rejected: list[int], course: CoursePage) -> None:
+    """Written outside any transaction of ours, so the rejection stays on record."""
+    actor = pimpinan_of(user) or user
+    log(
+        instance=actor,
+        action="kinerja_link.assignment.reject",
+        user=user,
+        data={"pegawai_ids": sorted(ids), "rejected_ids": rejected, "course": course.pk},
+    )
+
+
+# --- Creating ----------------------------------------------------------------------------
+
+
+def _validate(*, course: CoursePage, due_date: datetime.date, note: str, today) -> None:
+    if not course.live:
+        raise ValidationError(_("Kursus ini tidak tersedia."))
+    if due_date is None or due_date <= today:
+        raise ValidationError(_("Tenggat harus setelah hari ini."))
+    if len(note) > NOTE_MAX:
+        raise ValidationError(_("Catatan paling banyak %(max)d karakter.") % {"max": NOTE_MAX})
+
+
+def _parse_ids(pegawai_ids: Iterable) -> list[int]:
+    try:
+        ids = sorted({int(pk) for pk in pegawai_ids})
+    except (TypeError, ValueError):
+        raise ValidationError(_("Daftar pegawai tidak valid.")) from None
+    if not ids:
+        raise ValidationError(_("Pilih minimal satu pegawai."))
+    return ids
+
+
+def _missing_prerequisites(course: CoursePage, user_ids: list[int]) -> list[int]:
+    """Users (of ``user_ids``) who lack a completed prerequisite: two queries for all."""
+    required = list(CoursePage.objects.filter(required_by=course).values_list("pk", flat=True))
+    if not required or not user_ids:
+        return []
+    done = dict(
+        Enrolment.objects.filter(
+            user_id__in=user_ids, course_id__in=required, status=EnrolmentStatus.COMPLETED
+        )
+        .values("user_id")
+        .annotate(n=Count("course_id", distinct=True))
+        .values_list("user_id", "n")
+    )
+    return [uid for uid in user_ids if done.get(uid, 0) < len(required)]
+
+
+def _enrol(*, user, course: CoursePage, members: list[Pegawai]) -> dict[int, Enrolment]:
+    """Enrol every member (source "assigned") with ``enrolment_create``'s rules, set-based.
+
+    An existing enrolment is reused unchanged, as ``enrolment_create`` does.
+    """
+    user_ids = [m.user_id for m in members]
+    enrolments = {
+        e.user_id: e for e in Enrolment.objects.filter(user_id__in=user_ids, course=course)
+    }
+    new_ids = [uid for uid in user_ids if uid not in enrolments]
+    lacking = set(_missing_prerequisites(course, new_ids))
+    if lacking:
+        names = ", ".join(m.nama for m in members if m.user_id in lacking)
+        raise ValidationError(
+            _("Pegawai berikut belum menyelesaikan kursus prasyarat: %(names)s.") % {"names": names}
+        )
+    if new_ids:
+        Enrolment.objects.bulk_create(
+            [
+                Enrolment(user_id=uid, course=course, source=EnrolmentSource.ASSIGNED)
+                for uid in new_ids
+            ]
+        )
+        created = Enrolment.objects.filter(user_id__in=new_ids, course=course)
+        for enrolment in created:
+            enrolments[enrolment.user_id] = enrolment
+            log(instance=enrolment, action="learning.enrolment.create", user=user)
+    return enrolments
+
+
+def assignments_bulk_create(
+    *,
+    user,
+    pegawai_ids: Iterable,
+    course: CoursePage,
+    due_date: datetime.date,
+    note: str = "",
+    recommendation: Recommendation | None = None,
+    today: datetime.date | None = None,
+) -> BulkResult:
+    """Assign ``course`` to several team members: all of them or none.
+
+    A single id outside the user's team (or unknown) rejects the whole request; the
+    rejection is audited. A member with an open assignment of this course keeps it (no
+    duplicate); one who already completed the course is reported, not assigned.
+    """
+    today = today or timezone.localdate()
+    note = (note or "").strip()
+    ids = _parse_ids(pegawai_ids)
+    _validate(course=course, due_date=due_date, note=note, today=today)
+    members = list(team_of(user).filter(pk__in=ids).select_related("user"))
+    rejected = sorted(set(ids) - {m.pk for m in members})
+    if rejected:
+        _audit_rejection(user=user, ids=ids, rejected=rejected, course=course)
+        raise OutsideTeamError(rejected)
+    try:
+        with transaction.atomic():
+            return _bulk_write(
+                user=user, members=members, course=course, due_date=due_date, note=note,
+                recommendation=recommendation,
+            )  # fmt: skip
+    except IntegrityError:
+        # Another request assigned the same course to the same pegawai a moment ago.
+        raise ValidationError(
+            _("Penugasan yang sama sedang dibuat oleh permintaan lain. Muat ulang halaman.")
+        ) from None
+
+
+def _bulk_write(*, user, members, course, due_date, note, recommendation) -> BulkResult:
+    result = BulkResult()
+    open_for = set(
+        Assignment.objects.filter(
+            pegawai__in=members, course=course, status__in=AssignmentStatus.open_values()
+        ).values_list("pegawai_id", flat=True)
+    )
+    result.already_open = sorted(open_for)
+    todo = [m for m in members if m.pk not in open_for]
+    enrolments = _enrol(user=user, course=course, members=todo) if todo else {}
+    rows = []
+    for member in todo:
+        enrolment = enrolments[member.user_id]
+        if enrolment.is_completed:
+            result.already_completed.append(member.pk)
+            continue
+        rows.append(
+            Assignment(
+                pegawai=member,
+                course=course,
+                assigned_by=user,
+                recommendation=recommendation,
+                evaluasi_id=recommendation.evaluasi_id if recommendation else None,
+                enrolment=enrolment,
+                due_date=due_date,
+                note=note,
+            )
+        )
+    if rows:
+        Assignment.objects.bulk_create(rows)
+        # Re-read rather than trust bulk_create's pks (not every backend returns them):
+        # these members had no open assignment of the course, so these rows are ours.
+        result.created = list(
+            Assignment.objects.filter(
+                pegawai__in=[a.pegawai_id for a in rows], course=course,
+                status__in=AssignmentStatus.open_values(),
+            ).select_related("pegawai")
+        )  # fmt: skip
+        for assignment in result.created:
+            log(
+                instance=assignment, action="kinerja_link.assignment.create", user=user,
+                data={"course": course.pk, "due_date": due_date.isoformat(),
+                      "recommendation": recommendation.pk if recommendation else None},
+            )  # fmt: skip
+    return result
+
+
+def assignment_create(
+    *,
+    user,
+    pegawai: Pegawai,
+    course: CoursePage,
+    due_date: datetime.date,
+    note: str = "",
+    recommendation: Recommendation | None = None,
+    today: datetime.date | None = None,
+) -> Assignment:
+    """Assign one course to one team member; an open assignment of it is returned as is."""
+    result = assignments_bulk_create(
+        user=user, pegawai_ids=[pegawai.pk], course=course, due_date=due_date, note=note,
+        recommendation=recommendation, today=today,
+    )  # fmt: skip
+    if result.created:
+        return result.created[0]
+    if result.already_completed:
+        raise ValidationError(_("Pegawai ini sudah menyelesaikan kursus tersebut."))
+    return Assignment.objects.get(
+        pegawai=pegawai, course=course, status__in=AssignmentStatus.open_values()
+    )
+
+
+# --- Recommendations ---------------------------------------------------------------------
+
+
+def _open_recommendation(*, user, recommendation: Recommendation) -> Recommendation:
+    """Lock the recommendation; it must be open and for a member of the user's team."""
+    locked = (
+        Recommendation.objects.select_for_update(of=("self",))
+        .select_related("rule", "course")
+        .filter(pk=recommendation.pk, pegawai__in=team_of(user))
+        .first()
+    )
+    if locked is None:
+        raise PermissionDenied
+    if locked.status != RecommendationStatus.OPEN:
+        raise ValidationError(_("Rekomendasi ini sudah diputuskan."))
+    return locked
+
+
+@transaction.atomic
+def recommendation_accept(
+    *,
+    user,
+    recommendation: Recommendation,
+    due_date: datetime.date | None = None,
+    note: str = "",
+    today: datetime.date | None = None,
+) -> Assignment | None:
+    """Accept a recommendation. A course becomes an assignment (due today + the rule's
+    days unless given); a session is marked accepted, to be recorded as a session."""
+    today = today or timezone.localdate()
+    rec = _open_recommendation(user=user, recommendation=recommendation)
+    assignment = None
+    if rec.course_id:
+        due_date = due_date or today + datetime.timedelta(days=rec.rule.due_days)
+        assignment = assignment_create(
+            user=user, pegawai=rec.pegawai, course=rec.course, due_date=due_date,
+            note=note or rec.reason, recommendation=rec, today=today,
+        )  # fmt: skip
+    rec.status = RecommendationStatus.ACCEPTED
+    rec.decided_by = user
+    rec.decided_at = timezone.now()
+    rec.save(update_fields=["status", "decided_by", "decided_at"])
+    log(
+        instance=rec, action="kinerja_link.recommendation.accept", user=user,
+        data={"assignment": assignment.pk if assignment else None},
+    )  # fmt: skip
+    return assignment
+
+
+@transaction.atomic
+def recommendation_dismiss(*, user, recommendation: Recommendation, reason: str) -> Recommendation:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Tuliskan alasan rekomendasi ini diabaikan."))
+    if len(reason) > NOTE_MAX:
+        raise ValidationError(_("Alasan paling banyak %(max)d karakter.") % {"max": NOTE_MAX})
+    rec = _open_recommendation(user=user, recommendation=recommendation)
+    rec.status = RecommendationStatus.DISMISSED
+    rec.dismissed_reason = reason
+    rec.decided_by = user
+    rec.decided_at = timezone.now()
+    rec.save(update_fields=["status", "dismissed_reason", "decided_by", "decided_at"])
+    log(instance=rec, action="kinerja_link.recommendation.dismiss", user=user)
+    return rec
+
+
+# --- Other transitions -------------------------------------------------------------------
+
+
+@transaction.atomic
+def assignment_cancel(*, user, assignment: Assignment, reason: str = "") -> Assignment:
+    """The pimpinan withdraws an open assignment; the enrolment stays (learning is free)."""
+    locked = (
+        Assignment.objects.select_for_update(of=("self",))
+        .filter(pk=assignment.pk, pegawai__in=team_of(user))
+        .first()
+    )
+    if locked is None:
+        raise PermissionDenied
+    if not locked.is_open:
+        raise ValidationError(_("Penugasan ini sudah selesai atau dibatalkan."))
+    locked.status = AssignmentStatus.CANCELLED
+    locked.cancelled_reason = (reason or "").strip()[:NOTE_MAX]
+    locked.save(update_fields=["status", "cancelled_reason"])
+    log(instance=locked, action="kinerja_link.assignment.cancel", user=user)
+    return locked
+
+
+def assignments_mark_overdue(*, today: datetime.date) -> int:
+    """Open assignments whose due date has passed become overdue: one UPDATE. Idempotent."""
+    return Assignment.objects.filter(
+        status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.IN_PROGRESS], due_date__lt=today
+    ).update(status=AssignmentStatus.OVERDUE)
+
+
+def assignments_complete(*, user_id: int, course_id: int, enrolment_id: int | None = None) -> int:
+    """Close the open assignment(s) of this user and course; called by the learning event.
+
+    Idempotent: a second call finds nothing open.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        closing = list(
+            Assignment.objects.select_for_update(of=("self",)).filter(
+                pegawai__user_id=user_id, course_id=course_id,
+                status__in=AssignmentStatus.open_values(),
+            )
+        )  # fmt: skip
+        for assignment in closing:
+            assignment.status = AssignmentStatus.COMPLETED
+            assignment.completed_at = now
+            if enrolment_id and not assignment.enrolment_id:
+                assignment.enrolment_id = enrolment_id
+            assignment.save(update_fields=["status", "completed_at", "enrolment"])
+            log(instance=assignment, action="kinerja_link.assignment.complete")
+    return len(closing)
+
+
+def assignment_state(assignment: Assignment, *, today: datetime.date) -> str:
+    """What the page shows: stored status, with "in progress" computed from the enrolment."""
+    status = assignment.status
+    if status == AssignmentStatus.ASSIGNED and assignment.due_date < today:
+        return AssignmentStatus.OVERDUE  # the nightly job has not run yet today
+    enrolment = assignment.enrolment
+    if status == AssignmentStatus.ASSIGNED and enrolment is not None and enrolment.percent > 0:
+        return AssignmentStatus.IN_PROGRESS
+    return status
