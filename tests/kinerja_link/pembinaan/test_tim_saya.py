@@ -293,3 +293,23 @@ def test_query_count_is_the_same_at_10_and_200_members(
     assert len(re.findall(r'name="pegawai" value=', html_large)) == 200
     assert html_large.count("<progress") == 200 - 4
     print(f"Tim Saya queries: {small} at 10 members, {large} at 200")
+
+
+def test_page_leads_to_feedback_notes_and_sessions(client, org, periode):
+    evaluasi = Evaluasi.objects.get(pegawai=org.staff[1], periode=periode)
+    recommendation = RecommendationFactory(evaluasi=evaluasi, pegawai=org.staff[1])
+    client.force_login(org.kepala.user)
+    html = client.get(URL).content.decode()
+
+    feedback = reverse("pembinaan:feedback_create")
+    assert f'href="{feedback}?pegawai={org.staff[0].pk}"' in html
+    assert f'href="{reverse("kinerja:perilaku_notes", args=[evaluasi.pk])}"' in html
+    session = reverse("pembinaan:session_create")
+    assert f'href="{session}?rekomendasi={recommendation.pk}&amp;pegawai={org.staff[1].pk}"' in html
+    # The session form picks the recommendation up and preselects the member.
+    form = client.get(f"{session}?rekomendasi={recommendation.pk}&pegawai={org.staff[1].pk}")
+    assert form.status_code == 200
+    assert form.context["form"].initial.get("participants") in (
+        [org.staff[1].pk],
+        [str(org.staff[1].pk)],
+    )
