@@ -1,0 +1,1 @@
+"""Pembinaan: from evaluation results to learning and back to the SKP."""
