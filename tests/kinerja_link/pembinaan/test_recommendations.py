@@ -108,7 +108,7 @@ def test_no_course_completed_this_year_or_already_assigned(courses):
                                  completed_at=timezone.make_aware(when))  # fmt: skip
     AssignmentFactory(pegawai=assigned.pegawai, course=courses.skp)
     counts = recommendations_generate(periode_id=periode.pk)
-    assert {k for k in rows_of(done)} == {
+    assert rows_of(done) == {
         ("butuh-perbaikan", "coaching", f"Predikat Butuh Perbaikan pada {TW3}", 2)}  # fmt: skip
     assert len(rows_of(assigned)) == 1
     assert len(rows_of(last_year)) == 2  # completed in 2025: recommended again for 2026
