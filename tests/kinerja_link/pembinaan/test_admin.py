@@ -32,8 +32,8 @@ def rule_form(**overrides):
 
 
 def test_permissions_granted_by_migration():
-    codes = set(Group.objects.get(name=Role.PENGELOLA).permissions.values_list("codename",
-                                                                               flat=True))  # fmt: skip
+    group = Group.objects.get(name=Role.PENGELOLA)
+    codes = set(group.permissions.values_list("codename", flat=True))
     assert {"add_pembinaanrule", "change_pembinaanrule", "view_pembinaanrule",
             "view_recommendation"} <= codes  # fmt: skip
     assert "delete_pembinaanrule" not in codes and "change_recommendation" not in codes
