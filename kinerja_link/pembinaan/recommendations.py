@@ -60,6 +60,7 @@ def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[s
     value_courses = _courses_teaching_values()
     proposals: dict[tuple, _Proposal] = {}
     matched: set[int] = set()
+    reasons: dict = {}
     rules = rules_for(periode)
     for rule in rules:
         rows = matching_evaluasi(rule, periode, values, scope_path).values(
@@ -68,7 +69,7 @@ def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[s
         courses = _rule_courses(rule)
         for row in rows:
             matched.add(row["pk"])
-            for proposal in _proposals(rule, row, courses, value_courses, values, label):
+            for proposal in _proposals(rule, row, courses, value_courses, values, label, reasons):
                 proposals.setdefault(proposal.key, proposal)
     counts = {"aturan": len(rules), "evaluasi": len(matched), "dibuat": 0, "sudah_ada": 0,
               "sudah_selesai": 0, "sudah_ditugaskan": 0}  # fmt: skip
@@ -125,16 +126,21 @@ def _rule_courses(rule: PembinaanRule) -> list[int]:
     return course_ids
 
 
-def _proposals(rule, row, courses, value_courses, values, label):
+def _proposals(rule, row, courses, value_courses, values, label, reasons: dict):
     flagged = flagged_codes(row["perilaku_catatan"], values)
-    reason = reason_text(rule, row, flagged, values, label)
+    # Reasons repeat across thousands of rows: translate each distinct one once.
+    key = (rule.pk, row["predikat"], row["rating_hasil"], row["rating_perilaku"], *flagged)
+    if key not in reasons:
+        reasons[key] = reason_text(rule, row, flagged, values, label)
+    reason = reasons[key]
     for course_id in courses:
         yield _Proposal(row["pk"], row["pegawai_id"], rule, course_id, "", reason)
     if rule.course_for_flagged_value:
         for code in flagged:
-            value_reason = value_reason_text(values[code], label)
+            if code not in reasons:
+                reasons[code] = value_reason_text(values[code], label)
             for course_id in value_courses.get(code, []):
-                yield _Proposal(row["pk"], row["pegawai_id"], rule, course_id, "", value_reason)
+                yield _Proposal(row["pk"], row["pegawai_id"], rule, course_id, "", reasons[code])
     if rule.session_kind:
         yield _Proposal(row["pk"], row["pegawai_id"], rule, None, rule.session_kind, reason)
 
