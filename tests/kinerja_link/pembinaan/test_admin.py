@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from kinerja_link.models import PembinaanRule, Recommendation
-from tests.factories import UserFactory
+from tests.factories import PegawaiFactory, UserFactory
 from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
 
 from .factories import RecommendationFactory
@@ -132,3 +132,19 @@ def test_others_are_refused(client, org, who):
     for name in ("pembinaan_rule:index", "pembinaan_rule:add", "recommendation:index"):
         assert client.get(reverse(name)).status_code in (302, 403, 404)
     assert Recommendation.objects.count() == 0
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_recommendation_list_query_count_is_flat(
+    pengelola_client, org, courses, size, django_assert_max_num_queries
+):
+    periode = PeriodeFactory()
+    for i in range(size):
+        evaluasi = EvaluasiFactory(pegawai=PegawaiFactory(unit=org.unit_a), periode=periode)
+        RecommendationFactory(evaluasi=evaluasi, course=courses.ak if i % 2 else None,
+                              session_kind="" if i % 2 else "coaching", priority=2 if i else 1,
+                              reason=f"Alasan nomor {i:03d}")  # fmt: skip
+    with django_assert_max_num_queries(40):
+        response = pengelola_client.get(reverse("recommendation:index"))
+    assert response.status_code == 200
+    assert "Alasan nomor 000" in response.content.decode()  # highest priority first
