@@ -153,7 +153,8 @@ def import_job_run(*, job_id: int) -> ImportJob:
         if problem:
             raise ImportFileError(problem)
         ImportJob.objects.filter(pk=job.pk).update(total_rows=len(table.rows))
-        report = engine.run(table, _context(job))
+        context = _context(job)
+        report = engine.run(table, context)
     except (ImportFileError, PermissionDenied) as exc:
         _finish(job, status=ImportStatus.GAGAL, message=str(exc))
     except Exception:
@@ -167,8 +168,18 @@ def import_job_run(*, job_id: int) -> ImportJob:
     else:
         status = ImportStatus.PRATINJAU if job.dry_run else ImportStatus.SELESAI
         _finish(job, status=status, report=report)
+        if not job.dry_run:
+            _recommend_after_import(context)
     job.refresh_from_db()
     return job
+
+
+def _recommend_after_import(context: engine.ImportContext) -> None:
+    """Recommendations for every period the import touched, queued after commit."""
+    from .pembinaan.recommendations import recommendations_after_import
+
+    periode_ids = [p.pk for p in context.periodes.values() if p is not None]
+    recommendations_after_import(periode_ids=periode_ids, scope_path=context.scope_path)
 
 
 def _load_table(job: ImportJob) -> Table:

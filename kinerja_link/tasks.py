@@ -3,6 +3,7 @@ from celery import shared_task
 from django.db import OperationalError
 
 from .pembinaan.evidence import evidence_attach_pending, evidence_from_learning_record
+from .pembinaan.recommendations import recommendations_generate
 from .pembinaan.transparency import transparency_refresh
 from .services import import_job_run
 
@@ -55,3 +56,12 @@ def assignments_mark_overdue_task() -> int:
     from .pembinaan.assignments import assignments_mark_overdue
 
     return assignments_mark_overdue(today=timezone.localdate())
+
+
+@shared_task(
+    acks_late=True, reject_on_worker_lost=True, autoretry_for=(OperationalError,),
+    retry_backoff=True, max_retries=5,
+)  # fmt: skip
+def recommendations_generate_task(periode_id: int, scope_path: str = "") -> dict[str, int]:
+    """Recommendations for one period. Idempotent: existing rows are never made twice."""
+    return recommendations_generate(periode_id=periode_id, scope_path=scope_path)

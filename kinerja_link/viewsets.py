@@ -22,6 +22,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
+from .pembinaan.viewsets import PEMBINAAN_VIEWSETS
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
 from .services import (
     import_job_confirm,
@@ -353,4 +354,5 @@ class KinerjaViewSetGroup(ViewSetGroup):
     menu_icon = "tasks"
     menu_order = 250
     items = (ImportJobViewSet, EvaluasiViewSet, SKPViewSet, PeriodeViewSet, UnitKerjaViewSet,
-             PegawaiViewSet, OrganisasiImportViewSet, ApiTokenViewSet)  # fmt: skip
+             PegawaiViewSet, OrganisasiImportViewSet, ApiTokenViewSet,
+             *PEMBINAAN_VIEWSETS)  # fmt: skip

@@ -1,11 +1,14 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .models import Evaluasi, ImportJob
+from .models import Evaluasi, ImportJob, PembinaanRule, Recommendation
+from .pembinaan.viewsets import ReadOnlyPolicy, RulePolicy
 from .viewsets import KinerjaViewSetGroup, NoTypingPolicy, UploadOnlyPolicy
 
 register_permission_policy(Evaluasi, NoTypingPolicy(Evaluasi))
 register_permission_policy(ImportJob, UploadOnlyPolicy(ImportJob))
+register_permission_policy(PembinaanRule, RulePolicy(PembinaanRule))
+register_permission_policy(Recommendation, ReadOnlyPolicy(Recommendation))
 
 
 @hooks.register("register_admin_viewset")

@@ -710,7 +710,11 @@ COURSES = [
         ],
         "jp": 3,
         "level": "menengah",
-        "competencies": [("MJ-OPH", 2, "complete"), ("KO-3", None, "evidence")],
+        "competencies": [
+            ("TK-SKP", 2, "complete"),
+            ("MJ-OPH", 2, "complete"),
+            ("KO-3", None, "evidence"),
+        ],
         "lessons": [
             (
                 "Struktur SKP",

@@ -64,7 +64,7 @@ def test_completed_assignment_has_a_completion_time():
 
 
 def test_rule_versions_are_unique_and_validity_ordered():
-    rule = PembinaanRuleFactory(code="butuh-perbaikan", valid_from=datetime.date(2026, 1, 1))
+    rule = PembinaanRuleFactory(code="contoh-aturan", valid_from=datetime.date(2026, 1, 1))
     with pytest.raises(IntegrityError), transaction.atomic():
         PembinaanRuleFactory(code=rule.code, version=rule.version)
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -1,0 +1,256 @@
+"""Admin screens for pengelola: pembinaan rules, recommendations (read-only, scoped to the
+unit subtree, with "Buat rekomendasi" per period) and the effectiveness report."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from learning.models import Competency, CoursePage
+
+from ..kuadran import Predikat
+from ..models import PembinaanRule, Periode, Recommendation
+from ..selectors import periode_with_evaluasi, scope_path_for
+from .effectiveness import OUTCOMES, effectiveness_report
+from .recommendations import recommendations_request
+from .rules import rule_clean, rule_create, rule_revise
+
+
+class PengelolaOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return scope_path_for(request.user) is not None
+
+
+# --- Rules -----------------------------------------------------------------------------
+
+
+class PembinaanRuleForm(WagtailAdminModelForm):
+    predikat = forms.TypedMultipleChoiceField(
+        label=_("predikat kinerja"), choices=Predikat.choices, coerce=int, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Kosong: semua predikat (syarat lain tetap berlaku)."),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "courses" in self.fields:
+            self.fields["courses"].queryset = CoursePage.objects.live().order_by("title")
+        if "flagged_value" in self.fields:
+            self.fields["flagged_value"].queryset = Competency.objects.values_berakhlak()
+        if "competency" in self.fields:
+            self.fields["competency"].queryset = Competency.objects.exclude(kind="panduan")
+        if self.instance.pk and "code" in self.fields:
+            self.fields["code"].disabled = True
+
+    def clean(self):
+        data = super().clean()
+        try:
+            rule_clean(data)
+        except ValidationError as exc:
+            for name, errors in exc.message_dict.items():
+                self.add_error(name if name in self.fields else None, errors)
+        return data
+
+
+def _rule_panels():
+    return [
+        FieldPanel("code"), FieldPanel("name"), FieldPanel("description"),
+        MultiFieldPanel([FieldPanel("predikat"), FieldPanel("rating_hasil"),
+                         FieldPanel("rating_perilaku"), FieldPanel("flagged_value"),
+                         FieldPanel("any_flagged_value")],
+                        heading=_("Syarat (semua harus terpenuhi)")),
+        MultiFieldPanel([FieldPanel("courses"), FieldPanel("competency"),
+                         FieldPanel("course_for_flagged_value"), FieldPanel("session_kind"),
+                         FieldPanel("due_days"), FieldPanel("priority")], heading=_("Tindakan")),
+        MultiFieldPanel([FieldPanel("valid_from"), FieldPanel("valid_until"),
+                         FieldPanel("is_active")], heading=_("Masa berlaku")),
+    ]  # fmt: skip
+
+
+class _ServiceFormMixin:
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+
+
+class RuleCreateView(_ServiceFormMixin, generic.CreateView):
+    def save_instance(self):
+        return rule_create(user=self.request.user, data=self.form.cleaned_data)
+
+
+class RuleEditView(_ServiceFormMixin, generic.EditView):
+    def save_instance(self):
+        return rule_revise(user=self.request.user, rule=self.object, data=self.form.cleaned_data)
+
+    def get_success_message(self):
+        if self.object.version > 1 and self.object.pk != int(self.kwargs["pk"]):
+            message = _("Aturan sudah menghasilkan rekomendasi: perubahan disimpan sebagai versi "
+                        "%(versi)s, versi lama tetap tercatat.")  # fmt: skip
+            return message % {"versi": self.object.version}
+        return super().get_success_message()
+
+
+class RulePolicy(ModelPermissionPolicy):
+    """Rules are revised, not deleted: recommendations keep pointing at them."""
+
+    def user_has_permission(self, user, action):
+        return action != "delete" and super().user_has_permission(user, action)
+
+
+class PembinaanRuleViewSet(ModelViewSet):
+    model = PembinaanRule
+    name = "pembinaan_rule"
+    icon = "list-ul"
+    menu_label = _("Aturan pembinaan")
+    add_to_admin_menu = False
+    add_view_class = RuleCreateView
+    edit_view_class = RuleEditView
+    copy_view_enabled = False
+    list_display = ["name", "code", "version", "valid_from", "valid_until", "is_active",
+                    "priority"]  # fmt: skip
+    list_filter = ["is_active", "priority", "session_kind"]
+    search_fields = ["name", "code"]
+
+    edit_handler = ObjectList(_rule_panels(), base_form_class=PembinaanRuleForm)
+
+
+# --- Recommendations -------------------------------------------------------------------
+
+
+def recommendations_for(user):
+    path = scope_path_for(user)
+    if path is None:
+        raise Http404
+    return Recommendation.objects.filter(pegawai__unit__path__startswith=path).select_related(
+        "pegawai__user", "evaluasi__periode", "rule", "course"
+    )
+
+
+class RecommendationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return recommendations_for(self.request.user)
+
+    @cached_property
+    def header_buttons(self):
+        return [HeaderButton(_("Buat rekomendasi"), url=reverse("recommendation:generate"),
+                             icon_name="plus")]  # fmt: skip
+
+
+class RecommendationInspectView(generic.InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(recommendations_for(self.request.user), pk=self.pk)
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Recommendations are written by the rules and decided on Tim Saya, not edited here."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+class GenerateForm(forms.Form):
+    periode = forms.ModelChoiceField(
+        label=_("Periode"), queryset=Periode.objects.none(), empty_label=None,
+        help_text=_("Aturan yang berlaku pada periode ini dijalankan untuk pegawai di unit "
+                    "Anda. Rekomendasi yang sudah ada tidak dibuat ulang."),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["periode"].queryset = periode_with_evaluasi()
+
+
+class GenerateView(WagtailAdminTemplateMixin, View):
+    template_name = "kinerja_link/admin/recommendation_generate.html"
+    page_title = _("Buat rekomendasi")
+    header_icon = "list-ul"
+
+    def dispatch(self, request, *args, **kwargs):
+        if scope_path_for(request.user) is None:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=GenerateForm()))
+
+    def post(self, request):
+        form = GenerateForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        periode = form.cleaned_data["periode"]
+        recommendations_request(user=request.user, periode=periode)
+        messages.success(request, _("Rekomendasi untuk %(periode)s sedang dibuat.")
+                         % {"periode": periode.label})  # fmt: skip
+        return redirect("recommendation:index")
+
+
+class RecommendationViewSet(ModelViewSet):
+    model = Recommendation
+    name = "recommendation"
+    icon = "list-ul"
+    menu_label = _("Rekomendasi")
+    add_to_admin_menu = False
+    index_view_class = RecommendationIndexView
+    inspect_view_class = RecommendationInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["pegawai", "reason", "course", Column("session_kind", label=_("Sesi"),
+                    accessor="get_session_kind_display"), "priority", "status", "rule"]  # fmt: skip
+    list_filter = ["status", "priority", "session_kind", "evaluasi__periode"]
+    list_export = ["pegawai", "evaluasi", "rule", "course", "session_kind", "reason",
+                   "priority", "status", "created_at"]  # fmt: skip
+    form_fields = ["status"]
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(),
+                path("buat/", GenerateView.as_view(), name="generate")]  # fmt: skip
+
+
+# --- Effectiveness ---------------------------------------------------------------------
+
+
+class EffectivenessView(WagtailAdminTemplateMixin, View):
+    template_name = "kinerja_link/admin/effectiveness.html"
+    page_title = _("Efektivitas pembinaan")
+    header_icon = "doc-full"
+
+    def get(self, request):
+        path = scope_path_for(request.user)
+        if path is None:
+            raise PermissionDenied
+        report = effectiveness_report(scope_path=path)
+        return self.render_to_response(self.get_context_data(report=report, outcomes=OUTCOMES))
+
+
+class EffectivenessViewSet(ViewSet):
+    name = "pembinaan_efektivitas"
+    icon = "doc-full"
+    menu_label = _("Efektivitas pembinaan")
+    menu_item_class = PengelolaOnlyMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", EffectivenessView.as_view(), name="index")]
+
+
+PEMBINAAN_VIEWSETS = (PembinaanRuleViewSet, RecommendationViewSet, EffectivenessViewSet)
