@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja_link', '0005_pembinaan'),
+        ('kinerja_link', '0006_default_pembinaan_rules'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
