@@ -31,7 +31,11 @@ def perilaku_notes_update(
     """Replace the per-value notes; unknown value codes are ignored. Audited with before/after."""
     if not editable_by(user, evaluasi):
         raise PermissionDenied
-    evaluasi = Evaluasi.objects.select_for_update().get(pk=evaluasi.pk)
+    evaluasi = (
+        Evaluasi.objects.select_for_update(of=("self",))
+        .select_related("pegawai__unit")
+        .get(pk=evaluasi.pk)
+    )
     before = dict(evaluasi.perilaku_catatan or {})
     after = {}
     for code in BERAKHLAK:
@@ -49,4 +53,14 @@ def perilaku_notes_update(
         instance=evaluasi, action="wagtail.edit", user=user,
         data={"before": {"perilaku_catatan": before}, "after": {"perilaku_catatan": after}},
     )  # fmt: skip
+    # A newly flagged value may call for its course: re-run the rules for this pegawai's
+    # unit (idempotent, so values flagged before add nothing twice).
+    _recommend(evaluasi)
     return evaluasi
+
+
+def _recommend(evaluasi: Evaluasi) -> None:
+    from .tasks import recommendations_generate_task  # tasks import services: import late
+
+    periode_id, path = evaluasi.periode_id, evaluasi.pegawai.unit.path
+    transaction.on_commit(lambda: recommendations_generate_task.delay(periode_id, path))

@@ -77,3 +77,20 @@ def test_nobody_but_the_team_pimpinan_sees_the_form(client, org, evaluasi, who):
 def test_anonymous_is_sent_to_login(client, evaluasi):
     response = client.get(url(evaluasi))
     assert response.status_code == 302 and "/akun/masuk/" in response["Location"]
+
+
+def test_flagging_a_value_recommends_its_course(
+    client, org, evaluasi, django_capture_on_commit_callbacks
+):
+    from kinerja_link.models import Recommendation
+    from tests.learning.factories import make_course
+
+    course = make_course(lessons=1, competencies=("AK",), title="Akuntabel Sehari-hari")
+    client.force_login(org.kepala.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(evaluasi), {"flag_AK": "on"})
+    recommendation = Recommendation.objects.get(pegawai=org.staff[0], course=course)
+    assert "Akuntabel" in recommendation.reason
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url(evaluasi), {"flag_AK": "on", "note_AK": "lagi"})
+    assert Recommendation.objects.filter(pegawai=org.staff[0], course=course).count() == 1
