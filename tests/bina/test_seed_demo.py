@@ -47,3 +47,45 @@ def test_demo_home_page_is_served(client):
     response = client.get("/")
     assert response.status_code == 200
     assert "Bangga Melayani Bangsa" in response.content.decode()
+
+
+def test_demo_shows_the_whole_pembinaan_loop(client, django_capture_on_commit_callbacks):
+    from kinerja_link.models import (
+        Assignment,
+        AssignmentStatus,
+        Feedback,
+        Notification,
+        PembinaanSession,
+        Recommendation,
+        RecommendationStatus,
+        SkpEvidence,
+    )  # fmt: skip
+    from kinerja_link.pembinaan.demo import demo_pimpinan
+    from kinerja_link.selectors import team_for
+
+    with django_capture_on_commit_callbacks(execute=True):  # learning's events fire on commit
+        call_command("seed_demo")
+    pimpinan = demo_pimpinan()
+    team = team_for(pimpinan)
+    assignments = Assignment.objects.filter(pegawai__in=team)
+    states = set(assignments.values_list("status", flat=True))
+    assert {
+        AssignmentStatus.ASSIGNED,
+        AssignmentStatus.COMPLETED,
+        AssignmentStatus.OVERDUE,
+    } <= states
+    assert assignments.filter(enrolment__percent__gt=0, status=AssignmentStatus.ASSIGNED).exists()
+    recommendations = Recommendation.objects.filter(pegawai__in=team)
+    decided = set(recommendations.values_list("status", flat=True))
+    assert {RecommendationStatus.OPEN, RecommendationStatus.ACCEPTED,
+            RecommendationStatus.DISMISSED} <= decided  # fmt: skip
+    assert recommendations.filter(reason__contains="Akuntabel").exists()  # a flagged value
+    assert PembinaanSession.objects.filter(held_by=pimpinan).exists()
+    assert Feedback.objects.filter(given_by=pimpinan).count() == 2
+    completed = assignments.get(status=AssignmentStatus.COMPLETED)
+    assert SkpEvidence.objects.filter(assignment=completed, certificate__isnull=False).exists()
+    assert Notification.objects.filter(key__contains=":lewat-tenggat:").exists()
+
+    client.force_login(pimpinan.user)
+    html = client.get("/tim-saya/").content.decode()
+    assert "Rekomendasi terbuka" in html and "Lewat tenggat" in html

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
 from accounts.roles import Role
 from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
+from kinerja_link.pembinaan.demo import seed_pembinaan
 from kinerja_link.pembinaan.transparency import transparency_refresh
 from learning.demo import seed_learning
 from learning.quiz.demo import seed_quizzes
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         self.stdout.write("SKP dan evaluasi kinerja (impor SIASN Triwulan III)…")
         seed_skp()
         seed_evaluasi_import()
+        self.stdout.write("Pembinaan: rekomendasi, penugasan, sesi, umpan balik…")
+        seed_pembinaan()
         # Last, so the figures include everything seeded above (the beat job refreshes hourly).
         self.stdout.write("Angka halaman transparansi…")
         transparency_refresh()
