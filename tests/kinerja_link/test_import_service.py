@@ -175,9 +175,9 @@ def test_zip_bomb_is_refused_before_parsing(org, settings):
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (5 * 1024 * 1024))
     assert len(out.getvalue()) < 50_000
-    job = run(org.pengelola.user, ContentFile(out.getvalue(), name="bom.xlsx"))
-    assert job.status == ImportStatus.GAGAL
-    assert "terlalu besar setelah diekstrak" in job.message
+    with pytest.raises(ValidationError, match="terlalu besar setelah diekstrak"):
+        run(org.pengelola.user, ContentFile(out.getvalue(), name="bom.xlsx"))
+    assert not ImportJob.objects.exists(), "refused at upload, before a job is queued"
 
 
 def test_only_pengelola_may_import(org):
