@@ -17,7 +17,7 @@ from accounts.roles import Role, has_role
 from .importing import columns as col
 from .importing import engine
 from .importing.organisation import run_organisation_import
-from .importing.readers import ImportFileError, Table, check_size, read_table, rows_table
+from .importing.readers import ImportFileError, Table, check_upload, read_table, rows_table
 from .models import EvaluasiSource, ImportJob, ImportStatus, Periode
 from .selectors import pimpinan_user_ids, scope_path_for
 
@@ -92,7 +92,7 @@ def import_job_create(
     """Store an uploaded file as an ImportJob and queue it (a dry run unless said otherwise)."""
     import_scope_path(user)
     try:
-        check_size(file.size)
+        check_upload(file, file.name or "")
     except ImportFileError as exc:
         raise ValidationError(str(exc)) from exc
     name = (file.name or "impor").rsplit("/", 1)[-1]

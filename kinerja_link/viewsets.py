@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .forms import PegawaiAdminForm, SKPAdminForm
+from .importing.readers import ImportFileError, check_upload
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
 from .pembinaan.viewsets import PEMBINAAN_VIEWSETS
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
@@ -85,6 +86,14 @@ class ImportUploadForm(forms.ModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].required = True
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            check_upload(upload, upload.name or "")
+        except ImportFileError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return upload
 
 
 class ImportUploadView(generic.CreateView):

@@ -28,7 +28,8 @@ def qr_data_uri(text: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def render_pdf(certificate: Certificate) -> bytes:
+def render_html(certificate: Certificate) -> str:
+    """The HTML WeasyPrint turns into the PDF (autoescaped like any page)."""
     url = verification_url(certificate)
     # Workers have no request: the certificate is Indonesian whatever the last task activated.
     with translation.override("id"):
@@ -41,4 +42,8 @@ def render_pdf(certificate: Certificate) -> bytes:
                 "jp_minutes": certificate.jp * settings.JP_MINUTES,
             },
         )
-    return HTML(string=html).write_pdf()
+    return html
+
+
+def render_pdf(certificate: Certificate) -> bytes:
+    return HTML(string=render_html(certificate)).write_pdf()

@@ -18,6 +18,8 @@ from typing import IO
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+_SNIFF_BYTES = 64 * 1024
+
 
 class ImportFileError(Exception):
     """The whole file is unusable; the message is for the user, in Indonesian."""
@@ -55,10 +57,43 @@ def read_table(fileobj: IO[bytes], name: str) -> Table:
     if name.lower().endswith(".xlsx") or data[:2] == b"PK":
         lines = _xlsx_lines(data)
     elif name.lower().endswith((".csv", ".txt")):
+        _check_text(data[:_SNIFF_BYTES])
         lines = _csv_lines(data)
     else:
         raise ImportFileError(_("Jenis berkas tidak didukung: gunakan CSV atau XLSX."))
     return _table(lines)
+
+
+def check_upload(fileobj: IO[bytes], name: str) -> None:
+    """The cheap checks, done when the file is uploaded rather than when its job runs:
+    size, a supported type that matches the content, and an XLSX's inflated size."""
+    size = getattr(fileobj, "size", None)
+    if size is not None:
+        check_size(size)
+    fileobj.seek(0)
+    head = fileobj.read(_SNIFF_BYTES)
+    fileobj.seek(0)
+    if not head.strip():
+        raise ImportFileError(_("Berkas kosong."))
+    lowered = name.lower()
+    if lowered.endswith(".xlsx"):
+        if not head.startswith(b"PK"):
+            raise ImportFileError(_("Berkas XLSX rusak atau bukan XLSX."))
+        data = fileobj.read(limits()[0] + 1)
+        fileobj.seek(0)
+        check_size(len(data))
+        _guard_zip(data)
+    elif lowered.endswith((".csv", ".txt")):
+        _check_text(head)
+    else:
+        raise ImportFileError(_("Jenis berkas tidak didukung: gunakan CSV atau XLSX."))
+
+
+def _check_text(head: bytes) -> None:
+    if b"\x00" in head or head.startswith(b"PK"):
+        raise ImportFileError(
+            _("Berkas bukan CSV teks. Simpan ulang dari spreadsheet sebagai CSV atau XLSX.")
+        )
 
 
 def rows_table(records: list[dict]) -> Table:
@@ -100,7 +135,14 @@ def _csv_lines(data: bytes) -> Iterator[list[object]]:
     first_line = text.split("\n", 1)[0]
     # Spreadsheets set to Indonesian write ";" because "," is the decimal separator.
     delimiter = max(",;\t", key=first_line.count)
-    return iter(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        yield from reader
+    except csv.Error as exc:  # a cell over csv.field_size_limit(), a stray quote or CR
+        raise ImportFileError(
+            _("Berkas CSV rusak di sekitar baris %(line)s: periksa tanda kutip dan panjang sel.")
+            % {"line": reader.line_num}
+        ) from exc
 
 
 def _xlsx_lines(data: bytes) -> Iterator[list[object]]:
@@ -115,8 +157,11 @@ def _xlsx_lines(data: bytes) -> Iterator[list[object]]:
 
 
 def _sheet_lines(rows: Iterable[tuple]) -> Iterator[list[object]]:
-    for row in rows:
-        yield list(row)
+    try:
+        for row in rows:
+            yield list(row)
+    except Exception as exc:  # a damaged sheet or a member that inflates past its size
+        raise ImportFileError(_("Berkas XLSX tidak dapat dibaca.")) from exc
 
 
 def _guard_zip(data: bytes) -> None:

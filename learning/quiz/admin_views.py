@@ -41,6 +41,8 @@ class ImportForm(forms.Form):
             data["content"] = upload.read().decode("utf-8", errors="replace")
         if not data.get("content"):
             raise forms.ValidationError(_("Pilih berkas untuk diimpor."))
+        if "\x00" in data["content"]:  # binary data; PostgreSQL cannot even look it up
+            raise forms.ValidationError(_("Berkas bukan teks GIFT atau Moodle XML."))
         if data.get("fmt") not in PARSERS:
             raise forms.ValidationError(_("Format tidak dikenal."))
         return data

@@ -6,3 +6,8 @@ class BinaConfig(AppConfig):
 
     name = "bina"
     verbose_name = "Bina ASN"
+
+    def ready(self):
+        from . import spreadsheets
+
+        spreadsheets.install()

@@ -3,7 +3,7 @@ import zipfile
 
 import pytest
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -139,14 +139,19 @@ def test_dry_run_writes_nothing_until_confirmed(org):
 
 
 @pytest.mark.parametrize(
-    ("content", "name", "message"),
-    [(b"", "a.csv", "Berkas kosong."),
-     (b"nip,nama\n", "a.csv", "Berkas tidak berisi baris data."),
-     (b"nip,nama\n198001012015011001,Budi\n", "a.csv", "Kolom wajib tidak ditemukan"),
-     (b"%PDF-1.4", "a.pdf", "Jenis berkas tidak didukung"),
-     (b"PK\x03\x04 not really", "a.xlsx", "rusak")],
+    ("content", "name", "message", "at_upload"),
+    [(b"", "a.csv", "Berkas kosong.", True),
+     (b"nip,nama\n", "a.csv", "Berkas tidak berisi baris data.", False),
+     (b"nip,nama\n198001012015011001,Budi\n", "a.csv", "Kolom wajib tidak ditemukan", False),
+     (b"%PDF-1.4", "a.pdf", "Jenis berkas tidak didukung", True),
+     (b"PK\x03\x04 not really", "a.xlsx", "rusak", True)],
 )  # fmt: skip
-def test_unusable_files_fail_with_a_clear_message(org, content, name, message):
+def test_unusable_files_fail_with_a_clear_message(org, content, name, message, at_upload):
+    if at_upload:  # the cheap checks refuse the file before a job exists
+        with pytest.raises(ValidationError, match=message):
+            run(org.pengelola.user, ContentFile(content, name=name))
+        assert not ImportJob.objects.exists()
+        return
     job = run(org.pengelola.user, ContentFile(content, name=name))
     assert job.status == ImportStatus.GAGAL
     assert message in job.message
@@ -170,9 +175,9 @@ def test_zip_bomb_is_refused_before_parsing(org, settings):
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (5 * 1024 * 1024))
     assert len(out.getvalue()) < 50_000
-    job = run(org.pengelola.user, ContentFile(out.getvalue(), name="bom.xlsx"))
-    assert job.status == ImportStatus.GAGAL
-    assert "terlalu besar setelah diekstrak" in job.message
+    with pytest.raises(ValidationError, match="terlalu besar setelah diekstrak"):
+        run(org.pengelola.user, ContentFile(out.getvalue(), name="bom.xlsx"))
+    assert not ImportJob.objects.exists(), "refused at upload, before a job is queued"
 
 
 def test_only_pengelola_may_import(org):
