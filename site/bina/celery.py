@@ -23,6 +23,10 @@ app.conf.beat_schedule = {
         "task": "accounts.tasks.clear_expired_sessions",
         "schedule": crontab(hour=2, minute=17),
     },
+    "bina-outbox-relay": {
+        "task": "bina.tasks.outbox_relay",
+        "schedule": 30.0,
+    },
     "learning-quiz-close-overdue-attempts": {
         "task": "learning.quiz.tasks.close_overdue_attempts",
         "schedule": 60.0,
