@@ -75,7 +75,7 @@ def publish(message: OutboxMessage) -> bool:
             retry=True,
             retry_policy=settings.BINA_OUTBOX_PUBLISH_RETRY,
         )
-    except Exception as exc:  # noqa: BLE001 - any failure to publish is recorded and retried
+    except Exception as exc:  # any failure to publish is recorded and retried
         _record_failure(message, now, exc)
         return False
     redeliver = datetime.timedelta(seconds=settings.BINA_OUTBOX_REDELIVER_AFTER_SECONDS)
@@ -153,7 +153,7 @@ def mark_completed(sender=None, task_id=None, task=None, state=None, **kwargs) -
         OutboxMessage.objects.filter(task_id=task_id, completed_at__isnull=True).update(
             completed_at=timezone.now(), final_state=state
         )
-    except Exception:  # noqa: BLE001 - bookkeeping must never fail the task
+    except Exception:  # bookkeeping must never fail the task
         logger.exception("Outbox: could not close the row of task %s", task_id)
 
 
