@@ -72,6 +72,9 @@ def publish(message: OutboxMessage) -> bool:
             message.args,
             message.kwargs,
             task_id=str(message.task_id),
+            # Nobody waits on these results; and without this a result backend on the
+            # same Redis makes a publish wait ~20 s for it when Redis is down.
+            ignore_result=True,
             retry=True,
             retry_policy=settings.BINA_OUTBOX_PUBLISH_RETRY,
         )

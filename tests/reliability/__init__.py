@@ -1,0 +1,1 @@
+"""Fault injection: Celery workers killed, Redis stopped, transactions rolled back, tasks run twice."""
