@@ -1,1 +1,1 @@
-"""Fault injection: Celery workers killed, Redis stopped, transactions rolled back, tasks run twice."""
+"""Fault injection: workers killed, Redis stopped, rollbacks, tasks run twice."""

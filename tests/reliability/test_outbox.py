@@ -65,10 +65,13 @@ def test_eager_mode_runs_after_commit_and_writes_no_row(django_capture_on_commit
 
 def test_eager_mode_rollback_runs_nothing(django_capture_on_commit_callbacks):
     _expired_session()
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            enqueue_on_commit(clear_expired_sessions)
-            raise RuntimeError("rollback")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        enqueue_on_commit(clear_expired_sessions)
+        raise RuntimeError("rollback")
     assert callbacks == []
     assert Session.objects.filter(session_key="kedaluwarsa").exists()
 

@@ -74,7 +74,7 @@ def test_certificate_render_twice():
         row = Certificate.objects.values("pdf", "render_ms").get(pk=certificate.pk)
         return row, sorted(private_storage.listdir("learning/sertifikat")[1])
 
-    row, files = _twice(render_certificate, certificate.pk, state=state)
+    _row, files = _twice(render_certificate, certificate.pk, state=state)
     assert files == [f"{certificate.uuid}.pdf"]
 
 

@@ -124,7 +124,7 @@ def _certificates(count: int) -> list[Certificate]:
             signatory_name="Kepala Biro",
             signatory_title="PPK",
             issued_at=now,
-        )  # fmt: skip
+        )
         for i in range(count)
     ]
 
