@@ -11,6 +11,8 @@ from django.db import transaction
 
 from wagtail.log_actions import log
 
+from bina.outbox import enqueue_on_commit
+
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi, Pegawai
 from .selectors import team_for
@@ -63,4 +65,4 @@ def _recommend(evaluasi: Evaluasi) -> None:
     from .tasks import recommendations_generate_task  # tasks import services: import late
 
     periode_id, path = evaluasi.periode_id, evaluasi.pegawai.unit.path
-    transaction.on_commit(lambda: recommendations_generate_task.delay(periode_id, path))
+    enqueue_on_commit(recommendations_generate_task, periode_id, path)

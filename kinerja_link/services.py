@@ -1,18 +1,21 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
 from accounts.roles import Role, has_role
+from bina.outbox import enqueue_on_commit
 
 from .importing import columns as col
 from .importing import engine
@@ -99,13 +102,15 @@ def import_job_create(
     job = ImportJob(original_name=name[:255], periode=periode, dry_run=dry_run, created_by=user)
     job.file.save(name, file, save=False)
     job.full_clean()
-    job.save()
-    log(instance=job, action="wagtail.create", user=user)
-    if enqueue:
-        _enqueue(job)
+    with transaction.atomic():  # the job and the promise to run it commit together
+        job.save()
+        log(instance=job, action="wagtail.create", user=user)
+        if enqueue:
+            _enqueue(job)
     return job
 
 
+@transaction.atomic
 def import_job_confirm(*, user, job: ImportJob) -> ImportJob:
     """Turn a finished preview into the real import of the same file."""
     import_scope_path(user)
@@ -123,7 +128,7 @@ def import_job_confirm(*, user, job: ImportJob) -> ImportJob:
 def _enqueue(job: ImportJob) -> None:
     from .tasks import import_job_run_task  # tasks import services: import late
 
-    transaction.on_commit(lambda: import_job_run_task.delay(job.pk))
+    enqueue_on_commit(import_job_run_task, job.pk)
 
 
 def evaluasi_import_records(
@@ -140,10 +145,40 @@ def evaluasi_import_records(
 
 def import_job_run(*, job_id: int) -> ImportJob:
     """Run an import job to its end. Safe to call twice: a finished job is left alone,
-    and re-running an interrupted one upserts the same rows to the same result."""
-    job = ImportJob.objects.select_related("created_by", "periode").get(pk=job_id)
-    if job.is_finished:
-        return job
+    a job another worker is running is left to it, and re-running an interrupted one
+    upserts the same rows to the same result."""
+    with _single_runner(job_id) as mine:
+        job = ImportJob.objects.select_related("created_by", "periode").get(pk=job_id)
+        if job.is_finished or not mine:
+            return job
+        return _import_job_run(job)
+
+
+# pg_try_advisory_lock(IMPORT_LOCK_CLASS, job id): one runner per import job.
+IMPORT_LOCK_CLASS = 7301
+
+
+@contextmanager
+def _single_runner(job_id: int) -> Iterator[bool]:
+    """Yield whether this process may run the job. On PostgreSQL a session advisory lock
+    says so; it is freed on exit or when the connection dies (a killed worker frees it).
+    A broker redelivering a long task to a second worker then cannot run it twice at once."""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    key = [IMPORT_LOCK_CLASS, job_id % 2**31]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
+        mine = cursor.fetchone()[0]
+    try:
+        yield mine
+    finally:
+        if mine:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+
+
+def _import_job_run(job: ImportJob) -> ImportJob:
     ImportJob.objects.filter(pk=job.pk).update(
         status=ImportStatus.BERJALAN, started_at=timezone.now(), processed_rows=0
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.roles import Role, has_role
+from bina.outbox import enqueue_on_commit
 from learning import completion, events
 from learning.models import (
     Certificate,
@@ -153,7 +154,7 @@ def _enrolment_complete(enrolment: Enrolment) -> None:
     if certificate:
         from learning.tasks import render_certificate
 
-        transaction.on_commit(lambda: render_certificate.delay(certificate.pk))
+        enqueue_on_commit(render_certificate, certificate.pk)
     events.announce_course_completed(
         enrolment_id=enrolment.pk,
         user_id=enrolment.user_id,
@@ -197,15 +198,24 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     """Render the PDF once; a certificate that has its file is left alone."""
     from learning.certificates import render_pdf
 
-    certificate = Certificate.objects.get(pk=certificate_id)
-    if certificate.pdf:
-        return certificate
-    started = time.perf_counter()
-    content = render_pdf(certificate)
-    certificate.render_ms = int((time.perf_counter() - started) * 1000)
-    certificate.pdf.save(f"{certificate.uuid}.pdf", ContentFile(content), save=False)
-    certificate.save(update_fields=["pdf", "render_ms"])
-    events.announce_certificate_issued(certificate_id=certificate.pk, user_id=certificate.user_id)
+    with transaction.atomic():
+        # Locked: a second delivery of the task waits, then finds the file and stops.
+        certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+        if certificate.pdf:
+            return certificate
+        started = time.perf_counter()
+        content = render_pdf(certificate)
+        certificate.render_ms = int((time.perf_counter() - started) * 1000)
+        name = certificate.pdf.field.generate_filename(certificate, f"{certificate.uuid}.pdf")
+        if certificate.pdf.storage.exists(name):
+            # Left by a run that died before its commit: replace it rather than add a
+            # second file under a suffixed name.
+            certificate.pdf.storage.delete(name)
+        certificate.pdf.save(name, ContentFile(content), save=False)
+        certificate.save(update_fields=["pdf", "render_ms"])
+        events.announce_certificate_issued(
+            certificate_id=certificate.pk, user_id=certificate.user_id
+        )
     return certificate
 
 

@@ -14,12 +14,12 @@ import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from bina.outbox import enqueue_on_commit
 from learning.models import CourseCompetency, CoursePage, Enrolment, EnrolmentStatus
 
 from ..kuadran import Predikat, Rating
@@ -216,7 +216,7 @@ def recommendations_request(*, user, periode: Periode) -> None:
     if scope is None:
         raise PermissionDenied(_("Hanya Pengelola Kepegawaian yang boleh membuat rekomendasi."))
     log(instance=periode, action="wagtail.edit", user=user, data={"buat_rekomendasi": True})
-    transaction.on_commit(lambda: recommendations_generate_task.delay(periode.pk, scope))
+    enqueue_on_commit(recommendations_generate_task, periode.pk, scope)
 
 
 def recommendations_after_import(*, periode_ids: list[int], scope_path: str) -> None:
@@ -224,6 +224,4 @@ def recommendations_after_import(*, periode_ids: list[int], scope_path: str) -> 
     from ..tasks import recommendations_generate_task
 
     for periode_id in sorted(set(periode_ids)):
-        transaction.on_commit(
-            lambda pk=periode_id: recommendations_generate_task.delay(pk, scope_path)
-        )
+        enqueue_on_commit(recommendations_generate_task, periode_id, scope_path)

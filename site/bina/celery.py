@@ -32,6 +32,10 @@ app.conf.beat_schedule = {
         "task": "kinerja_link.pembinaan.tasks.notifications_send",
         "schedule": crontab(minute="*/10"),
     },
+    "bina-outbox-relay": {
+        "task": "bina.tasks.outbox_relay",
+        "schedule": 30.0,
+    },
     "learning-quiz-close-overdue-attempts": {
         "task": "learning.quiz.tasks.close_overdue_attempts",
         "schedule": 60.0,

@@ -162,7 +162,32 @@ CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # With acks_late a task is redelivered if unacked this long; keep it above the hard time limit.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
+# Unacked messages of a worker that died are put back by the next sweep of a live worker
+# (every interval × throttle seconds) or when a worker starts. The fault tests shorten
+# both through the environment so a killed worker's task comes back within seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", str(60 * 60))),
+    "unacked_restore_interval": int(os.environ.get("CELERY_UNACKED_RESTORE_INTERVAL", "10")),
+    "unacked_restore_throttle": int(os.environ.get("CELERY_UNACKED_RESTORE_THROTTLE", "10")),
+    # A broker that does not answer must not hang a web request that publishes.
+    "socket_connect_timeout": 5,
+}
+# How the web publishes a task after commit (bina.outbox): a couple of quick retries, then
+# the outbox row records the failure and the relay tries again later.
+BINA_OUTBOX_PUBLISH_RETRY = {
+    "max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5,
+}  # fmt: skip
+# First retry of a failed publish after this many seconds, doubling up to the cap.
+BINA_OUTBOX_BACKOFF_SECONDS = int(os.environ.get("BINA_OUTBOX_BACKOFF_SECONDS", "10"))
+BINA_OUTBOX_BACKOFF_MAX_SECONDS = int(os.environ.get("BINA_OUTBOX_BACKOFF_MAX_SECONDS", "600"))
+# A published task that has not finished after this long is published again (the broker
+# may have lost it: a Redis restart without persistence). Above visibility timeout + the
+# longest task's time limit, so a task that is merely queued or running is rarely doubled.
+BINA_OUTBOX_REDELIVER_AFTER_SECONDS = int(
+    os.environ.get("BINA_OUTBOX_REDELIVER_AFTER_SECONDS", str(3 * 60 * 60))
+)
+# Finished outbox rows are deleted by the relay after this many days.
+BINA_OUTBOX_KEEP_DAYS = int(os.environ.get("BINA_OUTBOX_KEEP_DAYS", "7"))
 
 # Wagtail's own background work (reference index, image focal points, file deletion,
 # frontend-cache purges) goes through django-tasks, not Celery. Each task is small

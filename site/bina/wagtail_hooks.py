@@ -1,0 +1,12 @@
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from .models import OutboxMessage
+from .viewsets import OutboxViewSet, SuperuserReadOnlyPolicy
+
+register_permission_policy(OutboxMessage, SuperuserReadOnlyPolicy(OutboxMessage))
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewset():
+    return OutboxViewSet()

@@ -1,0 +1,1 @@
+"""Fault injection: workers killed, Redis stopped, rollbacks, tasks run twice."""

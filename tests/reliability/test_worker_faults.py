@@ -1,0 +1,185 @@
+"""(a) kill -9 a worker mid-import and mid-batch of certificates; (c) rolled-back enqueue.
+
+Each test counts effects after the fault: every evaluation and audit entry once, every
+certificate PDF once (one file per certificate on disk), every outbox row finished.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import time
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import ModelLogEntry
+
+from bina.models import OutboxMessage
+from bina.outbox import enqueue_on_commit
+from kinerja_link.models import Evaluasi, ImportJob, ImportStatus, Pegawai, UnitKerja
+from kinerja_link.services import import_job_create
+from learning.models import Certificate
+from learning.storage import private_storage
+from learning.tasks import render_certificate
+from tests.factories import UserFactory
+
+from .conftest import wait_until
+
+pytestmark = [
+    pytest.mark.celery_worker,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+IMPORT_ROWS = 6000  # ~3 s of work for the worker: long enough to be killed in the middle
+CERTIFICATES = 30
+HEADERS = ["nip", "nama", "tahun", "periodikId", "periodikNama", "hasilKinerjaNilai",
+           "perilakuKerjaNilai", "kuadranKinerjaNilai"]  # fmt: skip
+
+
+def _nips(count: int) -> list[str]:
+    start = datetime.date(1970, 1, 1)
+    return [f"{start + datetime.timedelta(days=i // 50):%Y%m%d}201001{1 + i % 2}{i % 50 + 1:03d}"
+            for i in range(count)]  # fmt: skip
+
+
+def _big_organisation(nips: list[str]) -> UnitKerja:
+    unit = UnitKerja.add_root(kode="FLT", nama="Unit Uji Gangguan")
+    users = get_user_model()
+    users.objects.bulk_create(
+        [users(username=f"flt{n}", nip=n, display_name=f"Pegawai {n[-6:]}",
+               password=UNUSABLE_PASSWORD_PREFIX) for n in nips], batch_size=2000,
+    )  # fmt: skip
+    ids = users.objects.filter(nip__in=nips).values_list("id", flat=True)
+    Pegawai.objects.bulk_create(
+        [Pegawai(user_id=i, unit=unit, jabatan="Pelaksana") for i in ids], batch_size=2000
+    )
+    return unit
+
+
+def _csv(nips: list[str]) -> ContentFile:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADERS)
+    for i, nip in enumerate(nips):
+        writer.writerow([nip, "", 2026, 2, "III", i % 3 + 1, (i // 3) % 3 + 1, ""])
+    return ContentFile(out.getvalue().encode(), name="besar.csv")
+
+
+def test_kill_9_during_an_evaluation_import_applies_every_row_once(workers):
+    nips = _nips(IMPORT_ROWS)
+    unit = _big_organisation(nips)
+    worker = workers.start()
+    job = import_job_create(user=None, file=_csv(nips), dry_run=False)
+
+    def some_chunks_committed() -> bool:
+        return ImportJob.objects.get(pk=job.pk).processed_rows >= 2000
+
+    wait_until(some_chunks_committed, timeout=60, interval=0.05, what="impor berjalan")
+    workers.kill_all(worker)  # fault 1: the worker and its pool child, mid-import
+    at_kill = Evaluasi.objects.filter(pegawai__unit=unit).count()
+    assert 0 < at_kill < IMPORT_ROWS, "the kill must land in the middle of the import"
+    assert ImportJob.objects.get(pk=job.pk).status == ImportStatus.BERJALAN
+
+    workers.start()  # the unacked message comes back after the visibility timeout
+    wait_until(lambda: ImportJob.objects.get(pk=job.pk).is_finished, timeout=60, what="impor")
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.SELESAI, job.message
+    assert job.processed_rows == job.total_rows == IMPORT_ROWS
+    assert job.error_count == job.updated_count == 0
+    assert job.created_count + job.unchanged_count == IMPORT_ROWS
+    assert Evaluasi.objects.filter(pegawai__unit=unit).count() == IMPORT_ROWS
+    created_entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Evaluasi), action="wagtail.create"
+    )
+    # One audit entry per evaluation: nothing written twice by the rerun.
+    assert created_entries.count() == IMPORT_ROWS
+    assert created_entries.values("object_id").distinct().count() == IMPORT_ROWS
+    wait_until(
+        lambda: OutboxMessage.objects.filter(completed_at__isnull=False).count() == 1,
+        timeout=20, what="baris outbox ditutup",
+    )  # fmt: skip
+    print(f"\nimport: killed at {at_kill}/{IMPORT_ROWS} rows; after restart "
+          f"created={job.created_count} unchanged={job.unchanged_count}")  # fmt: skip
+
+
+def _certificates(count: int) -> list[Certificate]:
+    user = UserFactory()
+    now = timezone.now()
+    return [
+        Certificate.objects.create(
+            number=f"BINA/UJI/{i:04d}",
+            user=user,
+            course_title="Kursus Uji",
+            jp=2,
+            holder_name="Pegawai Uji",
+            signatory_name="Kepala Biro",
+            signatory_title="PPK",
+            issued_at=now,
+        )
+        for i in range(count)
+    ]
+
+
+def _rendered(ids) -> int:
+    return Certificate.objects.filter(pk__in=ids).exclude(pdf="").count()
+
+
+def _files_on_disk() -> list[str]:
+    folder = "learning/sertifikat"
+    return sorted(private_storage.listdir(folder)[1]) if private_storage.exists(folder) else []
+
+
+def test_kill_9_during_a_batch_of_certificates_renders_each_once(workers):
+    certificates = _certificates(CERTIFICATES)
+    ids = [c.pk for c in certificates]
+    worker = workers.start()
+    with transaction.atomic():
+        for pk in ids:
+            enqueue_on_commit(render_certificate, pk)
+
+    wait_until(lambda: _rendered(ids) >= 3, timeout=60, interval=0.05, what="render mulai")
+    workers.kill_pool_child(worker)  # fault 2: the pool process dies; the worker lives on
+    wait_until(lambda: _rendered(ids) >= 10, timeout=60, interval=0.05, what="render lanjut")
+    workers.kill_all(worker)  # fault 3: the whole worker, mid-batch
+    at_kill = _rendered(ids)
+    assert at_kill < CERTIFICATES, "the kill must land in the middle of the batch"
+
+    workers.start()
+    wait_until(lambda: _rendered(ids) == CERTIFICATES, timeout=60, what="semua sertifikat")
+    wait_until(
+        lambda: OutboxMessage.objects.filter(completed_at__isnull=True).count() == 0,
+        timeout=30, what="semua baris outbox ditutup",
+    )  # fmt: skip
+    expected = sorted(f"{c.uuid}.pdf" for c in certificates)
+    assert _files_on_disk() == expected  # one file per certificate: none doubled or orphaned
+    for certificate in Certificate.objects.filter(pk__in=ids):
+        assert certificate.pdf.name == f"learning/sertifikat/{certificate.uuid}.pdf"
+        assert certificate.pdf.read(4) == b"%PDF"
+    assert OutboxMessage.objects.count() == CERTIFICATES
+    print(f"\ncertificates: whole worker killed at {at_kill}/{CERTIFICATES} rendered")
+
+
+def test_a_task_enqueued_in_a_rolled_back_transaction_never_runs(workers):
+    rolled_back, sentinel = _certificates(2)
+    workers.start()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        enqueue_on_commit(render_certificate, rolled_back.pk)
+        raise RuntimeError("rollback")
+    with transaction.atomic():
+        enqueue_on_commit(render_certificate, sentinel.pk)
+    # One worker, one queue, first in first out: once the sentinel is rendered, anything
+    # sent before it would have run too.
+    wait_until(lambda: _rendered([sentinel.pk]) == 1, timeout=60, what="sentinel")
+    time.sleep(1)
+    rolled_back.refresh_from_db()
+    assert not rolled_back.pdf
+    assert OutboxMessage.objects.count() == 1  # the rolled-back row never existed
