@@ -493,7 +493,7 @@ def _seed_learning(ctx: Context, users) -> None:
     now = timezone.now()
     plan = []  # (user, course, completed)
     for user in users:
-        for course in rng.sample(ctx.courses, rng.randint(0, 5)):
+        for course in rng.sample(ctx.courses, min(len(ctx.courses), rng.randint(0, 5))):
             plan.append((user, course, rng.random() < 0.4))
     enrolments = Enrolment.objects.bulk_create(
         [Enrolment(user_id=u.pk, course_id=c.pk, percent=100 if done else 50,

@@ -71,4 +71,3 @@ def test_rule_versions_are_unique_and_validity_ordered():
         PembinaanRuleFactory(
             valid_from=datetime.date(2026, 1, 1), valid_until=datetime.date(2025, 12, 31)
         )
-
