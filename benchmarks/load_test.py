@@ -94,7 +94,8 @@ def start_server(port: int, cache_seconds: int, log) -> subprocess.Popen:
     }
     server = subprocess.Popen(
         [str(ROOT / ".venv/bin/gunicorn"), "bina.wsgi:application", "--workers", "4",
-         "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null"],
+         "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null",
+         "--preload", "--timeout", "120"],
         cwd=ROOT, env=env, stdout=log, stderr=log,
     )  # fmt: skip
     for _ in range(120):
@@ -105,6 +106,23 @@ def start_server(port: int, cache_seconds: int, log) -> subprocess.Popen:
             time.sleep(0.5)
     server.terminate()
     raise RuntimeError("gunicorn tidak menjawab /healthz")
+
+
+def warm(port: int, data: Path) -> None:
+    """Each URL once before measuring: image renditions are made on a page's first view
+    (a minute for the first article on a busy 2-core machine), and each worker's first
+    request loads templates and URL patterns."""
+    content = json.loads(data.read_text())
+    learner = content["learners"][0]
+    urls = [(url, None) for url in content["articles"]]
+    for course in learner["courses"]:
+        urls += [(course[key], learner["session"]) for key in ("url", "lesson", "quiz")]
+    urls += [("/belajar-saya/", learner["session"]), ("/kinerja/saya/", learner["session"])]
+    for url, session in urls * 2:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{url}")
+        if session:
+            request.add_header("Cookie", f"{settings.SESSION_COOKIE_NAME}={session}")
+        urllib.request.urlopen(request, timeout=180).read()  # noqa: S310 - http://127.0.0.1 only
 
 
 def run_locust(port: int, user_class: str, seconds: int, data: Path, out: Path) -> dict:
@@ -153,7 +171,8 @@ def main() -> None:
             server = start_server(args.port, cache_seconds, log)
             try:
                 random.seed(1)
-                run_locust(args.port, user_class, 10, data, out)  # warm: renditions, caches
+                warm(args.port, data)
+                run_locust(args.port, user_class, 10, data, out)  # warm every worker
                 results[label] = run_locust(args.port, user_class, args.seconds, data, out)
             finally:
                 server.terminate()
