@@ -285,12 +285,19 @@ class ApiTokenCreateView(generic.CreateView):
         return None
 
 
+class ApiTokenIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # The "user" column names each token's user: one join, not a query per row.
+        return super().get_base_queryset().select_related("user")
+
+
 class ApiTokenViewSet(ModelViewSet):
     model = ApiToken
     icon = "key"
     menu_label = _("Token API")
     add_to_admin_menu = False
     add_view_class = ApiTokenCreateView
+    index_view_class = ApiTokenIndexView
     form_fields = ["name", "user", "is_active"]
     list_display = ["name", "user", "prefix", "is_active", "last_used_at"]
     copy_view_enabled = False
