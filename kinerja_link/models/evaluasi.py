@@ -83,6 +83,11 @@ class Evaluasi(models.Model):
                 name="kl_evaluasi_codes_in_range",
             ),
         ]  # fmt: skip
+        indexes = [
+            # Counts per predikat in a period (kuadran grid, transparency figures, admin
+            # filter) are answered from the index alone.
+            models.Index(fields=["periode", "predikat"], name="kl_evaluasi_periode_predikat"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.pegawai} · {self.periode}"

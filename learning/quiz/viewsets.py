@@ -16,6 +16,12 @@ class QuestionViewSet(SnippetViewSet):
     search_fields = ["name", "idnumber"]
     list_export = ["name", "idnumber", "qtype", "category", "competency", "default_mark"]
     ordering = ["category__name", "name"]
+
+    def get_queryset(self, request):
+        # The category column shows the folder path (parent names): join three levels so a
+        # page of 20 questions is one query, not one per question and ancestor.
+        return Question.objects.select_related("category__parent__parent", "competency")
+
     # The GIFT box is a field of our form, not of the model: the form class declares it.
     edit_handler = ObjectList(
         [
