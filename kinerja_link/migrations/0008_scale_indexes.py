@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja_link', '0005_pembinaan'),
+        ('kinerja_link', '0007_notification_delivery'),
     ]
 
     operations = [
