@@ -25,8 +25,9 @@ import django  # noqa: E402
 
 django.setup()
 
+import bench_people  # noqa: E402
+
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -48,28 +49,13 @@ COURSES = [
 
 
 def nips(count: int) -> list[str]:
-    start = datetime.date(1966, 1, 1)
-    return [f"{start + datetime.timedelta(days=i // 50):%Y%m%d}201101{1 + i % 2}{i % 50 + 1:03d}"
-            for i in range(count)]  # fmt: skip
+    return bench_people.nips(count, born_from=datetime.date(1966, 1, 1), tmt="201101")
 
 
 def ensure_pegawai(all_nips: list[str]) -> UnitKerja:
-    unit = UnitKerja.objects.filter(kode=UNIT).first() or UnitKerja.add_root(
-        kode=UNIT, nama="Unit Benchmark Rekomendasi"
+    return bench_people.ensure_pegawai(
+        all_nips, unit_code=UNIT, unit_name="Unit Benchmark Rekomendasi"
     )
-    users = get_user_model().objects
-    have = set(users.filter(nip__in=all_nips).values_list("nip", flat=True))
-    users.bulk_create(
-        [get_user_model()(username=f"benchrec{n}", nip=n, display_name=f"Pegawai {n[-6:]}",
-                          password=UNUSABLE_PASSWORD_PREFIX) for n in all_nips if n not in have],
-        batch_size=5000,
-    )  # fmt: skip
-    user_ids = users.filter(nip__in=all_nips, pegawai__isnull=True).values_list("id", flat=True)
-    Pegawai.objects.bulk_create(
-        [Pegawai(user_id=uid, unit=unit, jabatan="Pelaksana") for uid in user_ids],
-        batch_size=5000,
-    )
-    return unit
 
 
 def ensure_courses() -> None:

@@ -33,6 +33,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from accounts.roles import Role
+from kinerja_link.demo import STAFF_JABATAN  # the same jabatan as the demo office
 from kinerja_link.kuadran import predikat_for
 from kinerja_link.models import (
     SKP,
@@ -81,16 +82,6 @@ LEVELS = [  # below the ministry: (unit name, head's jabatan, jenis jabatan, gol
 ]
 ROOT_HEAD = ("Sekretaris Jenderal", JenisJabatan.JPT, "IV/e")
 STAFF_PER_LEAF = 15
-STAFF_JABATAN = [
-    ("Analis Sumber Daya Manusia Aparatur Ahli Pertama", JenisJabatan.FUNGSIONAL, "III/a"),
-    ("Analis Kebijakan Ahli Muda", JenisJabatan.FUNGSIONAL, "III/c"),
-    ("Pranata Komputer Ahli Pertama", JenisJabatan.FUNGSIONAL, "III/b"),
-    ("Penelaah Teknis Kebijakan", JenisJabatan.PELAKSANA, "III/a"),
-    ("Pengolah Data dan Informasi", JenisJabatan.PELAKSANA, "II/c"),
-    ("Pengadministrasi Perkantoran", JenisJabatan.PELAKSANA, "II/b"),
-    ("Arsiparis Terampil", JenisJabatan.FUNGSIONAL, "II/d"),
-    ("Widyaiswara Ahli Muda", JenisJabatan.FUNGSIONAL, "III/d"),
-]
 FIRST_NAMES = ("Budi Agus Slamet Hendra Rizky Dimas Yusuf Fajar Arif Teguh Siti Dewi Rina Ayu "
                "Fitri Sri Nur Indah Maya Ratna Wulan Putri").split()  # fmt: skip
 SURNAMES = ("Santoso Wibowo Hidayat Saputra Lestari Pratama Nugroho Kurniawan Rahmawati "
