@@ -25,6 +25,8 @@
   }
   form.addEventListener("change", later);
   form.addEventListener("input", later);
+  // Sending the answers makes a pending autosave pointless; it would only race the submit.
+  form.addEventListener("submit", function () { clearTimeout(timer); });
 
   var deadline = document.getElementById("quiz-deadline");
   var countdown = document.getElementById("quiz-countdown");
