@@ -31,6 +31,8 @@ from django.urls import reverse
 
 from accounts.roles import Role
 from kinerja_link.models import ImportJob, ImportStatus
+from kinerja_link.pembinaan.feedback import feedback_give
+from kinerja_link.pembinaan.sessions import session_record
 from kinerja_link.services import pimpinan_group_sync
 from learning import services as learning_services
 from learning.certificates import render_html
@@ -113,6 +115,13 @@ def build_world(text: str):
         message=text, errors=[{"baris": 2, "nip": text[:30], "pesan": text}], error_count=1,
     )  # fmt: skip
     Competency.objects.create(kind="teknis", code="xss-1", name=text, description=text)
+    # Pembinaan: a note, feedback and a coaching session in the pimpinan's words.
+    feedback_give(user=pimpinan.user, pegawai=pegawai, date=datetime.date(2026, 3, 3), text=text)
+    session_record(
+        user=pimpinan.user, kind="coaching", date=datetime.date(2026, 3, 4),
+        participant_ids=[pegawai.pk], topics=text, agreed_actions=text, follow_up_date=None,
+        duration_minutes=60,
+    )  # fmt: skip
     certificate = Certificate.objects.filter(user=user).first()
 
     clients = {}
@@ -134,7 +143,11 @@ def build_world(text: str):
         ("pegawai", lesson.url),
         ("pegawai", quiz.url),
         ("pegawai", reverse("quiz:review", args=[attempt.pk])),
-        ("pimpinan", reverse("kinerja:tim")),
+        ("pimpinan", reverse("tim_saya:index")),
+        ("pimpinan", reverse("pembinaan:session_list")),
+        ("pimpinan", reverse("kinerja:perilaku_notes", args=[evaluasi.pk])),
+        ("pegawai", reverse("pembinaan:umpan_balik")),
+        ("pegawai", reverse("pembinaan:notifications")),
         ("pimpinan", reverse("kinerja:pegawai", args=[pegawai.pk])),
         ("pengelola", reverse("learning:verification_list")),
         ("pengelola", reverse("quiz:marking_queue")),
