@@ -2,7 +2,6 @@ import time
 
 import pytest
 
-from bina.settings import test as test_settings
 from kinerja_link.models import Evaluasi, ImportJob, ImportStatus
 from kinerja_link.services import import_job_create
 
@@ -10,9 +9,8 @@ from .factories import SIASN_HEADERS, csv_file
 
 
 @pytest.mark.celery_worker
-def test_a_real_worker_runs_the_import(celery_worker, org, settings):
-    # The worker is another process: it reads the upload from the test settings' media root.
-    settings.MEDIA_ROOT = test_settings.MEDIA_ROOT
+def test_a_real_worker_runs_the_import(celery_worker, org):
+    # The worker is another process; the celery_worker fixture gives it this test's media root.
     rows = [[p.nip, p.nama, 2026, 2, "III", 1, 2, "", ""] for p in org.staff]
     job = import_job_create(
         user=org.pengelola.user, file=csv_file(SIASN_HEADERS, rows), dry_run=False

@@ -145,10 +145,9 @@ def test_certificate_file_is_not_under_media_root(certificate, settings):
 
 @pytest.mark.celery_worker
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_real_worker_renders_the_certificate(celery_worker, course, pegawai, settings):
+def test_real_worker_renders_the_certificate(celery_worker, course, pegawai):
     """Completion enqueues the render on commit; a real worker process writes the PDF."""
-    # The worker runs with the plain test settings: read its files where it writes them.
-    settings.MEDIA_ROOT = settings.VAR_DIR / "test-media"
+    # The celery_worker fixture gives the worker this test's media root: the same files.
     finish(pegawai, course)
     certificate = Certificate.objects.get(user=pegawai)
     deadline = time.monotonic() + 60
