@@ -120,14 +120,22 @@ def _axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")
 
 
-def assert_accessible(page, *, impacts=("serious", "critical")) -> None:
-    """Run axe-core in the page; fail on violations of the given impacts, naming them."""
+def assert_accessible(page, *, impacts=("serious", "critical"), exclude=()) -> None:
+    """Run axe-core in the page; fail on violations of the given impacts, naming them.
+
+    ``exclude`` lists CSS selectors axe skips: only for third-party parts we do not render.
+    """
     if not AXE_JS.exists():
         _missing("axe-core belum terpasang (`make install` dengan npm): cek aksesibilitas dilewati")
     # Evaluated over the DevTools protocol, so the page's CSP (no inline script) stays on.
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    result = page.evaluate(
+        "async (exclude) => await axe.run("
+        "  exclude.length ? {exclude: exclude.map((s) => [s])} : document,"
+        "  {resultTypes: ['violations']})",
+        list(exclude),
+    )
     problems = [
         f"{v['id']} ({v['impact']}): {v['help']} → {[n['target'] for n in v['nodes']][:3]}"
         for v in result["violations"]

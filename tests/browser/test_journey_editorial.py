@@ -46,6 +46,7 @@ def test_editor_submits_and_moderator_publishes(browser, live_server, page, site
     editor.wait_for_url(lambda url: "/login/" not in url)
 
     editor.goto(f"/admin/pages/add/portal/articlepage/{site['index'].pk}/")
+    assert_accessible(editor)
     editor.fill("#id_title", TITLE)
     editor.fill("#id_summary", "Cerita petugas loket yang menjadikan senyum standar layanan.")
     editor.fill("#id_author", "Rina Editor Konten")
@@ -84,6 +85,7 @@ def test_editor_submits_and_moderator_publishes(browser, live_server, page, site
     moderator = admin_login(moderator_context, "moderator@bina-asn.local")
     review = moderator.locator("main").get_by_role("link", name=TITLE)
     expect(review.first).to_be_visible()  # "Menunggu tinjauan anda" on the dashboard
+    assert_accessible(moderator)
     screenshot(moderator, f"editorial-{viewport_name}-tinjau")
     moderator.goto(f"/admin/pages/{article.pk}/edit/")
     more_actions(moderator)
