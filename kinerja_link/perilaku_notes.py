@@ -14,16 +14,15 @@ from wagtail.log_actions import log
 from bina.outbox import enqueue_on_commit
 
 from .importing.columns import BERAKHLAK
-from .models import Evaluasi, Pegawai
-from .selectors import team_for
+from .models import Evaluasi
+from .pembinaan.team import team_of
 
 MAX_NOTE_LENGTH = 1000
 
 
 def editable_by(user, evaluasi: Evaluasi) -> bool:
     """Only the pimpinan whose team the pegawai is in writes their per-value notes."""
-    me = Pegawai.objects.filter(user=user).first() if user.is_authenticated else None
-    return me is not None and team_for(me).filter(pk=evaluasi.pegawai_id).exists()
+    return team_of(user).filter(pk=evaluasi.pegawai_id).exists()
 
 
 @transaction.atomic

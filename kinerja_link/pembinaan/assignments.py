@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -34,7 +34,7 @@ from ..models import (
     Recommendation,
     RecommendationStatus,
 )
-from ..selectors import team_for
+from .team import pimpinan_of, team_of
 
 NOTE_MAX = 2000
 
@@ -64,18 +64,6 @@ class BulkResult:
 
 
 # --- Scope -------------------------------------------------------------------------------
-
-
-def pimpinan_of(user) -> Pegawai | None:
-    if not user.is_authenticated:
-        return None
-    return Pegawai.objects.filter(user=user).select_related("unit").first()
-
-
-def team_of(user) -> QuerySet[Pegawai]:
-    """The user's own team as pimpinan (DESIGN §7); empty for everyone else."""
-    me = pimpinan_of(user)
-    return team_for(me) if me else Pegawai.objects.none()
 
 
 def _audit_rejection(*, user, ids: list[int], rejected: list[int], course: CoursePage) -> None:

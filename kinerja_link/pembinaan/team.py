@@ -10,12 +10,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
 from ..models import Pegawai
 from ..selectors import team_for
+
+
+def pimpinan_of(user) -> Pegawai | None:
+    if not user.is_authenticated:
+        return None
+    return Pegawai.objects.filter(user=user).select_related("unit").first()
+
+
+def team_of(user) -> QuerySet[Pegawai]:
+    """The user's own team as pimpinan (DESIGN §7); empty for everyone else."""
+    me = pimpinan_of(user)
+    return team_for(me) if me else Pegawai.objects.none()
 
 
 def pimpinan_for(user) -> Pegawai:
