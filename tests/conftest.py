@@ -19,6 +19,15 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_generation():
+    """Page ids are reused between tests (rolled back), the cache is not: a new generation
+    makes every cached page and fragment of an earlier test stale."""
+    from portal.page_cache import invalidate_all
+
+    invalidate_all()
+
+
 def _database_url_for_test_db() -> str:
     db = connection.settings_dict
     user = db.get("USER") or ""

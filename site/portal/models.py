@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -260,14 +261,19 @@ class ArticlePage(Page):
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(8, 0)))
 
     def get_context(self, request, *args, **kwargs):
+        from .page_cache import current_generation
         from .selectors import related_articles
 
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = list(self.tags.all())
         context["values"] = list(self.values.all())
-        context["related_articles"] = related_articles(
-            self, tags=context["tags"], values=context["values"]
+        # Read only when the template's fragment cache misses (it is keyed by the page
+        # cache generation, so any publish refreshes it): 13 ms of a 30 ms page at 10,000
+        # pegawai and 100 articles.
+        context["related_articles"] = SimpleLazyObject(
+            lambda: related_articles(self, tags=context["tags"], values=context["values"])
         )
+        context["page_generation"] = current_generation(request)
         return context
 
 

@@ -11,6 +11,10 @@ all depend on other pages, and precise invalidation is not worth its bugs here.
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.middleware.gzip import re_accepts_gzip
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 from wagtail import views as wagtail_views
 
@@ -19,6 +23,9 @@ GENERATION_KEY = "portal:page-cache:generation"
 # random strings) is served uncached, so nobody can fill the cache with variants.
 CACHED_PARAMETERS = frozenset({"halaman"})
 CACHE_HEADER = "X-Bina-Cache"
+# Pages are stored gzipped too (once, when stored), so a hit costs no compression and
+# sends a phone a quarter of the bytes; tiny bodies are not worth it.
+MIN_COMPRESS_BYTES = 200
 
 
 def generation() -> int:
@@ -27,6 +34,11 @@ def generation() -> int:
         cache.add(GENERATION_KEY, 1, timeout=None)
         value = cache.get(GENERATION_KEY, 1)
     return value
+
+
+def current_generation(request) -> int:
+    """The generation this request already read (the middleware's lookup), or a fresh read."""
+    return getattr(request, "_portal_cache_generation", None) or generation()
 
 
 def invalidate_all() -> None:
@@ -48,18 +60,19 @@ def _timeout() -> int:
 
 
 def _cacheable_request(request) -> bool:
+    """Decided from the request line and cookies alone, before any other middleware: no
+    session cookie means nobody is logged in, so the session and auth layers can be
+    skipped for a hit."""
     if request.method not in ("GET", "HEAD") or _timeout() <= 0:
         return False
     if not CACHED_PARAMETERS.issuperset(request.GET.keys()):
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
-        return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    return not (settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES)
 
 
 def _key(request) -> str:
-    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    # LocaleMiddleware has not run yet: ask the same function it asks (no i18n_patterns).
+    language = translation.get_language_from_request(request)
     return f"portal:page:{language}:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
 
 
@@ -68,7 +81,7 @@ def _lookup(key: str):
 
     One round trip (``get_many`` of the generation and the entry): a hit costs a single
     Redis call, which is what makes cached pages nearly as cheap as a trivial view.
-    Returns (response or None, current generation).
+    Returns ((response, gzipped body or None) or None, current generation).
     """
     found = cache.get_many([GENERATION_KEY, key])
     current = found.get(GENERATION_KEY)
@@ -76,8 +89,17 @@ def _lookup(key: str):
         current = generation()
     entry = found.get(key)
     if entry is not None and entry[0] == current:
-        return entry[1], current
+        return entry[1:], current
     return None, current
+
+
+def _serve_hit(request, response, gzipped: bytes | None = None):
+    if gzipped is not None and re_accepts_gzip.search(request.headers.get("Accept-Encoding", "")):
+        response.content = gzipped
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    response[CACHE_HEADER] = "hit"
+    return response
 
 
 class AnonymousPageCacheMiddleware:
@@ -91,21 +113,26 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A hit is answered here, before sessions, CSRF, auth and URL resolution run: only
+        # wagtail's serve view ever stores an entry, so a key that exists is a page.
+        candidate = None
+        if _cacheable_request(request):
+            candidate = _key(request)
+            cached, generation_now = _lookup(candidate)
+            if cached is not None:
+                return _serve_hit(request, *cached)
+            request._portal_cache_generation = generation_now
         response = self.get_response(request)
-        key = getattr(request, "_portal_cache_key", None)
-        if key is not None and response.get(CACHE_HEADER) != "hit":
-            self._store(key, request, response)
+        if candidate is not None and getattr(request, "_portal_cache_page", False):
+            self._store(candidate, request, response)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Runs after every middleware's request phase, so request.user is known here.
-        if view_func is not wagtail_views.serve or not _cacheable_request(request):
-            return None
-        request._portal_cache_key = _key(request)
-        cached, request._portal_cache_generation = _lookup(request._portal_cache_key)
-        if cached is not None:
-            cached[CACHE_HEADER] = "hit"
-        return cached
+        user = getattr(request, "user", None)
+        request._portal_cache_page = view_func is wagtail_views.serve and not (
+            user is not None and user.is_authenticated
+        )
 
     def _store(self, key, request, response) -> None:
         if response.status_code != 200 or response.cookies or response.streaming:
@@ -113,6 +140,9 @@ class AnonymousPageCacheMiddleware:
         if "private" in response.get("Cache-Control", "") or getattr(request, "is_preview", False):
             return
         response[CACHE_HEADER] = "miss"
+        patch_vary_headers(response, ("Accept-Encoding",))
+        body = response.content
+        gzipped = compress_string(body) if len(body) >= MIN_COMPRESS_BYTES else None
         # Stored with the generation read before rendering: a publish during the render
         # bumps it, so this entry is already stale and never served.
-        cache.set(key, (request._portal_cache_generation, response), _timeout())
+        cache.set(key, (request._portal_cache_generation, response, gzipped), _timeout())

@@ -1,5 +1,7 @@
 """Anonymous page views are cached whole and dropped on publish/unpublish."""
 
+import gzip
+
 import pytest
 
 from wagtail.models import PageViewRestriction
@@ -92,3 +94,47 @@ def test_password_protected_page_is_never_cached(client, article_index):
     assert response.status_code == 200
     assert CACHE_HEADER not in response
     assert "Berkata sandi" not in response.content.decode()
+
+
+def test_a_hit_still_gets_the_security_headers_and_keeps_languages_apart(client, article_index):
+    """Hits are answered before the session and locale layers, but inside the security
+    ones; and the language those layers would pick is part of the key."""
+    article = make_article(article_index, title="Dua bahasa")
+    client.get(article.url)
+    hit = client.get(article.url)
+    assert hit[CACHE_HEADER] == "hit"
+    assert "script-src" in hit["Content-Security-Policy"]
+    assert hit["X-Content-Type-Options"] == "nosniff"
+    assert hit["Content-Language"] == "id"
+
+    english = client.get(article.url, HTTP_ACCEPT_LANGUAGE="en")
+    assert english[CACHE_HEADER] == "miss"
+    assert english["Content-Language"] == "en"
+    assert client.get(article.url, HTTP_ACCEPT_LANGUAGE="en")[CACHE_HEADER] == "hit"
+
+
+def test_a_cached_page_is_not_served_to_a_logged_in_user_with_an_old_session_cookie(
+    client, article_index
+):
+    article = make_article(article_index, title="Publik")
+    client.get(article.url)
+    client.cookies["sessionid"] = "kedaluwarsa"  # not a valid session: still not the cache
+    response = client.get(article.url)
+    assert CACHE_HEADER not in response
+
+
+def test_hits_are_sent_gzipped_to_clients_that_accept_it(client, article_index):
+    article = make_article(article_index, title="Dipadatkan sekali")
+    client.get(article.url)
+
+    packed = client.get(article.url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    plain = client.get(article.url)
+
+    assert packed[CACHE_HEADER] == plain[CACHE_HEADER] == "hit"
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+    assert int(packed["Content-Length"]) == len(packed.content)
+    assert "Content-Encoding" not in plain
+    assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in packed["Vary"]
+    assert "Dipadatkan sekali" in plain.content.decode()

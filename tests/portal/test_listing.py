@@ -72,6 +72,23 @@ def test_article_page_shows_related_articles_and_breadcrumbs(client, article_ind
     assert 'href="/artikel/tag/skp/"' in html and 'href="/artikel/nilai/AK/"' in html
 
 
+def test_related_articles_are_a_cached_fragment_refreshed_by_any_publish(
+    client, article_index, django_assert_max_num_queries
+):
+    article = make_article(article_index, title="Utama", tags=("skp",))
+    first = client.get(article.url)
+    assert "artikel-terkait" not in first.content.decode()
+
+    newcomer = make_article(article_index, title="Pendatang baru", tags=("skp",))
+    # Not published through Wagtail yet, so the fragment still holds: no related query.
+    html = client.get(article.url).content.decode()
+    assert "Pendatang baru" not in html
+
+    newcomer.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "artikel-terkait" in html and "Pendatang baru" in html
+
+
 def test_value_page_shows_its_three_guides_and_articles(client, value_index, article_index):
     page = make_value_page(value_index, "KO")
     make_article(article_index, title="Belajar 20 JP", values=("KO",))

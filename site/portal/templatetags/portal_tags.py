@@ -5,12 +5,13 @@ from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ..page_cache import generation
+from ..page_cache import GENERATION_KEY, generation
 from ..selectors import portal_sections
 
 register = template.Library()
 
 MIN_TERM_LENGTH = 2
+SECTIONS_KEY = "portal:sections"
 
 
 def _ancestors(request, page) -> list:
@@ -38,14 +39,30 @@ def breadcrumbs(context, page, current_label=None):
     }
 
 
-@register.simple_tag
-def portal_links() -> dict[str, str]:
-    """URLs of the portal's sections, cached until the next publish/unpublish/move."""
-    key = f"portal:sections:{generation()}"
-    links = cache.get(key)
+@register.simple_tag(takes_context=True)
+def portal_links(context) -> dict[str, str]:
+    """URLs of the portal's sections, cached until the next publish/unpublish/move.
+
+    A page asks up to four times (navigation, footer, taxonomy, feeds): the first answer
+    is kept on the request, and the cache is read in one round trip.
+    """
+    request = context.get("request")
+    links = getattr(request, "_portal_links", None)
     if links is None:
-        links = portal_sections()
-        cache.set(key, links, 60 * 60)
+        links = section_links()
+        if request is not None:
+            request._portal_links = links
+    return links
+
+
+def section_links() -> dict[str, str]:
+    found = cache.get_many([GENERATION_KEY, SECTIONS_KEY])
+    current = found.get(GENERATION_KEY) or generation()
+    entry = found.get(SECTIONS_KEY)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    links = portal_sections()
+    cache.set(SECTIONS_KEY, (current, links), 60 * 60)
     return links
 
 
