@@ -34,6 +34,8 @@ import django  # noqa: E402
 
 django.setup()
 
+import bench_team  # noqa: E402
+
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
@@ -50,6 +52,7 @@ SCENARIOS = [  # (label, locust class, page cache seconds)
     ("artikel anonim, dari cache", "ArticleUser", 600),
     ("artikel anonim, tanpa cache", "ArticleUser", 0),
     ("dasbor (Belajar Saya + SKP)", "DashboardUser", 600),
+    ("dasbor Tim Saya (50 orang)", "TimSayaUser", 600),
     ("campuran 70/20/5/5", "MixUser", 600),
 ]
 
@@ -82,7 +85,10 @@ def prepare(path: Path, learners: int = 64) -> None:
         if len(people) >= learners:
             break
     articles = [a.url for a in ArticlePage.objects.live().order_by("path")]
-    path.write_text(json.dumps({"learners": people, "articles": articles}))
+    pimpinan = Client()
+    pimpinan.force_login(bench_team.ensure_team(50).user)
+    session = {"session": pimpinan.cookies[settings.SESSION_COOKIE_NAME].value}
+    path.write_text(json.dumps({"learners": people, "articles": articles, "pimpinan": session}))
 
 
 def start_server(port: int, cache_seconds: int, log) -> subprocess.Popen:
@@ -118,6 +124,7 @@ def warm(port: int, data: Path) -> None:
     for course in learner["courses"]:
         urls += [(course[key], learner["session"]) for key in ("url", "lesson", "quiz")]
     urls += [("/belajar-saya/", learner["session"]), ("/kinerja/saya/", learner["session"])]
+    urls += [("/tim-saya/", content["pimpinan"]["session"])]
     for url, session in urls * 2:
         request = urllib.request.Request(f"http://127.0.0.1:{port}{url}")
         if session:
@@ -125,12 +132,15 @@ def warm(port: int, data: Path) -> None:
         urllib.request.urlopen(request, timeout=180).read()  # noqa: S310 - http://127.0.0.1 only
 
 
-def run_locust(port: int, user_class: str, seconds: int, data: Path, out: Path) -> dict:
+def run_locust(
+    port: int, user_class: str, seconds: int, data: Path, out: Path, processes: int = 1
+) -> dict:
     prefix = out / user_class
+    fork = ["--processes", str(processes)] if processes > 1 else []
     subprocess.run(
         [str(ROOT / ".venv/bin/locust"), "-f", str(ROOT / "benchmarks/locustfile.py"), user_class,
          "--headless", "-u", "16", "-r", "16", "-t", f"{seconds}s", "--only-summary",
-         "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--loglevel", "ERROR"],
+         "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--loglevel", "ERROR", *fork],
         cwd=ROOT, env={**os.environ, "BENCH_DATA": str(data)}, check=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
@@ -153,6 +163,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=30)
     parser.add_argument("--port", type=int, default=8106)
     parser.add_argument("--only", help="label prefix of one scenario")
+    parser.add_argument("--processes", type=int, default=1, help="Locust client processes")
     args = parser.parse_args()
     if connection.vendor != "postgresql" or not os.environ.get("REDIS_URL"):
         sys.exit("Butuh PostgreSQL (DATABASE_URL) dan Redis (REDIS_URL) dengan data seed_scale.")
@@ -172,8 +183,10 @@ def main() -> None:
             try:
                 random.seed(1)
                 warm(args.port, data)
-                run_locust(args.port, user_class, 10, data, out)  # warm every worker
-                results[label] = run_locust(args.port, user_class, args.seconds, data, out)
+                run_locust(args.port, user_class, 10, data, out, args.processes)  # warm workers
+                results[label] = run_locust(
+                    args.port, user_class, args.seconds, data, out, args.processes
+                )
             finally:
                 server.terminate()
                 server.wait(timeout=30)

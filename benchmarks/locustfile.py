@@ -6,6 +6,7 @@ Classes, picked by name on the command line:
                  5% quiz submissions, 5% dashboards (logged-in pegawai)
   ArticleUser    anonymous article pages only (cached or not, as the server was started)
   DashboardUser  Belajar Saya and the SKP page of logged-in pegawai
+  TimSayaUser    Tim Saya of a pimpinan with 50 people (bench_team.ensure_team)
 """
 
 from __future__ import annotations
@@ -98,3 +99,12 @@ class MixUser(_Learner):
     @task(5)
     def dashboard(self):
         self.get("/belajar-saya/", "Belajar Saya")
+
+
+class TimSayaUser(_Base):
+    def on_start(self):
+        self.cookie = {"Cookie": f"sessionid={DATA['pimpinan']['session']}"}
+
+    @task
+    def tim_saya(self):
+        self.client.get("/tim-saya/", name="Tim Saya (50 orang)", headers=self.cookie)

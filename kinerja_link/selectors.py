@@ -80,33 +80,6 @@ def visible_pegawai_for(user) -> QuerySet[Pegawai]:
     return visible.distinct()
 
 
-def others_visible_to(user) -> QuerySet[Pegawai]:
-    """The pegawai listed on the "Tim Saya" page: visible ones except the user."""
-    return (
-        visible_pegawai_for(user)
-        .exclude(user=user)
-        .filter(is_active=True)
-        .select_related("user", "unit")
-        .order_by("unit__path", "user__display_name")
-    )
-
-
-def team_with_evaluasi(pegawai: QuerySet[Pegawai], periode) -> list[Pegawai]:
-    """Each pegawai with ``.evaluasi`` (in ``periode``, or None) in two queries."""
-    rows = list(
-        pegawai.prefetch_related(
-            Prefetch(
-                "evaluasi_set",
-                queryset=Evaluasi.objects.filter(periode=periode),
-                to_attr="evaluasi_periode",
-            )
-        )
-    )
-    for row in rows:
-        row.evaluasi = row.evaluasi_periode[0] if row.evaluasi_periode else None
-    return rows
-
-
 def periode_with_evaluasi() -> QuerySet[Periode]:
     # EXISTS per period probes the evaluasi(periode_id) index; a join + DISTINCT read every
     # evaluation (38 ms at 20,000 evaluations, growing with the organisation).

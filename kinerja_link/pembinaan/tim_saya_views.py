@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from ..models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
 from . import assignments as services
-from .tim_saya import tim_saya_page
+from .tim_saya import live_courses, tim_saya_page
 from .tim_saya_forms import AcceptForm, BulkAssignForm, CancelForm, DismissForm
 
 KEPT_PARAMS = ("periode", "unit", "predikat")
@@ -52,6 +52,7 @@ def index(request):
         # A pegawai who rates nobody has no team page (DESIGN §7).
         raise PermissionDenied
     context["assign_form"] = BulkAssignForm()
+    context["course_choices"] = live_courses().values_list("pk", "title")
     context["kept"] = {k: getattr(context["filters"], k) for k in KEPT_PARAMS}
     return render(request, "kinerja_link/tim_saya.html", context)
 
