@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Q, Sum
 from django.utils import timezone
 
@@ -30,6 +31,10 @@ from ..selectors import periode_with_evaluasi
 from .assignments import assignment_state, team_of
 
 NAMES_PER_CELL = 8
+# A team of hundreds (a Direktur with BINA_TEAM_SCOPE="unit") would make a page of
+# half a megabyte: members are paged, and the two action lists show the most urgent.
+MEMBERS_PER_PAGE = 50
+LIST_LIMIT = 50
 NOT_RATED = "0"
 # DOMAIN.md §2: rows are rating hasil (Di Atas first), columns rating perilaku (Di Bawah first).
 GRID_ROWS = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)
@@ -137,8 +142,12 @@ def tim_saya_page(*, user, params, today: datetime.date | None = None) -> dict |
         member.jp_reached = member.jp >= target
     units = sorted({m.unit for m in members}, key=lambda u: u.path)
     shown = [m for m in members if filters.keep(m)]
+    page = Paginator(shown, MEMBERS_PER_PAGE).get_page(params.get("halaman"))
+    recommendations = _open_recommendations(shown)
+    assignments = _assignments(shown, today=today)
     return {
-        "members": shown,
+        "members": page.object_list,
+        "page": page,
         "team_size": len(members),
         "grid": kuadran_grid(shown),
         "grid_columns": GRID_COLUMNS,
@@ -149,8 +158,10 @@ def tim_saya_page(*, user, params, today: datetime.date | None = None) -> dict |
         "predikat_choices": Predikat.choices,
         "not_rated": NOT_RATED,
         "filters": filters,
-        "recommendations": _open_recommendations(shown),
-        "assignments": _assignments(shown, today=today),
+        "recommendations": recommendations[:LIST_LIMIT],
+        "recommendations_more": max(0, len(recommendations) - LIST_LIMIT),
+        "assignments": assignments[:LIST_LIMIT],
+        "assignments_more": max(0, len(assignments) - LIST_LIMIT),
         "jp_target": target,
         "jp_reached": sum(1 for m in shown if m.jp_reached),
         "year": today.year,

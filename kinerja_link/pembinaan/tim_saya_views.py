@@ -54,6 +54,8 @@ def index(request):
     context["assign_form"] = BulkAssignForm()
     context["course_choices"] = live_courses().values_list("pk", "title")
     context["kept"] = {k: getattr(context["filters"], k) for k in KEPT_PARAMS}
+    kept = urlencode({k: v for k, v in context["kept"].items() if v})
+    context["kept_query"] = f"{kept}&" if kept else ""
     return render(request, "kinerja_link/tim_saya.html", context)
 
 

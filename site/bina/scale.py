@@ -26,7 +26,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -208,10 +208,20 @@ def seed_scale(
     units = phase("unit kerja", _seed_units, fanout)
     phase("pegawai dan datanya", _seed_people, ctx, units, pegawai, batch_size, report)
     phase("grup pimpinan", pimpinan_group_sync)
+    phase("statistik perencana kueri", _analyze)
     timings["total"] = sum(timings.values())
     for name, n in ctx.counts.items():
         report(f"  {name}: {n:,}")
     return timings
+
+
+def _analyze() -> None:
+    """Fresh planner statistics: before autovacuum gets there, PostgreSQL plans the new
+    tables as nearly empty (a team's evaluations were read through the whole period's
+    index: 1.9 ms instead of 0.6 ms)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 # --- content -------------------------------------------------------------------------------

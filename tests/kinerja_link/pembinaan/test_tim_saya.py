@@ -22,6 +22,7 @@ from kinerja_link.models import (
     RecommendationStatus,
 )
 from kinerja_link.pembinaan import assignments as svc
+from kinerja_link.pembinaan.tim_saya import LIST_LIMIT, MEMBERS_PER_PAGE
 from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
 from tests.factories import PegawaiFactory
 from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
@@ -290,9 +291,36 @@ def test_query_count_is_the_same_at_10_and_200_members(
     large, html_large = _count_queries(client, django_assert_max_num_queries, 12)
     assert small == large
     assert len(re.findall(r'name="pegawai" value=', html_small)) == 10
-    assert len(re.findall(r'name="pegawai" value=', html_large)) == 200
-    assert html_large.count("<progress") == 200 - 4
+    # Members are paged and the two action lists capped: the page stays small.
+    assert len(re.findall(r'name="pegawai" value=', html_large)) == MEMBERS_PER_PAGE
+    assert html_large.count("<progress") == LIST_LIMIT
     print(f"Tim Saya queries: {small} at 10 members, {large} at 200")
+
+
+def test_a_large_team_is_paged_keeping_the_filters(client, org, periode, course):
+    client.force_login(org.kepala.user)
+    _grow_team(org, 120, periode, course)
+    predikat = "4"  # every grown member's predikat; the fixture's members have others
+    grown = Evaluasi.objects.filter(periode=periode, predikat=4).count()
+
+    first = client.get(URL, {"predikat": predikat}).content.decode()
+    last = client.get(URL, {"predikat": predikat, "halaman": "99"}).content.decode()
+
+    pages = -(-grown // MEMBERS_PER_PAGE)
+    assert f"Halaman 1 dari {pages}" in first
+    assert f'href="?predikat={predikat}&amp;halaman=2"' in first
+    on_last = grown - (pages - 1) * MEMBERS_PER_PAGE
+    assert len(re.findall(r'name="pegawai" value=', last)) == on_last  # out of range: last page
+    assert f"Menampilkan {grown} dari" in first
+    # The kuadran counts the whole filtered team, not the page.
+    assert f'<span class="kuadran-count">{grown}<' in first
+    filtered = svc.team_of(org.kepala.user).filter(
+        evaluasi_set__periode=periode, evaluasi_set__predikat=4
+    )
+    recs = Recommendation.objects.filter(pegawai__in=filtered, status="open").count()
+    open_assignments = Assignment.objects.filter(pegawai__in=filtered).count()
+    assert f"dan {recs - LIST_LIMIT} rekomendasi lain" in first
+    assert f"dan {open_assignments - LIST_LIMIT} penugasan lain" in first
 
 
 def test_page_leads_to_feedback_notes_and_sessions(client, org, periode):
