@@ -25,6 +25,8 @@ import django  # noqa: E402
 
 django.setup()
 
+import bench_team  # noqa: E402
+
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
@@ -102,7 +104,8 @@ def main() -> None:
         (staff.user, reverse("learning:belajar_saya")),
         (staff.user, CourseIndexPage.objects.first().url),
         (staff.user, reverse("kinerja:saya")),
-        (pimpinan.user, reverse("kinerja:tim")),
+        (pimpinan.user, reverse("tim_saya:index")),
+        (bench_team.ensure_team(500).user, reverse("tim_saya:index")),
     ]
     if admin:
         pages += [

@@ -8,10 +8,13 @@ entry, so every cached page is dropped at once: listings, feeds and the home pag
 all depend on other pages, and precise invalidation is not worth its bugs here.
 """
 
+import functools
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.middleware.gzip import re_accepts_gzip
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
@@ -70,6 +73,21 @@ def _cacheable_request(request) -> bool:
     return not (settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES)
 
 
+def _served_by_wagtail(path: str) -> bool:
+    """Only page URLs may have an entry: other anonymous GETs (the health check, login,
+    certificate checks) must not pay a Redis round trip."""
+    return _resolves_to_serve(path, get_urlconf())
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolves_to_serve(path: str, urlconf) -> bool:
+    # Bounded, so random paths cannot grow it; the URLconf is fixed for a process.
+    try:
+        return resolve(path, urlconf).func is wagtail_views.serve
+    except Resolver404:
+        return False
+
+
 def _key(request) -> str:
     # LocaleMiddleware has not run yet: ask the same function it asks (no i18n_patterns).
     language = translation.get_language_from_request(request)
@@ -113,10 +131,9 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # A hit is answered here, before sessions, CSRF, auth and URL resolution run: only
-        # wagtail's serve view ever stores an entry, so a key that exists is a page.
+        # A hit is answered here, before the session, CSRF and auth layers run.
         candidate = None
-        if _cacheable_request(request):
+        if _cacheable_request(request) and _served_by_wagtail(request.path_info):
             candidate = _key(request)
             cached, generation_now = _lookup(candidate)
             if cached is not None:

@@ -47,7 +47,7 @@ def test_with_redis_celery_and_cache_use_it():
     assert celery["CELERY_BROKER_URL"] == url
     assert celery["CELERY_RESULT_BACKEND"] == url
     cache = cache_settings(url)["default"]
-    assert cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert cache["BACKEND"] == "bina.redis_cache.RedisCache"
     assert cache["LOCATION"] == url
 
 

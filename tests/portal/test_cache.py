@@ -138,3 +138,15 @@ def test_hits_are_sent_gzipped_to_clients_that_accept_it(client, article_index):
     assert "Content-Encoding" not in plain
     assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in packed["Vary"]
     assert "Dipadatkan sekali" in plain.content.decode()
+
+
+def test_anonymous_requests_for_other_views_never_ask_the_cache(client, monkeypatch):
+    from django.core.cache import cache
+
+    asked = []
+    real = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: asked.append(keys) or real(keys))
+
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/healthz").status_code == 200
+    assert asked == []

@@ -55,7 +55,7 @@ def cache_settings(redis_url: str | None, key_prefix: str = "bina") -> dict[str,
     if redis_url:
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "bina.redis_cache.RedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": key_prefix,
                 "TIMEOUT": 300,
