@@ -17,7 +17,13 @@ from .models import ArticleIndexPage, ArticlePage, ValuePage
 # Rendition filter specs used by the templates (article_card.html, article_page.html);
 # prefetched with the image so a page of cards costs one rendition query.
 CARD_RENDITION = "fill-640x360"
-HERO_RENDITIONS = ("width-1200|format-webp", "fill-1200x630")
+# The hero's srcset (phones take the 480 or 800) and the social-card crop.
+HERO_RENDITIONS = (
+    "width-480|format-webp",
+    "width-800|format-webp",
+    "width-1200|format-webp",
+    "fill-1200x630",
+)
 
 
 def _without_restricted(pages: QuerySet) -> QuerySet:

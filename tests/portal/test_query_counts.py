@@ -56,3 +56,18 @@ def test_home_and_value_page_queries_are_bounded(
         client.get(path)
         with django_assert_max_num_queries(INDEX_MAX):
             assert client.get(path).status_code == 200
+
+
+def test_article_hero_is_responsive_and_costs_no_extra_query(
+    client, article_index, django_assert_max_num_queries
+):
+    article = _fill(article_index, 3)[0]
+    client.get(article.url)  # renditions are made on the first view
+    with django_assert_max_num_queries(ARTICLE_PAGE_MAX):
+        html = client.get(article.url).content.decode()
+    hero = html[html.index('<figure class="hero-image">') :]
+    hero = hero[: hero.index("</figure>")]
+    srcset = hero[hero.index('srcset="') :]
+    assert all(f".width-{width}.format-webp.webp " in srcset for width in (480, 800, 1200))
+    assert 'sizes="(max-width: 46rem) calc(100vw - 2rem), 46rem"' in hero
+    assert 'fetchpriority="high"' in hero
