@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
@@ -18,12 +19,14 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .importing.readers import ImportFileError, check_upload
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
 from .pembinaan.viewsets import PEMBINAAN_VIEWSETS
+from .personal_data import views as personal_data_views
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
 from .services import (
     import_job_confirm,
@@ -265,6 +268,12 @@ class PegawaiEditView(ScopedEditView):
         pimpinan_group_sync()
         return instance
 
+    @cached_property
+    def header_more_buttons(self):
+        url = reverse("pegawai:data_pribadi", args=[self.object.pk])
+        return [*super().header_more_buttons,
+                Button(_("Data pribadi"), url=url, icon_name="user", priority=40)]  # fmt: skip
+
 
 class PegawaiViewSet(ModelViewSet):
     model = Pegawai
@@ -281,6 +290,16 @@ class PegawaiViewSet(ModelViewSet):
     list_display = ["__str__", "jabatan", "unit", "pejabat_penilai", "is_active"]
     list_filter = ["jenis_jabatan", "is_active"]
     copy_view_enabled = False
+
+    def get_urlpatterns(self):
+        views = personal_data_views
+        return [*super().get_urlpatterns(),
+                path("<int:pk>/data-pribadi/", views.PersonalDataView.as_view(),
+                     name="data_pribadi"),
+                path("<int:pk>/data-pribadi/json/", views.export_json, name="data_pribadi_json"),
+                path("<int:pk>/data-pribadi/pdf/", views.export_pdf, name="data_pribadi_pdf"),
+                path("<int:pk>/data-pribadi/hapus/", views.ErasureView.as_view(),
+                     name="data_pribadi_hapus")]  # fmt: skip
 
 
 class ApiTokenCreateView(generic.CreateView):

@@ -45,5 +45,10 @@ def render_html(certificate: Certificate) -> str:
     return html
 
 
+def html_to_pdf(html: str) -> bytes:
+    """The one WeasyPrint call: certificates and the personal-data export both use it."""
+    return HTML(string=html).write_pdf()
+
+
 def render_pdf(certificate: Certificate) -> bytes:
-    return HTML(string=render_html(certificate)).write_pdf()
+    return html_to_pdf(render_html(certificate))

@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from .nip import validate_nip
+from .nip import NIP_LENGTH, mask_nip, validate_nip
 
 
 class User(AbstractUser):
@@ -52,7 +52,7 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
-        return self.get_full_name() or self.username
+        return self.get_full_name()
 
     def save(self, *args, **kwargs):
         # An empty NIP is "no NIP": store NULL so the unique constraint allows many.
@@ -62,7 +62,15 @@ class User(AbstractUser):
         super().save(*args, **kwargs)
 
     def get_full_name(self) -> str:
-        return self.display_name or super().get_full_name() or self.username
+        """The name shown to others. Pegawai usernames are their NIPs, so an account
+        without a name shows its username masked, never a NIP in full."""
+        return self.display_name or super().get_full_name() or self._username_for_display()
+
+    def _username_for_display(self) -> str:
+        username = self.username or ""
+        if len(username) == NIP_LENGTH and username.isdigit():
+            return mask_nip(username)
+        return username
 
     def get_short_name(self) -> str:
         return self.first_name or self.get_full_name()

@@ -4,6 +4,7 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import after_setup_logger, after_setup_task_logger
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bina.settings.dev")
 
@@ -12,6 +13,16 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 app.autodiscover_tasks(["learning.quiz"])  # a subpackage: not found by the app scan above
 app.autodiscover_tasks(["kinerja_link.pembinaan"])
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def _mask_nips_in_worker_logs(logger, **kwargs):
+    """The worker replaces the root logger's handlers: give them LOGGING's NIP filter."""
+    from bina.log_redaction import mask_nips_on_handlers
+
+    mask_nips_on_handlers(logger)
+
 
 # Periodic work, declared here so it is reviewed with the code. Each entry names a task
 # that is idempotent: beat may fire twice around a restart and nothing is doubled.

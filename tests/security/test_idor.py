@@ -155,10 +155,15 @@ def test_admin_objects_of_others_look_missing(world):
     _same(other_pengelola, "post", reverse("kinerja_import:confirm", args=[job]),
           reverse("kinerja_import:confirm", args=[MISSING]), (job, MISSING))  # fmt: skip
     pegawai = w["owner"].pk
-    for name in ("pegawai:edit", "evaluasi:inspect"):
+    for name in ("pegawai:edit", "evaluasi:inspect", "pegawai:data_pribadi",
+                 "pegawai:data_pribadi_json", "pegawai:data_pribadi_pdf",
+                 "pegawai:data_pribadi_hapus"):  # fmt: skip
         target = pegawai if name.startswith("pegawai") else Evaluasi.objects.get().pk
         _same(other_pengelola, "get", reverse(name, args=[target]),
               reverse(name, args=[MISSING]), (target, MISSING))  # fmt: skip
+    erase = "pegawai:data_pribadi_hapus"
+    _same(other_pengelola, "post", reverse(erase, args=[pegawai]), reverse(erase, args=[MISSING]),
+          (pegawai, MISSING), {"reason": "Permintaan", "confirmation": "HAPUS"})  # fmt: skip
 
 
 def test_export_of_a_unit_outside_the_subtree_looks_missing(world):
