@@ -39,22 +39,28 @@ def database_settings(database_url: str | None, sqlite_path: Path) -> dict[str, 
 
 
 def cache_settings(redis_url: str | None, key_prefix: str = "bina") -> dict[str, Any]:
-    """Redis when ``REDIS_URL`` is set; otherwise process-local memory."""
+    """Redis when ``REDIS_URL`` is set; otherwise process-local memory.
+
+    Two aliases on the same store: ``default`` answers a miss when Redis is down
+    (``bina.cache.ResilientRedisCache``), ``strict`` raises ``bina.cache.CacheUnavailable``
+    for callers that have a fallback of their own (login throttling).
+    """
     if redis_url:
-        return {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": redis_url,
-                "KEY_PREFIX": key_prefix,
-                "TIMEOUT": 300,
-            }
+        default = {
+            "BACKEND": "bina.cache.ResilientRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": key_prefix,
+            "TIMEOUT": 300,
+            # A Redis that does not answer costs one call this long, then the breaker
+            # skips it (BINA_CACHE_RETRY_SECONDS); redis-py's default is to wait forever.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
         }
-    return {
-        "default": {
+    else:
+        default = {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": key_prefix,
         }
-    }
+    return {"default": default, "strict": {**default, "RAISE_WHEN_UNREACHABLE": True}}
 
 
 def celery_settings(redis_url: str | None) -> dict[str, Any]:
