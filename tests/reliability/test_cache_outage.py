@@ -84,6 +84,7 @@ def test_every_kind_of_page_answers_while_redis_is_down(article, team, dead_cach
     pengelola.groups.add(Group.objects.get(name=Role.PENGELOLA))
     anonymous, learner, lead, staff = web(), web(), web(), web()
 
+    started = time.monotonic()
     statuses = {
         "artikel (anonim)": anonymous.get(article.url).status_code,
         "artikel lagi": anonymous.get(article.url).status_code,
@@ -111,6 +112,9 @@ def test_every_kind_of_page_answers_while_redis_is_down(article, team, dead_cach
         "impor evaluasi (form)": 200, "keluar": 302,
     }  # fmt: skip
     assert LearningRecord.objects.filter(user=pegawai.user, title="Pelatihan Kehumasan").exists()
+    print(
+        f"\nredis refused: {len(statuses)} requests in {time.monotonic() - started:.2f} s, no 500"
+    )
 
 
 def test_anonymous_pages_are_served_uncached_while_redis_is_down(article, dead_cache):
@@ -256,6 +260,9 @@ def test_frozen_redis_costs_one_timeout_and_a_publish_during_it_is_not_lost(
         timings.append(time.monotonic() - started)
     assert timings[0] < 3  # one socket timeout (1 s), then the breaker answers
     assert max(timings[1:]) < 0.5, timings
+    print(
+        f"\nredis frozen: first request {timings[0]:.2f} s, next {max(timings[1:]):.3f} s at most"
+    )
 
     article.title = "Judul baru saat Redis membeku"
     article.save_revision().publish()  # its cache invalidation is lost
