@@ -74,7 +74,7 @@ def test_breaker_skips_a_silent_redis_after_one_timeout(silent_redis, settings):
         assert cache.get("x") is None
     rest = time.monotonic() - started
     assert 0.5 <= first < 3  # one socket timeout
-    assert rest < 0.2  # the breaker answers without trying Redis
+    assert rest < 0.5  # the breaker answers without trying Redis (not 20 × 1 s)
 
     settings.BINA_CACHE_RETRY_SECONDS = 0  # retry period over: Redis is tried again
     started = time.monotonic()

@@ -258,8 +258,10 @@ def test_frozen_redis_costs_one_timeout_and_a_publish_during_it_is_not_lost(
         started = time.monotonic()
         assert client.get(article.url).status_code == 200
         timings.append(time.monotonic() - started)
-    assert timings[0] < 3  # one socket timeout (1 s), then the breaker answers
-    assert max(timings[1:]) < 0.5, timings
+    # One socket timeout (1 s), then the breaker answers at once: without it every cache
+    # call of every request would wait 1 s. Generous bounds for a loaded CI machine.
+    assert timings[0] < 3
+    assert max(timings[1:]) < 0.9, timings
     print(
         f"\nredis frozen: first request {timings[0]:.2f} s, next {max(timings[1:]):.3f} s at most"
     )
