@@ -43,6 +43,7 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     AuthEvent.objects.create(
         kind=AuthEvent.Kind.LOCKED if locked else AuthEvent.Kind.LOGIN_FAILED,
         identifier=masked_identifier(identifier),
+        account_digest=throttling.account_digest(identifier),
         **_client(request),
     )
 

@@ -1,24 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db.models import Q
 
 from . import throttling
-from .nip import normalize_nip
-
-
-def find_user_by_login(identifier: str):
-    """The active-or-not user whose NIP, e-mail or username is ``identifier``, or None."""
-    identifier = (identifier or "").strip()
-    if not identifier:
-        return None
-    user_model = get_user_model()
-    if "@" in identifier:
-        lookup = Q(email__iexact=identifier)
-    elif identifier.replace(" ", "").isdigit():
-        lookup = Q(nip=normalize_nip(identifier))
-    else:
-        lookup = Q(username=identifier)
-    return user_model._default_manager.filter(lookup).first()
+from .selectors import find_user_by_login
 
 
 class NipOrEmailBackend(ModelBackend):

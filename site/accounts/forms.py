@@ -6,7 +6,7 @@ from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from . import throttling
-from .backends import find_user_by_login
+from .selectors import find_user_by_login
 
 LOCKED_MESSAGE = _(
     "Terlalu banyak percobaan masuk yang gagal. Demi keamanan akun, coba lagi dalam "

@@ -80,7 +80,10 @@ class AuthEvent(models.Model):
     """Sign-ins, failed sign-ins and sign-outs, for the audit trail.
 
     The identifier someone typed is stored masked: people sometimes type their password
-    into the NIP field, and a NIP itself is personal data.
+    into the NIP field, and a NIP itself is personal data. Failed sign-ins also keep a
+    keyed digest of it (``accounts.throttling.account_digest``), so the throttle can count
+    an account's failures here when the cache is down; the digest reveals nothing without
+    the SECRET_KEY.
     """
 
     class Kind(models.TextChoices):
@@ -94,6 +97,7 @@ class AuthEvent(models.Model):
         User, verbose_name=_("pengguna"), null=True, blank=True, on_delete=models.SET_NULL
     )
     identifier = models.CharField(_("identitas (disamarkan)"), max_length=64, blank=True)
+    account_digest = models.CharField(_("sidik akun"), max_length=32, blank=True, editable=False)
     ip_address = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
     user_agent = models.CharField(_("peramban"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
@@ -102,6 +106,12 @@ class AuthEvent(models.Model):
         verbose_name = _("catatan masuk")
         verbose_name_plural = _("catatan masuk")
         ordering = ["-created_at"]
+        indexes = [
+            # The throttle's database count (accounts.failed_logins): recent rows per
+            # account and per client address.
+            models.Index(fields=["account_digest", "created_at"], name="authevent_account_recent"),
+            models.Index(fields=["ip_address", "created_at"], name="authevent_address_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.identifier} · {self.created_at:%Y-%m-%d %H:%M}"

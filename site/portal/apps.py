@@ -11,10 +11,13 @@ class PortalConfig(AppConfig):
 
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .page_cache import invalidate_on_change
+        from bina.cache import cache_recovered
+
+        from .page_cache import invalidate_after_outage, invalidate_on_change
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(invalidate_on_change, dispatch_uid=f"portal-cache-{id(signal)}")
         post_delete.connect(
             invalidate_on_change, sender="wagtailcore.Page", dispatch_uid="portal-cache-delete"
         )
+        cache_recovered.connect(invalidate_after_outage, dispatch_uid="portal-cache-recovered")

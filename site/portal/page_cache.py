@@ -6,6 +6,12 @@ or a page password) and only when the response sets no cookie itself. Publishing
 unpublishing, moving or deleting any page bumps a generation number stored with every
 entry, so every cached page is dropped at once: listings, feeds and the home page
 all depend on other pages, and precise invalidation is not worth its bugs here.
+
+While Redis is down the cache (``bina.cache.ResilientRedisCache``) answers every lookup
+with a miss and drops every store: pages are rendered and served uncached, never a 500.
+A publish during the outage cannot bump the generation, and a Redis that was cut off
+rather than restarted still holds the old pages, so the first process to reach Redis
+again bumps it (:func:`invalidate_after_outage`).
 """
 
 import functools
@@ -49,6 +55,11 @@ def invalidate_all() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet: any future key already differs
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def invalidate_after_outage(**kwargs) -> None:
+    """Receiver of ``bina.cache.cache_recovered``: drop what a lost bump should have dropped."""
+    invalidate_all()
 
 
 def invalidate_on_change(**kwargs) -> None:

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from bina.redis_cache import RedisCache
+from bina.cache import ResilientRedisCache
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"), reason="REDIS_URL tidak diset: tanpa Redis nyata"
@@ -13,7 +13,9 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_one_client_per_pool_and_it_still_reads_and_writes():
-    cache = RedisCache(os.environ["REDIS_URL"], {"KEY_PREFIX": f"t-{uuid.uuid4().hex[:8]}"})
+    cache = ResilientRedisCache(
+        os.environ["REDIS_URL"], {"KEY_PREFIX": f"t-{uuid.uuid4().hex[:8]}"}
+    )
     cache.set("a", {"nilai": 1}, 30)
     assert cache.get("a") == {"nilai": 1}
     assert cache.get_many(["a", "b"]) == {"a": {"nilai": 1}}

@@ -46,9 +46,19 @@ def test_with_redis_celery_and_cache_use_it():
     assert celery["CELERY_TASK_ALWAYS_EAGER"] is False
     assert celery["CELERY_BROKER_URL"] == url
     assert celery["CELERY_RESULT_BACKEND"] == url
-    cache = cache_settings(url)["default"]
-    assert cache["BACKEND"] == "bina.redis_cache.RedisCache"
-    assert cache["LOCATION"] == url
+    caches = cache_settings(url)
+    assert caches["default"]["BACKEND"] == "bina.cache.ResilientRedisCache"
+    assert caches["default"]["LOCATION"] == caches["strict"]["LOCATION"] == url
+    # A Redis that does not answer must not hold a request for ever (redis-py's default).
+    assert caches["default"]["OPTIONS"]["socket_timeout"] <= 1
+    assert caches["strict"]["RAISE_WHEN_UNREACHABLE"] is True
+    assert not caches["default"].get("RAISE_WHEN_UNREACHABLE")
+    assert caches["renditions"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_sessions_do_not_live_in_the_cache(settings):
+    """A Redis outage must not sign everybody out: sessions are in the database."""
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
 
 
 def _settings_in_subprocess(module: str, **env: str) -> dict:

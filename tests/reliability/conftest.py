@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from django.conf import settings as django_settings
 from django.db import connection
 
 from bina.celery import app as celery_app
+from bina.settings.environment import cache_settings
 from tests.conftest import ROOT, _database_url_for_test_db, _wait_for_worker
 
 # Short enough that a killed worker's task comes back within seconds in the tests.
@@ -35,11 +37,16 @@ def require_services() -> None:
         pytest.skip("REDIS_URL tidak diset: tes gangguan Celery/Redis butuh Redis dan worker nyata")
     if connection.vendor != "postgresql":
         pytest.skip("Tes gangguan Celery/Redis butuh PostgreSQL (basis data bersama dengan worker)")
+    require_redis_server()
+
+
+def require_redis_server() -> None:
     if not shutil.which("redis-server"):
         pytest.skip("redis-server tidak ada: tes gangguan butuh Redis sekali pakai")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port nothing listens on once this returns: a Redis that is down (refused)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -50,7 +57,7 @@ class PrivateRedis:
 
     def __init__(self, directory: Path):
         self.directory = directory
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process: subprocess.Popen | None = None
 
@@ -72,6 +79,41 @@ class PrivateRedis:
         if self.process and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
+
+    def freeze(self) -> None:
+        """SIGSTOP: connections are still accepted but nothing answers (a network cut)."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self) -> None:
+        self.process.send_signal(signal.SIGCONT)
+
+
+def use_cache_at(settings, url: str) -> None:
+    """Point Django's cache aliases (not Celery) at ``url``, with this test's own keys."""
+    settings.CACHES = cache_settings(url, key_prefix=f"outage-{uuid.uuid4().hex[:8]}")
+
+
+@pytest.fixture
+def dead_cache(settings):
+    """The cache's Redis refuses every connection; it is tried again on every call."""
+    settings.BINA_CACHE_RETRY_SECONDS = 0
+    use_cache_at(settings, f"redis://127.0.0.1:{free_port()}/0")
+
+
+@pytest.fixture
+def cache_redis(settings, tmp_path):
+    """A private redis-server as the cache only (Celery stays eager): stop, freeze, restart."""
+    require_redis_server()
+    redis = PrivateRedis(tmp_path)
+    redis.start()
+    settings.BINA_CACHE_RETRY_SECONDS = 0
+    use_cache_at(settings, redis.url)
+    try:
+        yield redis
+    finally:
+        if redis.process and redis.process.poll() is None:
+            redis.thaw()
+        redis.stop()
 
 
 @pytest.fixture

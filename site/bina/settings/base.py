@@ -94,6 +94,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL") or None
 CACHES = cache_settings(REDIS_URL, key_prefix=os.environ.get("CACHE_KEY_PREFIX", "bina"))
+# While Redis is unreachable the cache answers misses (bina.cache): it tries Redis again
+# after this many seconds, and logs one warning per interval per process, not per request.
+BINA_CACHE_RETRY_SECONDS = float(os.environ.get("BINA_CACHE_RETRY_SECONDS", "5"))
+BINA_CACHE_WARNING_SECONDS = float(os.environ.get("BINA_CACHE_WARNING_SECONDS", "60"))
 
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

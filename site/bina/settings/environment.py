@@ -41,32 +41,39 @@ def database_settings(database_url: str | None, sqlite_path: Path) -> dict[str, 
 def cache_settings(redis_url: str | None, key_prefix: str = "bina") -> dict[str, Any]:
     """Redis when ``REDIS_URL`` is set; otherwise process-local memory.
 
+    Two aliases on the same store: ``default`` answers a miss when Redis is down
+    (``bina.cache.ResilientRedisCache``), ``strict`` raises ``bina.cache.CacheUnavailable``
+    for callers that have a fallback of their own (login throttling).
+
     Wagtail writes every rendition it hands out back to the "renditions" cache, on every
     call, even when the page prefetched it: in Redis that was five network writes per
     article view. Process memory makes the write free; pages prefetch their renditions, so
     this cache only spares the query for images inside StreamField bodies.
     """
+    if redis_url:
+        default = {
+            "BACKEND": "bina.cache.ResilientRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": key_prefix,
+            "TIMEOUT": 300,
+            # A Redis that does not answer costs one call this long, then the breaker
+            # skips it (BINA_CACHE_RETRY_SECONDS); redis-py's default is to wait forever.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0},
+        }
+    else:
+        default = {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": key_prefix,
+        }
     renditions = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": f"{key_prefix}-renditions",
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
-    if redis_url:
-        return {
-            "default": {
-                "BACKEND": "bina.redis_cache.RedisCache",
-                "LOCATION": redis_url,
-                "KEY_PREFIX": key_prefix,
-                "TIMEOUT": 300,
-            },
-            "renditions": renditions,
-        }
     return {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": key_prefix,
-        },
+        "default": default,
+        "strict": {**default, "RAISE_WHEN_UNREACHABLE": True},
         "renditions": renditions,
     }
 
