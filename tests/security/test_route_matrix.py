@@ -50,6 +50,7 @@ MATRIX: list[Rule] = [
     Rule(r"^admin/failwhale/$", frozenset({"superuser"}), "Wagtail's deliberate 500"),
     Rule(r"^admin/(login|logout|password_reset|sprite|jsi18n)", EVERYONE, "sign-in, assets"),
     Rule(r"^admin/antrean-tugas/", frozenset({"superuser"}), "task outbox, read-only"),
+    Rule(r"^admin/jejak-audit/", frozenset({"superuser"}), "audit trail, read-only"),
     Rule(r"^admin/", ADMIN_USERS, "Wagtail admin: staff roles; Wagtail checks finer permissions"),
     Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
     Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),
