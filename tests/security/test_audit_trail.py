@@ -15,6 +15,7 @@ Kinds × channels covered here:
 from __future__ import annotations
 
 import datetime
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -29,6 +30,7 @@ from wagtail.models import ModelLogEntry
 from accounts.models import AuthEvent
 from accounts.role_audit import ROLE_CHANGE
 from accounts.roles import Role
+from bina.models import OutboxMessage
 from bina.request_id import bound
 from kinerja_link.models import ApiToken, Assignment, AssignmentStatus, Evaluasi, PembinaanRule
 from kinerja_link.services import pimpinan_group_sync
@@ -274,6 +276,33 @@ def test_certificate_issue_render_and_revoke_are_audited(
     assert revoked.user == org.pengelola.user
     assert revoked.data["before"]["revoked_at"] is None and revoked.data["after"]["revoked_at"]
     assert revoked.data["after"]["revoked_reason"] == "Data keliru"
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_real_worker_audits_under_the_enqueuing_requests_id(celery_worker, client, org):
+    """PostgreSQL + Redis: the id goes through the outbox row and the broker to the worker."""
+    course = make_course(title="Berorientasi Pelayanan", lessons=1, jp=2)
+    learner = org.staff[0].user
+    client.force_login(learner)
+    client.post(reverse("learning:enrol", args=[course.pk]))
+    done = client.post(reverse("learning:lesson_done", args=[course.lessons().first().pk]))
+    certificate = Certificate.objects.get(user=learner)
+    rendered = ModelLogEntry.objects.filter(
+        action="learning.certificate.render", object_id=str(certificate.pk)
+    )
+    deadline = time.monotonic() + 60
+    while not rendered.exists() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    entry = rendered.get()
+    try:
+        assert entry.data["request_id"] == rid(done) and entry.user_id is None
+        assert OutboxMessage.objects.get(task_name__endswith="render_certificate").request_id == (
+            rid(done)
+        )
+    finally:
+        certificate.refresh_from_db()
+        certificate.pdf.delete(save=False)
 
 
 def test_assignment_completed_by_the_learning_event_is_audited(
