@@ -18,7 +18,6 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import partial
 
 HEADER = "bina_request_id"  # the Celery message header that carries the id
 RESPONSE_HEADER = "X-Request-ID"
@@ -62,22 +61,10 @@ class RequestIdMiddleware:
         token = _current.set(request_id)
         try:
             response = self.get_response(request)
-        except BaseException:
-            _reset(token)
-            raise
+        finally:
+            _current.reset(token)
         response[RESPONSE_HEADER] = request_id
-        # Kept until the response is closed, not just until here: Django logs a 4xx
-        # ("Not Found: …") after the middleware has returned, and a streamed body is
-        # produced later still; both belong to this request.
-        response._resource_closers.append(partial(_reset, token))
         return response
-
-
-def _reset(token) -> None:
-    try:
-        _current.reset(token)
-    except ValueError:  # closed in another context (an async server): just clear it
-        _current.set(None)
 
 
 class RequestIdLogFilter(logging.Filter):
@@ -85,7 +72,10 @@ class RequestIdLogFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if not hasattr(record, "request_id"):
-            record.request_id = _current.get() or "-"
+            # Django logs a 4xx response ("Not Found: …") after the middleware has
+            # returned; such records carry the request itself.
+            request = getattr(record, "request", None)
+            record.request_id = _current.get() or getattr(request, "request_id", None) or "-"
         return True
 
 
