@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from accounts.role_audit import group_changes_log
 from accounts.roles import Role, has_role
 from bina.outbox import enqueue_on_commit
 
@@ -43,6 +44,9 @@ def pimpinan_group_sync() -> tuple[int, int]:
     removed = current - should_be
     membership.objects.bulk_create([membership(user_id=uid, group=group) for uid in added])
     membership.objects.filter(group=group, user_id__in=removed).delete()
+    # Set-based writes send no m2m_changed: the audit entries are written here.
+    group_changes_log(user_ids=added, added=[group.name])
+    group_changes_log(user_ids=removed, removed=[group.name])
     return len(added), len(removed)
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.roles import Role, has_role
+from bina.audit.changes import changes, snapshot
 from bina.outbox import enqueue_on_commit
 from learning import completion, events
 from learning.models import (
@@ -167,11 +168,19 @@ def _enrolment_complete(enrolment: Enrolment) -> None:
 # --- Certificates ----------------------------------------------------------------------
 
 
+# What the audit trail records of a certificate (never the holder's NIP).
+CERTIFICATE_AUDITED_FIELDS = ("number", "course_title", "holder_name", "jp", "issued_at",
+                              "revoked_at", "revoked_reason", "revoked_by")  # fmt: skip
+
+
 def _certificate_issue(enrolment: Enrolment, issued_at: datetime.datetime) -> Certificate:
-    certificate, _created = Certificate.objects.get_or_create(
+    certificate, created = Certificate.objects.get_or_create(
         enrolment=enrolment,
         defaults=_certificate_fields(enrolment, issued_at),
     )
+    if created:
+        log(instance=certificate, action="learning.certificate.issue", user=enrolment.user,
+            data=changes(None, snapshot(certificate, CERTIFICATE_AUDITED_FIELDS)))  # fmt: skip
     return certificate
 
 
@@ -213,6 +222,10 @@ def certificate_render(*, certificate_id: int) -> Certificate:
             certificate.pdf.storage.delete(name)
         certificate.pdf.save(name, ContentFile(content), save=False)
         certificate.save(update_fields=["pdf", "render_ms"])
+        # Usually run by a worker: the actor is the system, the request id the one that
+        # completed the course (carried through the outbox).
+        log(instance=certificate, action="learning.certificate.render",
+            data=changes({"pdf": ""}, {"pdf": certificate.pdf.name}))  # fmt: skip
         events.announce_certificate_issued(
             certificate_id=certificate.pk, user_id=certificate.user_id
         )
@@ -228,6 +241,7 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
         raise ValidationError({"revoked_reason": _("Alasan pencabutan wajib diisi.")})
     if certificate.revoked_at:
         return certificate
+    before = snapshot(certificate, CERTIFICATE_AUDITED_FIELDS)
     certificate.revoked_at = timezone.now()
     certificate.revoked_reason = reason
     certificate.revoked_by = by
@@ -239,9 +253,9 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
         verified_by=by,
         verified_at=certificate.revoked_at,
     )
-    log(
-        instance=certificate, action="learning.certificate.revoke", user=by, data={"reason": reason}
-    )
+    after = snapshot(certificate, CERTIFICATE_AUDITED_FIELDS)
+    log(instance=certificate, action="learning.certificate.revoke", user=by,
+        data=changes(before, after, reason=reason))  # fmt: skip
     return certificate
 
 

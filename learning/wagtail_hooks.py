@@ -40,6 +40,12 @@ def register_learning_log_actions(actions):
     )
     actions.register_action("learning.record.reject", _("Tolak JP"), _("Menolak catatan pelatihan"))
     actions.register_action(
+        "learning.certificate.issue", _("Sertifikat terbit"), _("Menerbitkan sertifikat")
+    )
+    actions.register_action(
+        "learning.certificate.render", _("PDF sertifikat dibuat"), _("Membuat PDF sertifikat")
+    )
+    actions.register_action(
         "learning.certificate.revoke", _("Cabut sertifikat"), _("Mencabut sertifikat")
     )
 

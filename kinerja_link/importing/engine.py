@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from accounts.nip import normalize_nip, parse_nip
+from bina.audit.stamping import stamp
 
 from ..kuadran import Predikat, Rating, predikat_for
 from ..models import Evaluasi, Pegawai, Periode
@@ -270,6 +271,6 @@ def _log_entries(new, created, changed, now, ctx: ImportContext) -> Iterator[Mod
             label=f"{person['user__display_name'] or row.nip} · "
             f"{periode_labels[evaluasi.periode_id]}",
             timestamp=now, uuid=ctx.log_uuid, user_id=ctx.user_id, content_changed=True,
-            data={"before": before, "after": _snapshot(evaluasi), "import_job": ctx.job_id,
-                  "baris": row.row, "nip": row.nip},
+            data=stamp({"before": before, "after": _snapshot(evaluasi),
+                        "import_job": ctx.job_id, "baris": row.row, "nip": row.nip}),
         )  # fmt: skip

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from accounts.nip import normalize_nip, parse_nip
+from bina.audit.stamping import stamp
 
 from ..models import GOLONGAN_CHOICES, JenisJabatan, Pegawai, UnitKerja
 from .columns import cell_text, header_key
@@ -232,6 +233,6 @@ def _log(entries: list, user_id) -> None:
         ModelLogEntry(content_type=content_type, object_id=str(p.pk), label=p.user.display_name,
                       action="wagtail.edit" if before else "wagtail.create", timestamp=now,
                       uuid=batch, user_id=user_id, content_changed=True,
-                      data={"before": before, "after": after} if before else {})
+                      data=stamp({"before": before, "after": after} if before else {}))
         for p, before, after in entries
     ])  # fmt: skip

@@ -12,6 +12,8 @@ def register_assignment_log_actions(actions):
         ("kinerja_link.assignment.reject", _("Penugasan ditolak"),
          _("Penugasan ditolak: ada pegawai di luar tim")),
         ("kinerja_link.assignment.cancel", _("Penugasan dibatalkan"), _("Membatalkan penugasan")),
+        ("kinerja_link.assignment.overdue", _("Penugasan lewat tenggat"),
+         _("Penugasan melewati tenggat (tugas harian)")),
         ("kinerja_link.assignment.complete", _("Penugasan selesai"),
          _("Penugasan selesai lewat kursus")),
         ("kinerja_link.recommendation.accept", _("Rekomendasi diterima"),

@@ -25,6 +25,8 @@ from django.utils.translation import ngettext
 
 from wagtail.log_actions import log
 
+from bina.audit.bulk import log_entries_bulk
+from bina.audit.changes import changes, snapshot
 from learning.models import CoursePage, Enrolment, EnrolmentSource, EnrolmentStatus
 
 from ..models import (
@@ -54,6 +56,10 @@ class OutsideTeamError(PermissionDenied):
             )
             % {"count": len(self.ids)}
         )
+
+
+# What the audit trail records of a new assignment.
+ASSIGNMENT_AUDITED_FIELDS = ("pegawai", "course", "due_date", "note", "status", "recommendation")
 
 
 @dataclass
@@ -224,8 +230,7 @@ def _bulk_write(*, user, members, course, due_date, note, recommendation) -> Bul
         for assignment in result.created:
             log(
                 instance=assignment, action="kinerja_link.assignment.create", user=user,
-                data={"course": course.pk, "due_date": due_date.isoformat(),
-                      "recommendation": recommendation.pk if recommendation else None},
+                data=changes(None, snapshot(assignment, ASSIGNMENT_AUDITED_FIELDS)),
             )  # fmt: skip
     return result
 
@@ -335,18 +340,38 @@ def assignment_cancel(*, user, assignment: Assignment, reason: str = "") -> Assi
         raise PermissionDenied
     if not locked.is_open:
         raise ValidationError(_("Penugasan ini sudah selesai atau dibatalkan."))
+    before = {"status": locked.status, "cancelled_reason": locked.cancelled_reason}
     locked.status = AssignmentStatus.CANCELLED
     locked.cancelled_reason = (reason or "").strip()[:NOTE_MAX]
     locked.save(update_fields=["status", "cancelled_reason"])
-    log(instance=locked, action="kinerja_link.assignment.cancel", user=user)
+    log(instance=locked, action="kinerja_link.assignment.cancel", user=user, data=changes(
+        before, {"status": locked.status, "cancelled_reason": locked.cancelled_reason}
+    ))  # fmt: skip
     return locked
 
 
+@transaction.atomic
 def assignments_mark_overdue(*, today: datetime.date) -> int:
-    """Open assignments whose due date has passed become overdue: one UPDATE. Idempotent."""
-    return Assignment.objects.filter(
+    """Open assignments whose due date has passed become overdue. Idempotent.
+
+    Set-based (a read, one UPDATE, one insert of audit entries), with each change in
+    the audit trail: actor "sistem", before/after status.
+    """
+    due = Assignment.objects.select_for_update(of=("self",)).filter(
         status__in=[AssignmentStatus.ASSIGNED, AssignmentStatus.IN_PROGRESS], due_date__lt=today
-    ).update(status=AssignmentStatus.OVERDUE)
+    )
+    rows = list(due.values_list("pk", "status", "pegawai__user__display_name", "course__title"))
+    if not rows:
+        return 0
+    Assignment.objects.filter(pk__in=[row[0] for row in rows]).update(
+        status=AssignmentStatus.OVERDUE
+    )
+    overdue = {"status": AssignmentStatus.OVERDUE}
+    log_entries_bulk(Assignment, "kinerja_link.assignment.overdue", [
+        (pk, f"{nama} · {kursus}", changes({"status": status}, overdue))
+        for pk, status, nama, kursus in rows
+    ])  # fmt: skip
+    return len(rows)
 
 
 def assignments_complete(*, user_id: int, course_id: int, enrolment_id: int | None = None) -> int:
@@ -363,12 +388,14 @@ def assignments_complete(*, user_id: int, course_id: int, enrolment_id: int | No
             )
         )  # fmt: skip
         for assignment in closing:
+            before = {"status": assignment.status}
             assignment.status = AssignmentStatus.COMPLETED
             assignment.completed_at = now
             if enrolment_id and not assignment.enrolment_id:
                 assignment.enrolment_id = enrolment_id
             assignment.save(update_fields=["status", "completed_at", "enrolment"])
-            log(instance=assignment, action="kinerja_link.assignment.complete")
+            log(instance=assignment, action="kinerja_link.assignment.complete",
+                data=changes(before, {"status": assignment.status}))  # fmt: skip
     return len(closing)
 
 

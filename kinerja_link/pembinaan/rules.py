@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from bina.audit.changes import changes, snapshot
 from learning.models import Competency, CompetencyKind, CoursePage
 
 from ..models import Evaluasi, PembinaanRule, Periode
@@ -29,6 +30,8 @@ CONDITION_FIELDS = ("predikat", "rating_hasil", "rating_perilaku", "flagged_valu
 ACTION_FIELDS = ("courses", "competency", "course_for_flagged_value", "session_kind")
 EDITABLE_FIELDS = ("name", "description", "is_active", *CONDITION_FIELDS, *ACTION_FIELDS,
                    "due_days", "priority")  # fmt: skip
+# What the audit trail records of a rule, before and after each change.
+AUDITED_FIELDS = ("code", "version", "valid_from", "valid_until", *EDITABLE_FIELDS)
 
 
 # --- Reading ---------------------------------------------------------------------------
@@ -158,7 +161,8 @@ def rule_create(*, user, data: dict) -> PembinaanRule:
     rule.full_clean()
     rule.save()
     rule.courses.set(data.get("courses") or [])
-    log(instance=rule, action="wagtail.create", user=user)
+    log(instance=rule, action="wagtail.create", user=user,
+        data=changes(None, snapshot(rule, AUDITED_FIELDS)))  # fmt: skip
     return rule
 
 
@@ -179,6 +183,7 @@ def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date |
         raise ValidationError(_("Versi aturan yang sudah ditutup tidak dapat diubah."))
     data = {"valid_from": current.valid_from, **data}
     rule_clean(data)
+    before = snapshot(current, AUDITED_FIELDS)
     if not current.recommendations.exists():
         _apply(current, data)
         current.valid_from = data["valid_from"]
@@ -186,7 +191,8 @@ def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date |
         current.full_clean()
         current.save()
         current.courses.set(data.get("courses") or [])
-        log(instance=current, action="wagtail.edit", user=user)
+        log(instance=current, action="wagtail.edit", user=user,
+            data=changes(before, snapshot(current, AUDITED_FIELDS)))  # fmt: skip
         return current
     successor = PembinaanRule(code=current.code, valid_until=data.get("valid_until"))
     if current.valid_from < today:
@@ -202,7 +208,8 @@ def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date |
     successor.save()
     successor.courses.set(data.get("courses") or [])
     log(instance=current, action="wagtail.edit", user=user,
-        data={"ditutup": str(current.valid_until or ""), "versi_baru": successor.pk})  # fmt: skip
+        data=changes(before, snapshot(current, AUDITED_FIELDS),
+                     ditutup=str(current.valid_until or ""), versi_baru=successor.pk))  # fmt: skip
     log(instance=successor, action="wagtail.create", user=user,
-        data={"versi_dari": current.pk})  # fmt: skip
+        data=changes(None, snapshot(successor, AUDITED_FIELDS), versi_dari=current.pk))  # fmt: skip
     return successor

@@ -23,11 +23,15 @@ from django.apps import apps
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 
+from accounts.models import AuthEvent
+from accounts.throttling import account_digest
+from bina.audit.guard import audit_erasure
 from learning.models import Certificate, LearningRecord, QuizAnswer
 from learning.quiz.types import QuestionType
 
@@ -205,6 +209,15 @@ def _strip_audit_entries_about(pegawai: Pegawai) -> int:
     return len(entries)
 
 
+def _forget_sign_in_digests(user) -> int:
+    """Sign-in events keep a keyed digest of the NIP or e-mail typed (the throttle's count):
+    whoever knows the NIP could still find theirs, so it goes, also on failed attempts that
+    named the account without signing in (no user on the row)."""
+    digests = {account_digest(value) for value in (user.nip, user.email, user.username) if value}
+    events = AuthEvent.objects.filter(Q(user=user) | Q(account_digest__in=digests))
+    return events.exclude(account_digest="").update(account_digest="")
+
+
 def _pseudonymise_account(pegawai: Pegawai, user, pseudonym: str) -> None:
     user.username = erased_username(user)
     user.display_name = pseudonym
@@ -237,14 +250,18 @@ def pegawai_erase(*, pegawai: Pegawai, by, reason: str) -> ErasureResult:
         return ErasureResult(pegawai=pegawai, already_erased=True)
     user, pseudonym = pegawai.user, pseudonym_for(pegawai)
     identity = Identity.of(user, pseudonym=pseudonym)  # taken before anything changes
-    counts = {
-        "jejak_audit": _strip_audit_entries_about(pegawai),
-        **_erase_free_text(pegawai, user),
-        **_erase_files_and_copies(user, pseudonym),
-        **_erase_account_traces(user),
-    }
-    _pseudonymise_account(pegawai, user, pseudonym)
-    counts["salinan_teks"] = sweep_everywhere(identity)
+    # Audit rows are append-only on PostgreSQL (bina.audit.guard); an erasure on request is
+    # the reviewed exception, and it is itself audited below.
+    with audit_erasure():
+        counts = {
+            "jejak_audit": _strip_audit_entries_about(pegawai),
+            "sidik_masuk": _forget_sign_in_digests(user),
+            **_erase_free_text(pegawai, user),
+            **_erase_files_and_copies(user, pseudonym),
+            **_erase_account_traces(user),
+        }
+        _pseudonymise_account(pegawai, user, pseudonym)
+        counts["salinan_teks"] = sweep_everywhere(identity)
     # The reason is kept, without the person's name or NIP should it quote them.
     log(instance=pegawai, action=ERASE_ACTION, user=by, data={"alasan": identity.replace(reason)})
     pimpinan_group_sync()

@@ -10,7 +10,17 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Akun")
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed
+
         from . import auth_events  # noqa: F401 - connects the auth signal receivers
+        from .role_audit import on_groups_changed
+
+        m2m_changed.connect(
+            on_groups_changed,
+            sender=get_user_model().groups.through,
+            dispatch_uid="accounts.role_audit.groups",
+        )
 
 
 class BinaUsersConfig(WagtailUsersAppConfig):

@@ -7,6 +7,8 @@ client.login) passes through.
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from bina.request_id import current_request_id
+
 from . import throttling
 from .models import AuthEvent
 from .nip import mask_nip
@@ -25,8 +27,9 @@ def masked_identifier(identifier: str) -> str:
 
 def _client(request) -> dict:
     if request is None:
-        return {}
+        return {"request_id": current_request_id() or ""}
     return {
+        "request_id": current_request_id() or "",
         "ip_address": throttling.client_address(request)
         if request.META.get("REMOTE_ADDR")
         else None,

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class BinaConfig(AppConfig):
-    """The project package as an app: project-wide commands (seed_demo) and the task outbox."""
+    """The project package as an app: project-wide commands (seed_demo), the task outbox
+    and the audit trail. (Request ids in Celery are wired in ``bina.celery``.)"""
 
     name = "bina"
     verbose_name = "Bina ASN"
@@ -10,8 +11,12 @@ class BinaConfig(AppConfig):
     def ready(self):
         from celery.signals import task_postrun
 
+        from django.db.models.signals import pre_save
+
         from . import spreadsheets
+        from .audit.stamping import stamp_log_entry
         from .outbox import mark_completed
 
         spreadsheets.install()
         task_postrun.connect(mark_completed, dispatch_uid="bina.outbox.mark_completed")
+        pre_save.connect(stamp_log_entry, dispatch_uid="bina.audit.stamp_log_entry")

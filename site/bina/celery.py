@@ -2,9 +2,11 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 from celery.schedules import crontab
 from celery.signals import after_setup_logger, after_setup_task_logger
+
+from . import request_id
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bina.settings.dev")
 
@@ -13,6 +15,14 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 app.autodiscover_tasks(["learning.quiz"])  # a subpackage: not found by the app scan above
 app.autodiscover_tasks(["kinerja_link.pembinaan"])
+
+# Request ids (bina.request_id): a task runs under the id of the request that enqueued it,
+# and the worker's and beat's log lines show it. Connected here, not in an AppConfig, so
+# that they are in place before Celery sets up its logging.
+signals.task_prerun.connect(request_id.task_started, dispatch_uid="bina.request_id.started")
+signals.task_postrun.connect(request_id.task_finished, dispatch_uid="bina.request_id.finished")
+signals.after_setup_logger.connect(request_id.add_filter_to_celery_handlers, weak=False)
+signals.after_setup_task_logger.connect(request_id.add_filter_to_celery_handlers, weak=False)
 
 
 @after_setup_logger.connect

@@ -21,6 +21,7 @@ class OutboxMessage(models.Model):
     task_name = models.CharField(_("nama tugas"), max_length=200)
     args = models.JSONField(_("argumen"), default=list, blank=True)
     kwargs = models.JSONField(_("argumen bernama"), default=dict, blank=True)
+    request_id = models.CharField(_("id permintaan"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     attempts = models.PositiveIntegerField(_("percobaan kirim"), default=0)
     last_error = models.TextField(_("galat terakhir"), blank=True)

@@ -34,6 +34,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import OutboxMessage
+from .request_id import HEADER as REQUEST_ID_HEADER
+from .request_id import current_request_id, publish_headers
 
 logger = logging.getLogger(__name__)
 
@@ -50,12 +52,15 @@ def enqueue_on_commit(task: Task, *args, **kwargs) -> OutboxMessage | None:
     in eager mode where no row is needed.
     """
     if task.app.conf.task_always_eager:
-        transaction.on_commit(lambda: task.apply_async(args, kwargs))
+        headers = publish_headers()
+        transaction.on_commit(lambda: task.apply_async(args, kwargs, headers=headers))
         return None
     message = OutboxMessage.objects.create(
         task_name=task.name,
         args=list(args),
         kwargs=kwargs,
+        # The task's log lines and audit rows carry the id of the request that asked for it.
+        request_id=current_request_id() or "",
         next_attempt_at=timezone.now() + FIRST_PUBLISH_GRACE,
     )
     # robust: whatever happens while publishing, the committed request still succeeds.
@@ -72,6 +77,7 @@ def publish(message: OutboxMessage) -> bool:
             message.args,
             message.kwargs,
             task_id=str(message.task_id),
+            headers={REQUEST_ID_HEADER: message.request_id} if message.request_id else None,
             # Nobody waits on these results; and without this a result backend on the
             # same Redis makes a publish wait ~20 s for it when Redis is down.
             ignore_result=True,

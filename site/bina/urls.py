@@ -9,6 +9,8 @@ from bina.health import healthz
 
 from .api import api
 
+handler500 = "bina.errors.server_error"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),

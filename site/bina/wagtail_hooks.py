@@ -10,3 +10,10 @@ register_permission_policy(OutboxMessage, SuperuserReadOnlyPolicy(OutboxMessage)
 @hooks.register("register_admin_viewset")
 def register_outbox_viewset():
     return OutboxViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_audit_trail_viewset():
+    from .audit.views import AuditTrailViewSet
+
+    return AuditTrailViewSet()

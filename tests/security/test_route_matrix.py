@@ -52,6 +52,7 @@ MATRIX: list[Rule] = [
     Rule(r"^admin/antrean-tugas/", frozenset({"superuser"}), "task outbox, read-only"),
     Rule(r"^pegawai:data_pribadi", PENGELOLA,
          "PDP export (JSON/PDF) and erasure: pengelola of the unit subtree; others get 404"),
+    Rule(r"^admin/jejak-audit/", frozenset({"superuser"}), "audit trail, read-only"),
     Rule(r"^admin/", ADMIN_USERS, "Wagtail admin: staff roles; Wagtail checks finer permissions"),
     Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
     Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),

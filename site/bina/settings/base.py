@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response (redirects, cached pages, errors) carries X-Request-ID.
+    "bina.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "bina.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -165,6 +167,14 @@ CELERY_TASK_TIME_LIMIT = 6 * 60
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The worker's own log lines show the request id too (bina.request_id adds the filter).
+CELERY_WORKER_LOG_FORMAT = (
+    "[%(asctime)s: %(levelname)s/%(processName)s] [%(request_id)s] %(message)s"
+)
+CELERY_WORKER_TASK_LOG_FORMAT = (
+    "[%(asctime)s: %(levelname)s/%(processName)s] [%(request_id)s] "
+    "%(task_name)s[%(task_id)s]: %(message)s"
+)
 # With acks_late a task is redelivered if unacked this long; keep it above the hard time limit.
 # Unacked messages of a worker that died are put back by the next sweep of a live worker
 # (every interval × throttle seconds) or when a worker starts. The fault tests shorten
@@ -223,14 +233,24 @@ JP_TARGET_PER_YEAR = int(os.environ.get("JP_TARGET_PER_YEAR", "20"))
 # A pimpinan's team: "direct" = those whose pejabat penilai they are; "unit" adds the unit subtree.
 BINA_TEAM_SCOPE = os.environ.get("BINA_TEAM_SCOPE", "direct")
 
+LOG_FORMAT = "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # Every record passes a handler: masking NIPs there covers paths, queries and tracebacks.
-    "filters": {"mask_nip": {"()": "bina.log_redaction.MaskNipFilter"}},
+    # request_id: the X-Request-ID of the request (or the task's id), "-" outside both.
+    # mask_nip: every record passes a handler, so masking NIPs there covers paths, queries
+    # and tracebacks.
+    "filters": {
+        "request_id": {"()": "bina.request_id.RequestIdLogFilter"},
+        "mask_nip": {"()": "bina.log_redaction.MaskNipFilter"},
+    },
+    "formatters": {"plain": {"format": LOG_FORMAT}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["mask_nip"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id", "mask_nip"],
+        }
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {

@@ -203,3 +203,20 @@ def test_an_active_pegawai_is_made_inactive_by_the_erasure(db, django_capture_on
         pegawai_erase(pegawai=active.departed, by=active.pengelola.user, reason="Permintaan")
     active.departed.refresh_from_db()
     assert not active.departed.is_active
+
+
+def test_sign_in_digests_that_could_find_them_again_are_forgotten(world, erase, client):
+    from accounts.models import AuthEvent
+
+    nip = world.departed.user.nip
+    client.post(reverse("accounts:login"), {"username": nip, "password": "salah-sekali-123"})
+    typed = AuthEvent.objects.filter(kind=AuthEvent.Kind.LOGIN_FAILED).exclude(account_digest="")
+    assert typed.exists()
+    other = AuthEvent.objects.create(kind=AuthEvent.Kind.LOGIN_FAILED, account_digest="lain")
+
+    result = erase()
+
+    assert result.counts["sidik_masuk"] >= 1
+    assert not typed.exclude(pk=other.pk).exists()
+    other.refresh_from_db()
+    assert other.account_digest == "lain"  # someone else's attempts still count

@@ -101,11 +101,11 @@ def test_pdf_renders_with_weasyprint(world):
 
 def test_export_is_audited_with_actor_and_format(world):
     client = _client(world.pengelola.user)
-    client.get(reverse("pegawai:data_pribadi_json", args=[world.departed.pk]))
+    response = client.get(reverse("pegawai:data_pribadi_json", args=[world.departed.pk]))
     entry = ModelLogEntry.objects.filter(action=EXPORT_ACTION).get()
     assert entry.user_id == world.pengelola.user_id
     assert entry.object_id == str(world.departed.pk)
-    assert entry.data == {"format": "json"}
+    assert entry.data == {"format": "json", "request_id": response["X-Request-ID"]}
 
 
 def test_overview_page_links_the_downloads(world):

@@ -1,0 +1,10 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from .role_audit import ROLE_CHANGE
+
+
+@hooks.register("register_log_actions")
+def register_accounts_log_actions(actions):
+    actions.register_action(ROLE_CHANGE, _("Peran diubah"), _("Mengubah peran pengguna"))
