@@ -21,6 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import AuthEvent
+from bina.audit.guard import audit_erasure
 from accounts.roles import Role
 from learning.models import LearningRecord
 from portal.page_cache import CACHE_HEADER
@@ -199,8 +200,11 @@ def test_failures_older_than_the_window_do_not_count(settings, team, dead_cache)
     for _ in range(5):
         sign_in(client, pegawai.user.nip, "tebakan")
     old = datetime.timedelta(seconds=settings.BINA_LOGIN_WINDOW_SECONDS + 1)
-    for event in AuthEvent.objects.all():
-        AuthEvent.objects.filter(pk=event.pk).update(created_at=event.created_at - old)
+    # Ageing the rows is an UPDATE of audit rows: on PostgreSQL only inside the reviewed
+    # exception (bina.audit.guard).
+    with audit_erasure():
+        for event in AuthEvent.objects.all():
+            AuthEvent.objects.filter(pk=event.pk).update(created_at=event.created_at - old)
     assert signed_in(sign_in(client, pegawai.user.nip, PASSWORD))
 
 
