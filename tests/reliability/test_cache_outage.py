@@ -21,8 +21,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import AuthEvent
-from bina.audit.guard import audit_erasure
 from accounts.roles import Role
+from bina.audit.guard import audit_erasure
 from learning.models import LearningRecord
 from portal.page_cache import CACHE_HEADER
 from tests.factories import PegawaiFactory, UnitKerjaFactory
