@@ -105,12 +105,12 @@ def _key(request) -> str:
     return f"portal:page:{language}:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
 
 
-def _lookup(key: str):
-    """The cached response for ``key`` if it was stored under the current generation.
+def read_current(key: str):
+    """What was stored under ``key`` with the current generation, as ``(generation,
+    *values)``: returns (values or None, current generation).
 
-    One round trip (``get_many`` of the generation and the entry): a hit costs a single
-    Redis call, which is what makes cached pages nearly as cheap as a trivial view.
-    Returns ((response, gzipped body or None) or None, current generation).
+    One round trip (``get_many`` of the generation and the entry): a page-cache hit costs
+    a single Redis call, which is what makes cached pages nearly as cheap as a trivial view.
     """
     found = cache.get_many([GENERATION_KEY, key])
     current = found.get(GENERATION_KEY)
@@ -146,7 +146,7 @@ class AnonymousPageCacheMiddleware:
         candidate = None
         if _cacheable_request(request) and _served_by_wagtail(request.path_info):
             candidate = _key(request)
-            cached, generation_now = _lookup(candidate)
+            cached, generation_now = read_current(candidate)
             if cached is not None:
                 return _serve_hit(request, *cached)
             request._portal_cache_generation = generation_now

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from ..page_cache import GENERATION_KEY, generation
+from ..page_cache import read_current
 from ..selectors import portal_sections
 
 register = template.Library()
@@ -56,11 +56,9 @@ def portal_links(context) -> dict[str, str]:
 
 
 def section_links() -> dict[str, str]:
-    found = cache.get_many([GENERATION_KEY, SECTIONS_KEY])
-    current = found.get(GENERATION_KEY) or generation()
-    entry = found.get(SECTIONS_KEY)
-    if entry is not None and entry[0] == current:
-        return entry[1]
+    stored, current = read_current(SECTIONS_KEY)
+    if stored is not None:
+        return stored[0]
     links = portal_sections()
     cache.set(SECTIONS_KEY, (current, links), 60 * 60)
     return links
