@@ -11,7 +11,10 @@ class BinaConfig(AppConfig):
     def ready(self):
         from celery.signals import task_postrun
 
+        from django.apps import apps
         from django.db.models.signals import pre_save
+
+        from wagtail.models.audit_log import BaseLogEntry
 
         from . import spreadsheets
         from .audit.stamping import stamp_log_entry
@@ -19,4 +22,9 @@ class BinaConfig(AppConfig):
 
         spreadsheets.install()
         task_postrun.connect(mark_completed, dispatch_uid="bina.outbox.mark_completed")
-        pre_save.connect(stamp_log_entry, dispatch_uid="bina.audit.stamp_log_entry")
+        # Per log-entry model, so that no other model's save runs the receiver.
+        for model in apps.get_models():
+            if issubclass(model, BaseLogEntry):
+                pre_save.connect(
+                    stamp_log_entry, sender=model, dispatch_uid=f"bina.stamp.{model._meta.label}"
+                )

@@ -9,8 +9,6 @@ with ``bulk_create`` (imports, nightly status changes) passes its ``data`` throu
 
 from __future__ import annotations
 
-from wagtail.models.audit_log import BaseLogEntry
-
 from bina.request_id import current_request_id
 
 KEY = "request_id"
@@ -26,8 +24,8 @@ def stamp(data: dict | None) -> dict:
 
 
 def stamp_log_entry(sender, instance, **kwargs) -> None:
-    """``pre_save`` receiver: a new log entry of any Wagtail log model gets the id."""
-    if not issubclass(sender, BaseLogEntry) or not instance._state.adding:
+    """``pre_save`` receiver of each Wagtail log model: a new entry gets the id."""
+    if not instance._state.adding:
         return
     if isinstance(instance.data, dict) or not instance.data:
         instance.data = stamp(instance.data)
