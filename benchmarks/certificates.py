@@ -56,10 +56,14 @@ def main() -> None:
         render_pdf(certificate)
     bare = time.perf_counter() - started
     print(f"{args.count} sertifikat, satu proses")
-    print(f"certificate_render (layanan lengkap): {args.count / service:6.1f} PDF/s "
-          f"({1000 * service / args.count:.0f} ms per PDF)")  # fmt: skip
-    print(f"render_pdf saja:                      {args.count / bare:6.1f} PDF/s "
-          f"({1000 * bare / args.count:.0f} ms per PDF)")  # fmt: skip
+    print(
+        f"certificate_render (layanan lengkap): {args.count / service:6.1f} PDF/s "
+        f"({1000 * service / args.count:.0f} ms per PDF)"
+    )
+    print(
+        f"render_pdf saja:                      {args.count / bare:6.1f} PDF/s "
+        f"({1000 * bare / args.count:.0f} ms per PDF)"
+    )
 
 
 if __name__ == "__main__":

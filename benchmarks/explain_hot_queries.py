@@ -113,8 +113,10 @@ def main() -> None:
             (admin, reverse("learning_records:index")),
             (admin, reverse("pegawai:index")),
         ]
-    print(f"pegawai: {Pegawai.objects.count():,}  evaluasi: {Evaluasi.objects.count():,}  "
-          f"pendaftaran: {Enrolment.objects.count():,}")  # fmt: skip
+    print(
+        f"pegawai: {Pegawai.objects.count():,}  evaluasi: {Evaluasi.objects.count():,}  "
+        f"pendaftaran: {Enrolment.objects.count():,}"
+    )
     for user, url in pages:
         client = Client()
         if user:

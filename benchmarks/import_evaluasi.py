@@ -41,8 +41,16 @@ from kinerja_link.models import Evaluasi, ImportJob, Pegawai, UnitKerja  # noqa:
 from kinerja_link.services import import_job_create, import_job_run  # noqa: E402
 
 UNIT = "BENCH"
-HEADERS = ["nip", "nama", "tahun", "periodikId", "periodikNama", "hasilKinerjaNilai",
-           "perilakuKerjaNilai", "kuadranKinerjaNilai"]  # fmt: skip
+HEADERS = [
+    "nip",
+    "nama",
+    "tahun",
+    "periodikId",
+    "periodikNama",
+    "hasilKinerjaNilai",
+    "perilakuKerjaNilai",
+    "kuadranKinerjaNilai",
+]
 
 
 def nips(count: int) -> list[str]:
@@ -58,8 +66,9 @@ def csv_bytes(all_nips: list[str]) -> bytes:
     writer = csv.writer(out)
     writer.writerow(HEADERS)
     for i, nip in enumerate(all_nips):
-        writer.writerow([nip, f"Pegawai {nip[-6:]}", 2026, 2, "III", i % 3 + 1, (i // 3) % 3 + 1,
-                         ""])  # fmt: skip
+        writer.writerow(
+            [nip, f"Pegawai {nip[-6:]}", 2026, 2, "III", i % 3 + 1, (i // 3) % 3 + 1, ""]
+        )
     return out.getvalue().encode()
 
 

@@ -60,8 +60,11 @@ SCENARIOS = [  # (label, locust class, page cache seconds)
 def prepare(path: Path, learners: int = 64) -> None:
     """Sessions for pegawai who are enrolled in courses, and the URLs they visit."""
     people = []
-    staff = (Pegawai.objects.filter(unit__kode__startswith="SKALA.", dinilai__isnull=True)
-             .select_related("user").order_by("pk"))  # fmt: skip
+    staff = (
+        Pegawai.objects.filter(unit__kode__startswith="SKALA.", dinilai__isnull=True)
+        .select_related("user")
+        .order_by("pk")
+    )
     for pegawai in staff.iterator():
         enrolments = list(Enrolment.objects.filter(user=pegawai.user).select_related("course"))
         if not enrolments:
@@ -72,16 +75,22 @@ def prepare(path: Path, learners: int = 64) -> None:
             lesson = course.lessons().first()
             quiz = QuizPage.objects.child_of(course).live().first()
             if lesson and quiz:
-                courses.append({"url": course.url, "lesson": lesson.url, "quiz": quiz.url,
-                                "quiz_id": quiz.pk})  # fmt: skip
+                courses.append(
+                    {"url": course.url, "lesson": lesson.url, "quiz": quiz.url, "quiz_id": quiz.pk}
+                )
         if not courses:
             continue
         client = Client()
         client.force_login(pegawai.user)
         secret = _get_new_csrf_string()
-        people.append({"session": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                       "csrf_cookie": secret, "csrf_token": _mask_cipher_secret(secret),
-                       "courses": courses})  # fmt: skip
+        people.append(
+            {
+                "session": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "csrf_cookie": secret,
+                "csrf_token": _mask_cipher_secret(secret),
+                "courses": courses,
+            }
+        )
         if len(people) >= learners:
             break
     articles = [a.url for a in ArticlePage.objects.live().order_by("path")]
@@ -99,11 +108,26 @@ def start_server(port: int, cache_seconds: int, log) -> subprocess.Popen:
         "PORTAL_PAGE_CACHE_SECONDS": str(cache_seconds),
     }
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "bina.wsgi:application", "--workers", "4",
-         "--worker-class", "sync", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null",
-         "--preload", "--timeout", "120"],
-        cwd=ROOT, env=env, stdout=log, stderr=log,
-    )  # fmt: skip
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "bina.wsgi:application",
+            "--workers",
+            "4",
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+            "--preload",
+            "--timeout",
+            "120",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
     for _ in range(120):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
@@ -138,12 +162,33 @@ def run_locust(
     prefix = out / user_class
     fork = ["--processes", str(processes)] if processes > 1 else []
     subprocess.run(
-        [str(ROOT / ".venv/bin/locust"), "-f", str(ROOT / "benchmarks/locustfile.py"), user_class,
-         "--headless", "-u", "16", "-r", "16", "-t", f"{seconds}s", "--only-summary",
-         "--host", f"http://127.0.0.1:{port}", "--csv", str(prefix), "--loglevel", "ERROR", *fork],
-        cwd=ROOT, env={**os.environ, "BENCH_DATA": str(data)}, check=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            str(ROOT / ".venv/bin/locust"),
+            "-f",
+            str(ROOT / "benchmarks/locustfile.py"),
+            user_class,
+            "--headless",
+            "-u",
+            "16",
+            "-r",
+            "16",
+            "-t",
+            f"{seconds}s",
+            "--only-summary",
+            "--host",
+            f"http://127.0.0.1:{port}",
+            "--csv",
+            str(prefix),
+            "--loglevel",
+            "ERROR",
+            *fork,
+        ],
+        cwd=ROOT,
+        env={**os.environ, "BENCH_DATA": str(data)},
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     with open(f"{prefix}_stats.csv") as handle:
         rows = list(csv.DictReader(handle))
     total = next(r for r in rows if r["Name"] == "Aggregated")
@@ -172,8 +217,10 @@ def main() -> None:
     data = out / "data.json"
     prepare(data)
     connection.close()
-    print(f"pegawai di basis data: {Pegawai.objects.count():,}; 16 pengguna serentak; "
-          f"{args.seconds} s per skenario; gunicorn 4 worker sync")  # fmt: skip
+    print(
+        f"pegawai di basis data: {Pegawai.objects.count():,}; 16 pengguna serentak; "
+        f"{args.seconds} s per skenario; gunicorn 4 worker sync"
+    )
     results = {}
     for label, user_class, cache_seconds in SCENARIOS:
         if args.only and not label.startswith(args.only):
@@ -191,8 +238,10 @@ def main() -> None:
                 server.terminate()
                 server.wait(timeout=30)
         r = results[label]
-        print(f"{label:<32} {r['rps']:8.1f} req/s  p50 {r['p50']:5.0f} ms  p95 {r['p95']:5.0f} ms"
-              f"  ({r['requests']:,} permintaan, {r['failures']} gagal)")  # fmt: skip
+        print(
+            f"{label:<32} {r['rps']:8.1f} req/s  p50 {r['p50']:5.0f} ms  p95 {r['p95']:5.0f} ms"
+            f"  ({r['requests']:,} permintaan, {r['failures']} gagal)"
+        )
     trivial = results.get(SCENARIOS[0][0])
     if trivial:
         print("\nrasio terhadap trivial view:")

@@ -87,14 +87,22 @@ class MixUser(_Learner):
         form = {"csrfmiddlewaretoken": self.me["csrf_token"]}
         start = self.client.post(
             f"/belajar/kuis/{course['quiz_id']}/mulai/",
-            data=form, headers=headers, name="kuis: mulai", allow_redirects=False,
-        )  # fmt: skip
+            data=form,
+            headers=headers,
+            name="kuis: mulai",
+            allow_redirects=False,
+        )
         attempt_url = start.headers.get("Location", "")
         match = re.search(r"/percobaan/(\d+)/", attempt_url)
         if not match:
             return
-        self.client.post(f"/belajar/kuis/percobaan/{match.group(1)}/kirim/", data=form,
-                         headers=headers, name="kuis: kirim", allow_redirects=False)  # fmt: skip
+        self.client.post(
+            f"/belajar/kuis/percobaan/{match.group(1)}/kirim/",
+            data=form,
+            headers=headers,
+            name="kuis: kirim",
+            allow_redirects=False,
+        )
 
     @task(5)
     def dashboard(self):

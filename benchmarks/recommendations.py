@@ -74,12 +74,19 @@ def seed_period(unit: UnitKerja, size: int, nomor: int) -> Periode:
     pegawai = list(Pegawai.objects.filter(unit=unit).order_by("pk").values_list("pk", flat=True))
     flags = [{"AK": {"perlu_pembinaan": True}}, {"KL": {"perlu_pembinaan": True}}, {}]
     Evaluasi.objects.bulk_create(
-        [Evaluasi(pegawai_id=pk, periode=periode, rating_hasil=CELLS[i % 9][0],
-                  rating_perilaku=CELLS[i % 9][1], predikat=predikat_for(*CELLS[i % 9]),
-                  perilaku_catatan=flags[i % 4] if i % 4 < 2 else {})
-         for i, pk in enumerate(pegawai[:size])],
+        [
+            Evaluasi(
+                pegawai_id=pk,
+                periode=periode,
+                rating_hasil=CELLS[i % 9][0],
+                rating_perilaku=CELLS[i % 9][1],
+                predikat=predikat_for(*CELLS[i % 9]),
+                perilaku_catatan=flags[i % 4] if i % 4 < 2 else {},
+            )
+            for i, pk in enumerate(pegawai[:size])
+        ],
         batch_size=5000,
-    )  # fmt: skip
+    )
     return periode
 
 
@@ -115,9 +122,11 @@ def main() -> None:
         periode = seed_period(unit, size, nomor)
         first, q1, counts = timed(periode, unit)
         again, q2, counts2 = timed(periode, unit)
-        print(f"{size:>7,} evaluasi: first run {first:6.2f} s, {q1} queries, "
-              f"{counts['evaluasi']:,} matched, {counts['dibuat']:,} created | "
-              f"re-run {again:6.2f} s, {q2} queries, {counts2['dibuat']} created")  # fmt: skip
+        print(
+            f"{size:>7,} evaluasi: first run {first:6.2f} s, {q1} queries, "
+            f"{counts['evaluasi']:,} matched, {counts['dibuat']:,} created | "
+            f"re-run {again:6.2f} s, {q2} queries, {counts2['dibuat']} created"
+        )
 
 
 if __name__ == "__main__":

@@ -105,9 +105,19 @@ def import_evaluasi(request, payload: EvaluasiImportIn):
         return Status(400, {"detail": " ".join(exc.messages)})
     if job.status == ImportStatus.GAGAL:
         return Status(400, {"detail": job.message})
-    return Status(200, {
-        "job_id": job.pk, "status": job.status, "dry_run": job.dry_run, "total": job.total_rows,
-        "created": job.created_count, "updated": job.updated_count,
-        "unchanged": job.unchanged_count, "predikat_mismatch": job.mismatch_count,
-        "error_count": job.error_count, "errors": job.errors, "message": job.message,
-    })  # fmt: skip
+    return Status(
+        200,
+        {
+            "job_id": job.pk,
+            "status": job.status,
+            "dry_run": job.dry_run,
+            "total": job.total_rows,
+            "created": job.created_count,
+            "updated": job.updated_count,
+            "unchanged": job.unchanged_count,
+            "predikat_mismatch": job.mismatch_count,
+            "error_count": job.error_count,
+            "errors": job.errors,
+            "message": job.message,
+        },
+    )

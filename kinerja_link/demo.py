@@ -39,9 +39,28 @@ from .services import import_job_create, import_job_run, pimpinan_group_sync
 
 FIRST_NAMES_M = "Budi Agus Slamet Hendra Rizky Dimas Yusuf Fajar Arif Teguh Bayu Wahyu".split()
 FIRST_NAMES_F = "Siti Dewi Rina Ayu Fitri Sri Nur Indah Maya Ratna Wulan Putri Kartika".split()
-SURNAMES = ["Santoso", "Wibowo", "Hidayat", "Saputra", "Lestari", "Pratama", "Nugroho", "Kurniawan",
-            "Rahmawati", "Setiawan", "Siregar", "Nasution", "Wijaya", "Purnomo", "Hasibuan",
-            "Maharani", "Susanto", "Utami", "Handayani", "Simanjuntak"]  # fmt: skip
+SURNAMES = [
+    "Santoso",
+    "Wibowo",
+    "Hidayat",
+    "Saputra",
+    "Lestari",
+    "Pratama",
+    "Nugroho",
+    "Kurniawan",
+    "Rahmawati",
+    "Setiawan",
+    "Siregar",
+    "Nasution",
+    "Wijaya",
+    "Purnomo",
+    "Hasibuan",
+    "Maharani",
+    "Susanto",
+    "Utami",
+    "Handayani",
+    "Simanjuntak",
+]
 
 
 @dataclass(frozen=True)
@@ -54,26 +73,56 @@ class UnitSpec:
 
 
 ORGANISATION = UnitSpec(
-    "KW", "Kantor Wilayah Provinsi Nusa Indah", "Kepala Kantor Wilayah", 1, (
-        UnitSpec("KW.TU", "Bagian Tata Usaha", "Kepala Bagian Tata Usaha", 0, (
-            UnitSpec("KW.TU.1", "Subbagian Perencanaan dan Keuangan", "Kepala Subbagian", 4),
-            UnitSpec("KW.TU.2", "Subbagian Kepegawaian dan Hukum", "Kepala Subbagian", 4),
-            UnitSpec("KW.TU.3", "Subbagian Umum dan Hubungan Masyarakat", "Kepala Subbagian", 4),
-        )),
-        UnitSpec("KW.PL", "Bidang Pelayanan Publik", "Kepala Bidang", 0, (
-            UnitSpec("KW.PL.1", "Seksi Pelayanan Terpadu", "Kepala Seksi", 5),
-            UnitSpec("KW.PL.2", "Seksi Pengaduan dan Informasi", "Kepala Seksi", 4),
-        )),
-        UnitSpec("KW.PD", "Bidang Pendidikan dan Pelatihan", "Kepala Bidang", 0, (
-            UnitSpec("KW.PD.1", "Seksi Pengembangan Kompetensi", "Kepala Seksi", 4),
-            UnitSpec("KW.PD.2", "Seksi Kurikulum dan Evaluasi", "Kepala Seksi", 4),
-        )),
-        UnitSpec("KW.PW", "Bidang Pengawasan dan Kepatuhan", "Kepala Bidang", 0, (
-            UnitSpec("KW.PW.1", "Seksi Pemantauan Kinerja", "Kepala Seksi", 4),
-            UnitSpec("KW.PW.2", "Seksi Kepatuhan Internal", "Kepala Seksi", 4),
-        )),
+    "KW",
+    "Kantor Wilayah Provinsi Nusa Indah",
+    "Kepala Kantor Wilayah",
+    1,
+    (
+        UnitSpec(
+            "KW.TU",
+            "Bagian Tata Usaha",
+            "Kepala Bagian Tata Usaha",
+            0,
+            (
+                UnitSpec("KW.TU.1", "Subbagian Perencanaan dan Keuangan", "Kepala Subbagian", 4),
+                UnitSpec("KW.TU.2", "Subbagian Kepegawaian dan Hukum", "Kepala Subbagian", 4),
+                UnitSpec(
+                    "KW.TU.3", "Subbagian Umum dan Hubungan Masyarakat", "Kepala Subbagian", 4
+                ),
+            ),
+        ),
+        UnitSpec(
+            "KW.PL",
+            "Bidang Pelayanan Publik",
+            "Kepala Bidang",
+            0,
+            (
+                UnitSpec("KW.PL.1", "Seksi Pelayanan Terpadu", "Kepala Seksi", 5),
+                UnitSpec("KW.PL.2", "Seksi Pengaduan dan Informasi", "Kepala Seksi", 4),
+            ),
+        ),
+        UnitSpec(
+            "KW.PD",
+            "Bidang Pendidikan dan Pelatihan",
+            "Kepala Bidang",
+            0,
+            (
+                UnitSpec("KW.PD.1", "Seksi Pengembangan Kompetensi", "Kepala Seksi", 4),
+                UnitSpec("KW.PD.2", "Seksi Kurikulum dan Evaluasi", "Kepala Seksi", 4),
+            ),
+        ),
+        UnitSpec(
+            "KW.PW",
+            "Bidang Pengawasan dan Kepatuhan",
+            "Kepala Bidang",
+            0,
+            (
+                UnitSpec("KW.PW.1", "Seksi Pemantauan Kinerja", "Kepala Seksi", 4),
+                UnitSpec("KW.PW.2", "Seksi Kepatuhan Internal", "Kepala Seksi", 4),
+            ),
+        ),
     ),
-)  # fmt: skip
+)
 
 STAFF_JABATAN = [
     ("Analis Sumber Daya Manusia Aparatur Ahli Pertama", JenisJabatan.FUNGSIONAL, "III/a"),
@@ -142,12 +191,28 @@ def _seed_unit(spec, parent_unit, parent_head, depth, generator, password_hash, 
             kode=spec.kode, nama=spec.nama
         )
     jenis, golongan = HEAD_BY_DEPTH[depth]
-    head = _upsert_pegawai(generator, password_hash, created, unit=unit, jabatan=spec.kepala,
-                           jenis=jenis, golongan=golongan, penilai=parent_head)  # fmt: skip
+    head = _upsert_pegawai(
+        generator,
+        password_hash,
+        created,
+        unit=unit,
+        jabatan=spec.kepala,
+        jenis=jenis,
+        golongan=golongan,
+        penilai=parent_head,
+    )
     for _ in range(spec.staff):
         jabatan, jenis, golongan = generator.rng.choice(STAFF_JABATAN)
-        _upsert_pegawai(generator, password_hash, created, unit=unit, jabatan=jabatan,
-                        jenis=jenis, golongan=golongan, penilai=head)  # fmt: skip
+        _upsert_pegawai(
+            generator,
+            password_hash,
+            created,
+            unit=unit,
+            jabatan=jabatan,
+            jenis=jenis,
+            golongan=golongan,
+            penilai=head,
+        )
     for child in spec.children:
         _seed_unit(child, unit, head, depth + 1, generator, password_hash, created)
 
@@ -202,11 +267,19 @@ def _demo_logins(pengelola: Pegawai) -> list[DemoLogin]:
 DEMO_TAHUN = 2026
 DEMO_IMPORT_NAME = "demo-siasn-triwulan-iii-2026.csv"
 RHK_TEMPLATES = [
-    ("Terlaksananya layanan {unit} sesuai standar pelayanan", "Persentase layanan tepat waktu",
-     "95%", AspekRHK.KUANTITAS),
-    ("Tersusunnya laporan kinerja {unit} yang akurat", "Jumlah laporan diterima pimpinan",
-     "4 laporan", AspekRHK.WAKTU),
-]  # fmt: skip
+    (
+        "Terlaksananya layanan {unit} sesuai standar pelayanan",
+        "Persentase layanan tepat waktu",
+        "95%",
+        AspekRHK.KUANTITAS,
+    ),
+    (
+        "Tersusunnya laporan kinerja {unit} yang akurat",
+        "Jumlah laporan diterima pimpinan",
+        "4 laporan",
+        AspekRHK.WAKTU,
+    ),
+]
 EKSPEKTASI = {
     "BP": "Menanggapi pengaduan masyarakat paling lambat 2 hari kerja.",
     "AK": "Menyampaikan laporan tepat waktu dan lengkap.",
@@ -217,8 +290,17 @@ EKSPEKTASI = {
     "KL": "Aktif berbagi data dengan unit lain.",
 }
 # Weighted like a real office: most Sesuai/Sesuai; every cell of the kuadran at least once.
-CELL_WEIGHTS = [((2, 2), 30), ((1, 2), 6), ((2, 1), 6), ((1, 1), 4), ((3, 2), 4), ((3, 1), 1),
-                ((2, 3), 2), ((1, 3), 1), ((3, 3), 1)]  # fmt: skip
+CELL_WEIGHTS = [
+    ((2, 2), 30),
+    ((1, 2), 6),
+    ((2, 1), 6),
+    ((1, 1), 4),
+    ((3, 2), 4),
+    ((3, 1), 1),
+    ((2, 3), 2),
+    ((1, 3), 1),
+    ((3, 3), 1),
+]
 
 
 @transaction.atomic
@@ -227,21 +309,42 @@ def seed_skp() -> int:
     annual, _ = Periode.objects.get_or_create(tahun=DEMO_TAHUN, jenis=JenisPeriode.TAHUNAN, nomor=0)
     have = set(SKP.objects.filter(periode=annual).values_list("pegawai_id", flat=True))
     pegawai = Pegawai.objects.active().exclude(pk__in=have).select_related("unit")
-    made = SKP.objects.bulk_create([
-        SKP(pegawai=p, periode=annual, pejabat_penilai_id=p.pejabat_penilai_id,
-            status=StatusSKP.DISETUJUI) for p in pegawai
-    ])  # fmt: skip
+    made = SKP.objects.bulk_create(
+        [
+            SKP(
+                pegawai=p,
+                periode=annual,
+                pejabat_penilai_id=p.pejabat_penilai_id,
+                status=StatusSKP.DISETUJUI,
+            )
+            for p in pegawai
+        ]
+    )
     units = {p.pk: p.unit.nama for p in pegawai}
     nilai = list(Competency.objects.values_berakhlak())
-    RencanaHasilKerja.objects.bulk_create([
-        RencanaHasilKerja(skp=skp, rhk=rhk.format(unit=units[skp.pegawai_id]), indikator=iki,
-                          target=target, aspek=aspek, sort_order=i)
-        for skp in made for i, (rhk, iki, target, aspek) in enumerate(RHK_TEMPLATES)
-    ])  # fmt: skip
-    PerilakuEkspektasi.objects.bulk_create([
-        PerilakuEkspektasi(skp=skp, nilai=n, ekspektasi=EKSPEKTASI.get(n.code, ""), sort_order=i)
-        for skp in made for i, n in enumerate(nilai)
-    ])  # fmt: skip
+    RencanaHasilKerja.objects.bulk_create(
+        [
+            RencanaHasilKerja(
+                skp=skp,
+                rhk=rhk.format(unit=units[skp.pegawai_id]),
+                indikator=iki,
+                target=target,
+                aspek=aspek,
+                sort_order=i,
+            )
+            for skp in made
+            for i, (rhk, iki, target, aspek) in enumerate(RHK_TEMPLATES)
+        ]
+    )
+    PerilakuEkspektasi.objects.bulk_create(
+        [
+            PerilakuEkspektasi(
+                skp=skp, nilai=n, ekspektasi=EKSPEKTASI.get(n.code, ""), sort_order=i
+            )
+            for skp in made
+            for i, n in enumerate(nilai)
+        ]
+    )
     return len(made)
 
 
@@ -255,14 +358,25 @@ def seed_evaluasi_import() -> ImportJob | None:
     ratings = [c for c, _ in CELL_WEIGHTS] + rng.choices(cells, weights, k=len(pegawai))
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["nip", "nama", "tahun", "periodikId", "periodikNama", "hasilKinerjaNilai",
-                     "perilakuKerjaNilai", "kuadranKinerjaNilai"])  # fmt: skip
+    writer.writerow(
+        [
+            "nip",
+            "nama",
+            "tahun",
+            "periodikId",
+            "periodikNama",
+            "hasilKinerjaNilai",
+            "perilakuKerjaNilai",
+            "kuadranKinerjaNilai",
+        ]
+    )
     for index, (person, (hasil, perilaku)) in enumerate(zip(pegawai, ratings, strict=False)):
         predikat = int(predikat_for(hasil, perilaku))
         if index == len(pegawai) - 1:
             predikat = 1  # one export that disagrees with the kuadran, to show the flag
-        writer.writerow([person.nip, person.nama, DEMO_TAHUN, 2, "Triwulan III", hasil,
-                         perilaku, predikat])  # fmt: skip
+        writer.writerow(
+            [person.nip, person.nama, DEMO_TAHUN, 2, "Triwulan III", hasil, perilaku, predikat]
+        )
     file = ContentFile(out.getvalue().encode(), name=DEMO_IMPORT_NAME)
     job = import_job_create(user=None, file=file, dry_run=False, enqueue=False)
     return import_job_run(job_id=job.pk)

@@ -28,15 +28,40 @@ from .kuadran import Predikat
 from .models import Evaluasi, JenisPeriode, Pegawai, Periode, SkpEvidence, UnitKerja
 
 KURSUS_FIELDS = [
-    "jenisDiklatId", "namaKursus", "institusiPenyelenggara", "jumlahJam",
-    "tanggalKursus", "tanggalSelesaiKursus", "tahunKursus", "nomorSertipikat",
-]  # fmt: skip
-PEGAWAI_FIELDS = ["nip", "nama", "unorNama", "periode", "predikatKinerja", "ringkasanPembinaan",
-                  "totalJp"]  # fmt: skip
+    "jenisDiklatId",
+    "namaKursus",
+    "institusiPenyelenggara",
+    "jumlahJam",
+    "tanggalKursus",
+    "tanggalSelesaiKursus",
+    "tahunKursus",
+    "nomorSertipikat",
+]
+PEGAWAI_FIELDS = [
+    "nip",
+    "nama",
+    "unorNama",
+    "periode",
+    "predikatKinerja",
+    "ringkasanPembinaan",
+    "totalJp",
+]
 HEADERS = PEGAWAI_FIELDS + KURSUS_FIELDS
-EVIDENCE_HEADERS = ["nip", "nama", "unorNama", "tahunSkp", "jenisBukti", "jenisSesi", "judul",
-                    "tanggal", "jumlahJp", "nilaiBerakhlak", "rhk", "nomorSertipikat",
-                    "tautanSertifikat"]  # fmt: skip
+EVIDENCE_HEADERS = [
+    "nip",
+    "nama",
+    "unorNama",
+    "tahunSkp",
+    "jenisBukti",
+    "jenisSesi",
+    "judul",
+    "tanggal",
+    "jumlahJp",
+    "nilaiBerakhlak",
+    "rhk",
+    "nomorSertipikat",
+    "tautanSertifikat",
+]
 
 # Default follow-up per predikat (DOMAIN.md §4): agency policy, to become PembinaanRule.
 PEMBINAAN_DEFAULT = {
@@ -62,10 +87,16 @@ class KursusRecord:
     nomor_sertipikat: str = ""
 
     def cells(self) -> list[object]:
-        return [self.jenis_diklat_id, self.nama_kursus, self.institusi_penyelenggara,
-                self.jumlah_jam, f"{self.tanggal_kursus:%d-%m-%Y}",
-                f"{self.tanggal_selesai_kursus:%d-%m-%Y}", self.tanggal_selesai_kursus.year,
-                self.nomor_sertipikat]  # fmt: skip
+        return [
+            self.jenis_diklat_id,
+            self.nama_kursus,
+            self.institusi_penyelenggara,
+            self.jumlah_jam,
+            f"{self.tanggal_kursus:%d-%m-%Y}",
+            f"{self.tanggal_selesai_kursus:%d-%m-%Y}",
+            self.tanggal_selesai_kursus.year,
+            self.nomor_sertipikat,
+        ]
 
 
 def learning_records_for(pegawai_ids: list[int], tahun: int) -> dict[int, list[KursusRecord]]:
@@ -76,10 +107,16 @@ def learning_records_for(pegawai_ids: list[int], tahun: int) -> dict[int, list[K
         .filter(user__pegawai__in=pegawai_ids)
         .order_by("end_date", "pk")
         .values_list(
-            "user__pegawai__id", "jenis_diklat_id", "title", "institution", "jp",
-            "start_date", "end_date", "certificate_number",
+            "user__pegawai__id",
+            "jenis_diklat_id",
+            "title",
+            "institution",
+            "jp",
+            "start_date",
+            "end_date",
+            "certificate_number",
         )
-    )  # fmt: skip
+    )
     result: dict[int, list[KursusRecord]] = {}
     for pegawai_id, jenis, title, institution, jp, start, end, number in records:
         result.setdefault(pegawai_id, []).append(
@@ -100,8 +137,11 @@ def pembinaan_summary(evaluasi: Evaluasi | None) -> str:
     if evaluasi is None:
         return ""
     parts = [str(PEMBINAAN_DEFAULT[Predikat(evaluasi.predikat)])]
-    flagged = [code for code, note in (evaluasi.perilaku_catatan or {}).items()
-               if isinstance(note, dict) and note.get("perlu_pembinaan")]  # fmt: skip
+    flagged = [
+        code
+        for code, note in (evaluasi.perilaku_catatan or {}).items()
+        if isinstance(note, dict) and note.get("perlu_pembinaan")
+    ]
     if flagged:
         parts.append(_("perilaku perlu pembinaan: %s") % ", ".join(sorted(flagged)))
     return "; ".join(parts)
@@ -124,9 +164,15 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
     for person in pegawai:
         mine = records.get(person.pk, [])
         e = evaluasi.get(person.pk)
-        head = [person.nip, person.nama, person.unit.nama, periode.label,
-                e.get_predikat_display() if e else "", pembinaan_summary(e),
-                sum(r.jumlah_jam for r in mine)]  # fmt: skip
+        head = [
+            person.nip,
+            person.nama,
+            person.unit.nama,
+            periode.label,
+            e.get_predikat_display() if e else "",
+            pembinaan_summary(e),
+            sum(r.jumlah_jam for r in mine),
+        ]
         for record in mine or [None]:
             yield head + (record.cells() if record else [""] * len(KURSUS_FIELDS))
 
@@ -142,20 +188,34 @@ def evidence_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]
             skp__pegawai__unit__path__startswith=unit.path,
         )
         .select_related(
-            "skp__pegawai__user", "skp__pegawai__unit", "certificate", "session", "rhk",
+            "skp__pegawai__user",
+            "skp__pegawai__unit",
+            "certificate",
+            "session",
+            "rhk",
             "learning_record",
         )
         .prefetch_related(Prefetch("values", queryset=Competency.objects.order_by("sort_order")))
         .order_by("skp__pegawai__unit__path", "skp__pegawai__user__nip", "date", "pk")
-    )  # fmt: skip
+    )
     yield EVIDENCE_HEADERS
     for e in evidence:
         person = e.skp.pegawai
-        yield [person.nip, person.nama, person.unit.nama, periode.tahun, e.get_kind_display(),
-               e.session.get_kind_display() if e.session else "", e.title,
-               f"{e.date:%d-%m-%Y}", e.jp, "; ".join(v.name for v in e.values.all()),
-               e.rhk.rhk if e.rhk else "", _certificate_number(e),
-               _certificate_link(e)]  # fmt: skip
+        yield [
+            person.nip,
+            person.nama,
+            person.unit.nama,
+            periode.tahun,
+            e.get_kind_display(),
+            e.session.get_kind_display() if e.session else "",
+            e.title,
+            f"{e.date:%d-%m-%Y}",
+            e.jp,
+            "; ".join(v.name for v in e.values.all()),
+            e.rhk.rhk if e.rhk else "",
+            _certificate_number(e),
+            _certificate_link(e),
+        ]
 
 
 def _certificate_number(evidence: SkpEvidence) -> str:

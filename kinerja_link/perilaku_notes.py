@@ -51,9 +51,11 @@ def perilaku_notes_update(
     evaluasi.perilaku_catatan = after
     evaluasi.save(update_fields=["perilaku_catatan", "updated_at"])
     log(
-        instance=evaluasi, action="wagtail.edit", user=user,
+        instance=evaluasi,
+        action="wagtail.edit",
+        user=user,
         data={"before": {"perilaku_catatan": before}, "after": {"perilaku_catatan": after}},
-    )  # fmt: skip
+    )
     # A newly flagged value may call for its course: re-run the rules for this pegawai's
     # unit (idempotent, so values flagged before add nothing twice).
     _recommend(evaluasi)

@@ -141,9 +141,13 @@ def evaluasi_import_records(
     """The API's import: the same engine, run at once on JSON records instead of a file."""
     import_scope_path(user)
     job = ImportJob.objects.create(
-        source=EvaluasiSource.API, rows=records, periode=periode, dry_run=dry_run,
-        created_by=user, original_name="API",
-    )  # fmt: skip
+        source=EvaluasiSource.API,
+        rows=records,
+        periode=periode,
+        dry_run=dry_run,
+        created_by=user,
+        original_name="API",
+    )
     return import_job_run(job_id=job.pk)
 
 
@@ -200,10 +204,15 @@ def _import_job_run(job: ImportJob) -> ImportJob:
         # Anything else is our fault, not the file's; the job must still end, or the
         # pengelola watches "Berjalan" forever.
         logger.exception("Evaluation import %s failed", job.pk)
-        _finish(job, status=ImportStatus.GAGAL, message=_(
-            "Impor gagal karena kesalahan sistem. Unggah ulang berkasnya; bila terulang, "
-            "hubungi admin dengan menyebut nomor impor %(pk)s."
-        ) % {"pk": job.pk})  # fmt: skip
+        _finish(
+            job,
+            status=ImportStatus.GAGAL,
+            message=_(
+                "Impor gagal karena kesalahan sistem. Unggah ulang berkasnya; bila terulang, "
+                "hubungi admin dengan menyebut nomor impor %(pk)s."
+            )
+            % {"pk": job.pk},
+        )
     else:
         status = ImportStatus.PRATINJAU if job.dry_run else ImportStatus.SELESAI
         _finish(job, status=status, report=report)
@@ -239,20 +248,28 @@ def _context(job: ImportJob) -> engine.ImportContext:
         ImportJob.objects.filter(pk=job.pk).update(processed_rows=report.processed)
 
     return engine.ImportContext(
-        scope_path=import_scope_path(job.created_by), dry_run=job.dry_run, source=job.source,
-        job_id=job.pk, user_id=job.created_by_id, default_periode=default, on_progress=on_progress,
-    )  # fmt: skip
+        scope_path=import_scope_path(job.created_by),
+        dry_run=job.dry_run,
+        source=job.source,
+        job_id=job.pk,
+        user_id=job.created_by_id,
+        default_periode=default,
+        on_progress=on_progress,
+    )
 
 
 def _finish(job: ImportJob, *, status: str, message: str = "", report=None) -> None:
     counts = {}
     if report is not None:
         counts = {
-            "processed_rows": report.processed, "created_count": report.created,
-            "updated_count": report.updated, "unchanged_count": report.unchanged,
-            "error_count": report.error_count, "mismatch_count": report.mismatches,
+            "processed_rows": report.processed,
+            "created_count": report.created,
+            "updated_count": report.updated,
+            "unchanged_count": report.unchanged,
+            "error_count": report.error_count,
+            "mismatch_count": report.mismatches,
             "errors": report.errors,
-        }  # fmt: skip
+        }
     ImportJob.objects.filter(pk=job.pk).update(
         status=status, message=message, finished_at=timezone.now(), **counts
     )

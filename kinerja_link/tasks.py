@@ -59,9 +59,12 @@ def assignments_mark_overdue_task() -> int:
 
 
 @shared_task(
-    acks_late=True, reject_on_worker_lost=True, autoretry_for=(OperationalError,),
-    retry_backoff=True, max_retries=5,
-)  # fmt: skip
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
 def recommendations_generate_task(periode_id: int, scope_path: str = "") -> dict[str, int]:
     """Recommendations for one period. Idempotent: existing rows are never made twice."""
     return recommendations_generate(periode_id=periode_id, scope_path=scope_path)

@@ -94,14 +94,17 @@ class PerilakuNotesForm(forms.Form):
         for code, name in BERAKHLAK.items():
             entry = notes.get(code) or {}
             self.fields[f"flag_{code}"] = forms.BooleanField(
-                label=_("%(nilai)s perlu pembinaan") % {"nilai": name}, required=False,
+                label=_("%(nilai)s perlu pembinaan") % {"nilai": name},
+                required=False,
                 initial=bool(entry.get("perlu_pembinaan")),
-            )  # fmt: skip
+            )
             self.fields[f"note_{code}"] = forms.CharField(
-                label=_("Catatan %(nilai)s") % {"nilai": name}, required=False,
-                max_length=MAX_NOTE_LENGTH, initial=entry.get("catatan", ""),
+                label=_("Catatan %(nilai)s") % {"nilai": name},
+                required=False,
+                max_length=MAX_NOTE_LENGTH,
+                initial=entry.get("catatan", ""),
                 widget=forms.Textarea(attrs={"rows": 2}),
-            )  # fmt: skip
+            )
             self.rows.append((name, self[f"flag_{code}"], self[f"note_{code}"]))
 
 
@@ -114,10 +117,11 @@ def perilaku_notes(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         perilaku_notes_update(
-            user=request.user, evaluasi=evaluasi,
+            user=request.user,
+            evaluasi=evaluasi,
             flags={code: data[f"flag_{code}"] for code in BERAKHLAK},
             notes={code: data[f"note_{code}"] for code in BERAKHLAK},
-        )  # fmt: skip
+        )
         messages.success(request, _("Catatan perilaku disimpan."))
         return redirect("kinerja:perilaku_notes", pk=evaluasi.pk)
     return render(request, "kinerja_link/perilaku_notes.html", {"evaluasi": evaluasi, "form": form})

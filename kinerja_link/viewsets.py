@@ -66,11 +66,25 @@ class EvaluasiViewSet(ModelViewSet):
     inspect_view_class = EvaluasiInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["pegawai", "periode", "rating_hasil", "rating_perilaku", "predikat",
-                    "predikat_mismatch"]  # fmt: skip
+    list_display = [
+        "pegawai",
+        "periode",
+        "rating_hasil",
+        "rating_perilaku",
+        "predikat",
+        "predikat_mismatch",
+    ]
     list_filter = ["periode", "predikat", "predikat_mismatch", "source"]
-    list_export = ["pegawai", "periode", "rating_hasil", "rating_perilaku", "predikat",
-                   "predikat_imported", "predikat_mismatch", "source"]  # fmt: skip
+    list_export = [
+        "pegawai",
+        "periode",
+        "rating_hasil",
+        "rating_perilaku",
+        "predikat",
+        "predikat_imported",
+        "predikat_mismatch",
+        "source",
+    ]
     form_fields = ["rating_hasil", "rating_perilaku"]
 
 
@@ -109,8 +123,12 @@ class ImportUploadView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         try:
-            return import_job_create(user=self.request.user, file=data["file"],
-                                     periode=data["periode"], dry_run=data["dry_run"])  # fmt: skip
+            return import_job_create(
+                user=self.request.user,
+                file=data["file"],
+                periode=data["periode"],
+                dry_run=data["dry_run"],
+            )
         except ValidationError as exc:
             raise PermissionDenied(" ".join(exc.messages)) from exc
 
@@ -134,19 +152,27 @@ class ImportJobView(generic.InspectView):
 
     def get_context_data(self, **kwargs):
         pk = self.object.pk
-        return {**super().get_context_data(**kwargs), "job": self.object,
-                "progress_url": reverse("kinerja_import:progress", args=[pk]),
-                "confirm_url": reverse("kinerja_import:confirm", args=[pk])}  # fmt: skip
+        return {
+            **super().get_context_data(**kwargs),
+            "job": self.object,
+            "progress_url": reverse("kinerja_import:progress", args=[pk]),
+            "confirm_url": reverse("kinerja_import:confirm", args=[pk]),
+        }
 
 
 def import_progress(request, pk):
     """Polled by the job page's progress bar."""
     job = get_object_or_404(import_jobs_for(request.user), pk=pk)
-    return JsonResponse({
-        "status": job.status, "status_label": job.get_status_display(),
-        "processed": job.processed_rows, "total": job.total_rows, "percent": job.percent,
-        "finished": job.is_finished,
-    })  # fmt: skip
+    return JsonResponse(
+        {
+            "status": job.status,
+            "status_label": job.get_status_display(),
+            "processed": job.processed_rows,
+            "total": job.total_rows,
+            "percent": job.percent,
+            "finished": job.is_finished,
+        }
+    )
 
 
 @require_POST
@@ -172,15 +198,25 @@ class ImportJobViewSet(ModelViewSet):
     inspect_view_class = ImportJobView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["__str__", "status", "dry_run", "total_rows", "created_count",
-                    "updated_count", "unchanged_count", "error_count"]  # fmt: skip
+    list_display = [
+        "__str__",
+        "status",
+        "dry_run",
+        "total_rows",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+        "error_count",
+    ]
     list_filter = ["status"]
     form_fields = ["file", "periode", "dry_run"]
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(),
-                path("<int:pk>/progres/", import_progress, name="progress"),
-                path("<int:pk>/konfirmasi/", import_confirm, name="confirm")]  # fmt: skip
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/progres/", import_progress, name="progress"),
+            path("<int:pk>/konfirmasi/", import_confirm, name="confirm"),
+        ]
 
 
 class UploadOnlyPolicy(ModelPermissionPolicy):
@@ -271,8 +307,10 @@ class PegawaiEditView(ScopedEditView):
     @cached_property
     def header_more_buttons(self):
         url = reverse("pegawai:data_pribadi", args=[self.object.pk])
-        return [*super().header_more_buttons,
-                Button(_("Data pribadi"), url=url, icon_name="user", priority=40)]  # fmt: skip
+        return [
+            *super().header_more_buttons,
+            Button(_("Data pribadi"), url=url, icon_name="user", priority=40),
+        ]
 
 
 class PegawaiViewSet(ModelViewSet):
@@ -283,31 +321,48 @@ class PegawaiViewSet(ModelViewSet):
     index_view_class = PegawaiIndexView
     edit_view_class = PegawaiEditView
     edit_handler = ObjectList(
-        [FieldPanel(name) for name in ("user", "unit", "jabatan", "jenis_jabatan", "golongan",
-                                       "pejabat_penilai", "atasan_pejabat_penilai", "is_active")],
+        [
+            FieldPanel(name)
+            for name in (
+                "user",
+                "unit",
+                "jabatan",
+                "jenis_jabatan",
+                "golongan",
+                "pejabat_penilai",
+                "atasan_pejabat_penilai",
+                "is_active",
+            )
+        ],
         base_form_class=PegawaiAdminForm,
-    )  # fmt: skip
+    )
     list_display = ["__str__", "jabatan", "unit", "pejabat_penilai", "is_active"]
     list_filter = ["jenis_jabatan", "is_active"]
     copy_view_enabled = False
 
     def get_urlpatterns(self):
         views = personal_data_views
-        return [*super().get_urlpatterns(),
-                path("<int:pk>/data-pribadi/", views.PersonalDataView.as_view(),
-                     name="data_pribadi"),
-                path("<int:pk>/data-pribadi/json/", views.export_json, name="data_pribadi_json"),
-                path("<int:pk>/data-pribadi/pdf/", views.export_pdf, name="data_pribadi_pdf"),
-                path("<int:pk>/data-pribadi/hapus/", views.ErasureView.as_view(),
-                     name="data_pribadi_hapus")]  # fmt: skip
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/data-pribadi/", views.PersonalDataView.as_view(), name="data_pribadi"),
+            path("<int:pk>/data-pribadi/json/", views.export_json, name="data_pribadi_json"),
+            path("<int:pk>/data-pribadi/pdf/", views.export_pdf, name="data_pribadi_pdf"),
+            path(
+                "<int:pk>/data-pribadi/hapus/",
+                views.ErasureView.as_view(),
+                name="data_pribadi_hapus",
+            ),
+        ]
 
 
 class ApiTokenCreateView(generic.CreateView):
     def save_instance(self):
-        token, raw = ApiToken.issue(name=self.form.cleaned_data["name"],
-                                    user=self.form.cleaned_data["user"])  # fmt: skip
-        messages.warning(self.request, _("Salin token ini sekarang; ia tidak ditampilkan lagi: %s")
-                         % raw)  # fmt: skip
+        token, raw = ApiToken.issue(
+            name=self.form.cleaned_data["name"], user=self.form.cleaned_data["user"]
+        )
+        messages.warning(
+            self.request, _("Salin token ini sekarang; ia tidak ditampilkan lagi: %s") % raw
+        )
         return token
 
     def get_success_message(self, instance):
@@ -338,9 +393,11 @@ class ApiTokenViewSet(ModelViewSet):
 class OrganisasiImportForm(forms.Form):
     file = forms.FileField(
         label=_("Berkas"),
-        help_text=_("CSV/XLSX dengan kolom NIP, NAMA, JABATAN, UNIT KERJA (kode), dan bila ada "
-                    "JENIS JABATAN, GOLONGAN, NIP PEJABAT PENILAI, NIP ATASAN PEJABAT PENILAI."),
-    )  # fmt: skip
+        help_text=_(
+            "CSV/XLSX dengan kolom NIP, NAMA, JABATAN, UNIT KERJA (kode), dan bila ada "
+            "JENIS JABATAN, GOLONGAN, NIP PEJABAT PENILAI, NIP ATASAN PEJABAT PENILAI."
+        ),
+    )
     dry_run = forms.BooleanField(label=_("Pratinjau saja"), required=False, initial=True)
 
 
@@ -362,12 +419,16 @@ class OrganisasiImportView(WagtailAdminTemplateMixin, View):
         report = None
         if form.is_valid():
             try:
-                report = organisation_import(user=request.user, file=form.cleaned_data["file"],
-                                             dry_run=form.cleaned_data["dry_run"])  # fmt: skip
+                report = organisation_import(
+                    user=request.user,
+                    file=form.cleaned_data["file"],
+                    dry_run=form.cleaned_data["dry_run"],
+                )
             except ValidationError as exc:
                 form.add_error("file", exc)
-        context = self.get_context_data(form=form, report=report,
-                                        dry_run=form.cleaned_data.get("dry_run"))  # fmt: skip
+        context = self.get_context_data(
+            form=form, report=report, dry_run=form.cleaned_data.get("dry_run")
+        )
         return self.render_to_response(context)
 
 
@@ -390,6 +451,14 @@ class KinerjaViewSetGroup(ViewSetGroup):
     menu_label = _("Kinerja")
     menu_icon = "tasks"
     menu_order = 250
-    items = (ImportJobViewSet, EvaluasiViewSet, SKPViewSet, PeriodeViewSet, UnitKerjaViewSet,
-             PegawaiViewSet, OrganisasiImportViewSet, ApiTokenViewSet,
-             *PEMBINAAN_VIEWSETS)  # fmt: skip
+    items = (
+        ImportJobViewSet,
+        EvaluasiViewSet,
+        SKPViewSet,
+        PeriodeViewSet,
+        UnitKerjaViewSet,
+        PegawaiViewSet,
+        OrganisasiImportViewSet,
+        ApiTokenViewSet,
+        *PEMBINAAN_VIEWSETS,
+    )

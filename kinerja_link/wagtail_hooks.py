@@ -24,8 +24,9 @@ def register_personal_data_log_actions(actions):
     from .personal_data.export import EXPORT_ACTION
 
     actions.register_action(EXPORT_ACTION, _("Ekspor data pribadi"), _("Mengekspor data pribadi"))
-    actions.register_action(ERASE_ACTION, _("Hapus data pribadi"),
-                            _("Menghapus (memseudonimkan) data pribadi"))  # fmt: skip
+    actions.register_action(
+        ERASE_ACTION, _("Hapus data pribadi"), _("Menghapus (memseudonimkan) data pribadi")
+    )
 
 
 # Pembinaan's modules register their own log action labels.

@@ -169,8 +169,16 @@ def _enrolment_complete(enrolment: Enrolment) -> None:
 
 
 # What the audit trail records of a certificate (never the holder's NIP).
-CERTIFICATE_AUDITED_FIELDS = ("number", "course_title", "holder_name", "jp", "issued_at",
-                              "revoked_at", "revoked_reason", "revoked_by")  # fmt: skip
+CERTIFICATE_AUDITED_FIELDS = (
+    "number",
+    "course_title",
+    "holder_name",
+    "jp",
+    "issued_at",
+    "revoked_at",
+    "revoked_reason",
+    "revoked_by",
+)
 
 
 def _certificate_issue(enrolment: Enrolment, issued_at: datetime.datetime) -> Certificate:
@@ -179,8 +187,12 @@ def _certificate_issue(enrolment: Enrolment, issued_at: datetime.datetime) -> Ce
         defaults=_certificate_fields(enrolment, issued_at),
     )
     if created:
-        log(instance=certificate, action="learning.certificate.issue", user=enrolment.user,
-            data=changes(None, snapshot(certificate, CERTIFICATE_AUDITED_FIELDS)))  # fmt: skip
+        log(
+            instance=certificate,
+            action="learning.certificate.issue",
+            user=enrolment.user,
+            data=changes(None, snapshot(certificate, CERTIFICATE_AUDITED_FIELDS)),
+        )
     return certificate
 
 
@@ -224,8 +236,11 @@ def certificate_render(*, certificate_id: int) -> Certificate:
         certificate.save(update_fields=["pdf", "render_ms"])
         # Usually run by a worker: the actor is the system, the request id the one that
         # completed the course (carried through the outbox).
-        log(instance=certificate, action="learning.certificate.render",
-            data=changes({"pdf": ""}, {"pdf": certificate.pdf.name}))  # fmt: skip
+        log(
+            instance=certificate,
+            action="learning.certificate.render",
+            data=changes({"pdf": ""}, {"pdf": certificate.pdf.name}),
+        )
         events.announce_certificate_issued(
             certificate_id=certificate.pk, user_id=certificate.user_id
         )
@@ -254,8 +269,12 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
         verified_at=certificate.revoked_at,
     )
     after = snapshot(certificate, CERTIFICATE_AUDITED_FIELDS)
-    log(instance=certificate, action="learning.certificate.revoke", user=by,
-        data=changes(before, after, reason=reason))  # fmt: skip
+    log(
+        instance=certificate,
+        action="learning.certificate.revoke",
+        user=by,
+        data=changes(before, after, reason=reason),
+    )
     return certificate
 
 

@@ -60,9 +60,26 @@ def celery_worker(transactional_db, django_db_serialized_rollback):
         "BINA_TEST_MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
         "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
     }
-    command = [sys.executable, "-m", "celery", "-A", "bina", "worker", "-Q", queue, "-n", node,
-               "--pool", "prefork", "--concurrency", "1", "--without-gossip", "--without-mingle",
-               "--loglevel", "WARNING"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "bina",
+        "worker",
+        "-Q",
+        queue,
+        "-n",
+        node,
+        "--pool",
+        "prefork",
+        "--concurrency",
+        "1",
+        "--without-gossip",
+        "--without-mingle",
+        "--loglevel",
+        "WARNING",
+    ]
     process = subprocess.Popen(command, env=env, cwd=ROOT)
     celery_app.conf.task_always_eager = False
     try:

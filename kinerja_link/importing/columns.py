@@ -28,21 +28,39 @@ PENILAI_NIP = "penilai_nip"
 NILAI_PEMBINAAN = "nilai_pembinaan"
 
 HEADER_ALIASES: dict[str, str] = {
-    "nip": NIP, "nipbaru": NIP, "nippegawai": NIP, "nipnrp": NIP,
-    "nama": NAMA, "namapegawai": NAMA,
-    "tahun": TAHUN, "tahunpenilaian": TAHUN,
-    "periodikid": PERIODIK_ID, "jenisperiode": PERIODIK_ID,
-    "periode": PERIODE, "periodiknama": PERIODE, "periodepenilaian": PERIODE,
-    "hasilkinerjanilai": HASIL, "ratinghasilkerja": HASIL, "hasilkerja": HASIL,
+    "nip": NIP,
+    "nipbaru": NIP,
+    "nippegawai": NIP,
+    "nipnrp": NIP,
+    "nama": NAMA,
+    "namapegawai": NAMA,
+    "tahun": TAHUN,
+    "tahunpenilaian": TAHUN,
+    "periodikid": PERIODIK_ID,
+    "jenisperiode": PERIODIK_ID,
+    "periode": PERIODE,
+    "periodiknama": PERIODE,
+    "periodepenilaian": PERIODE,
+    "hasilkinerjanilai": HASIL,
+    "ratinghasilkerja": HASIL,
+    "hasilkerja": HASIL,
     "ratinghasil": HASIL,
-    "perilakukerjanilai": PERILAKU, "ratingperilakukerja": PERILAKU, "perilakukerja": PERILAKU,
+    "perilakukerjanilai": PERILAKU,
+    "ratingperilakukerja": PERILAKU,
+    "perilakukerja": PERILAKU,
     "ratingperilaku": PERILAKU,
-    "kuadrankinerjanilai": PREDIKAT, "predikatkinerja": PREDIKAT, "predikat": PREDIKAT,
+    "kuadrankinerjanilai": PREDIKAT,
+    "predikatkinerja": PREDIKAT,
+    "predikat": PREDIKAT,
     "kuadrankinerja": PREDIKAT,
-    "penilainipnrp": PENILAI_NIP, "nippenilai": PENILAI_NIP, "nippejabatpenilai": PENILAI_NIP,
-    "nilaiperlupembinaan": NILAI_PEMBINAAN, "perlupembinaan": NILAI_PEMBINAAN,
-    "nilaiyangperlupembinaan": NILAI_PEMBINAAN, "nilaiberakhlakperlupembinaan": NILAI_PEMBINAAN,
-}  # fmt: skip
+    "penilainipnrp": PENILAI_NIP,
+    "nippenilai": PENILAI_NIP,
+    "nippejabatpenilai": PENILAI_NIP,
+    "nilaiperlupembinaan": NILAI_PEMBINAAN,
+    "perlupembinaan": NILAI_PEMBINAAN,
+    "nilaiyangperlupembinaan": NILAI_PEMBINAAN,
+    "nilaiberakhlakperlupembinaan": NILAI_PEMBINAAN,
+}
 REQUIRED = (NIP, HASIL, PERILAKU)
 REQUIRED_LABELS = {NIP: "NIP", HASIL: "RATING HASIL KERJA", PERILAKU: "RATING PERILAKU KERJA"}
 
@@ -94,9 +112,12 @@ def parse_rating(value: object, label: str) -> Rating:
     if not key:
         raise ValidationError(_("%(label)s kosong.") % {"label": label})
     raise ValidationError(
-        _("%(label)s tidak dikenal: \u201c%(value)s\u201d (gunakan 1/2/3 atau Di Atas/Sesuai/"
-          "Di Bawah Ekspektasi).") % {"label": label, "value": cell_text(value)}
-    )  # fmt: skip
+        _(
+            "%(label)s tidak dikenal: \u201c%(value)s\u201d (gunakan 1/2/3 atau Di Atas/Sesuai/"
+            "Di Bawah Ekspektasi)."
+        )
+        % {"label": label, "value": cell_text(value)}
+    )
 
 
 def parse_predikat(value: object) -> Predikat | None:
@@ -111,8 +132,15 @@ def parse_predikat(value: object) -> Predikat | None:
 
 
 # The seven core values (SE MenPANRB 20/2021) by the codes learning's migration seeds.
-BERAKHLAK = {"BP": "Berorientasi Pelayanan", "AK": "Akuntabel", "KO": "Kompeten",
-             "HA": "Harmonis", "LO": "Loyal", "AD": "Adaptif", "KL": "Kolaboratif"}  # fmt: skip
+BERAKHLAK = {
+    "BP": "Berorientasi Pelayanan",
+    "AK": "Akuntabel",
+    "KO": "Kompeten",
+    "HA": "Harmonis",
+    "LO": "Loyal",
+    "AD": "Adaptif",
+    "KL": "Kolaboratif",
+}
 _VALUE_WORDS = {header_key(name): code for code, name in BERAKHLAK.items()} | {
     code.lower(): code for code in BERAKHLAK
 }
@@ -127,9 +155,12 @@ def parse_flagged_values(value: object) -> list[str]:
             continue
         if key not in _VALUE_WORDS:
             raise ValidationError(
-                _("Nilai BerAKHLAK tidak dikenal: \u201c%(value)s\u201d (gunakan kode BP, AK, KO, "
-                  "HA, LO, AD, KL atau namanya).") % {"value": part.strip()}
-            )  # fmt: skip
+                _(
+                    "Nilai BerAKHLAK tidak dikenal: \u201c%(value)s\u201d (gunakan kode BP, AK, "
+                    "KO, HA, LO, AD, KL atau namanya)."
+                )
+                % {"value": part.strip()}
+            )
         if _VALUE_WORDS[key] not in codes:
             codes.append(_VALUE_WORDS[key])
     return codes
@@ -185,8 +216,9 @@ _KNOWN_WORDS = {"triwulan", "tw", "q", "bulan", "bulanan", "tahun", "tahunan", "
 
 
 def _jenis_nomor(words: list[str], periodik_id: str) -> tuple[str, int]:
-    unknown = [w for w in words if not (w.isdigit() or w in _KNOWN_WORDS | _ROMANS.keys()
-                                        | _MONTHS.keys())]  # fmt: skip
+    unknown = [
+        w for w in words if not (w.isdigit() or w in _KNOWN_WORDS | _ROMANS.keys() | _MONTHS.keys())
+    ]
     if unknown:
         raise ValidationError(_("Periode tidak dikenal: \u201c%s\u201d.") % " ".join(words))
     numbers = [int(w) for w in words if w.isdigit()] + [_ROMANS[w] for w in words if w in _ROMANS]

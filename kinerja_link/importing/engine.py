@@ -31,11 +31,20 @@ from .readers import Table
 
 CHUNK_SIZE = 1000
 MAX_STORED_ERRORS = 1000
-COMPARED_FIELDS = ("rating_hasil", "rating_perilaku", "predikat", "predikat_imported",
-                   "predikat_mismatch", "pejabat_penilai_id", "perilaku_catatan")  # fmt: skip
+COMPARED_FIELDS = (
+    "rating_hasil",
+    "rating_perilaku",
+    "predikat",
+    "predikat_imported",
+    "predikat_mismatch",
+    "pejabat_penilai_id",
+    "perilaku_catatan",
+)
 UPDATED_FIELDS = [f.removesuffix("_id") for f in COMPARED_FIELDS] + [
-    "source", "import_job", "updated_at"
-]  # fmt: skip
+    "source",
+    "import_job",
+    "updated_at",
+]
 
 
 @dataclass
@@ -83,9 +92,12 @@ class ImportContext:
     seen: dict[tuple[str, col.PeriodeKey], int] = field(default_factory=dict)
     log_uuid: uuid.UUID = field(default_factory=uuid.uuid4)
     # Translated once per run: gettext per row costs more than the rest of parsing.
-    labels: dict[str, str] = field(default_factory=lambda: {
-        "hasil": _("Rating hasil kerja"), "perilaku": _("Rating perilaku kerja"),
-    })  # fmt: skip
+    labels: dict[str, str] = field(
+        default_factory=lambda: {
+            "hasil": _("Rating hasil kerja"),
+            "perilaku": _("Rating perilaku kerja"),
+        }
+    )
 
 
 def missing_columns_message(table: Table) -> str | None:
@@ -120,16 +132,19 @@ def _parse(number: int, cells: list, mapping: dict, ctx: ImportContext, report: 
         parse_nip(nip)
         periode = _periode_of(cell, ctx)
         row = ParsedRow(
-            row=number, nip=nip, periode=periode,
+            row=number,
+            nip=nip,
+            periode=periode,
             hasil=col.parse_rating(cell(col.HASIL), ctx.labels["hasil"]),
             perilaku=col.parse_rating(cell(col.PERILAKU), ctx.labels["perilaku"]),
             predikat_imported=col.parse_predikat(cell(col.PREDIKAT)),
             penilai_nip=_penilai_nip(cell(col.PENILAI_NIP)),
             flagged_values=(
                 col.parse_flagged_values(cell(col.NILAI_PEMBINAAN))
-                if col.NILAI_PEMBINAAN in mapping else None
+                if col.NILAI_PEMBINAAN in mapping
+                else None
             ),
-        )  # fmt: skip
+        )
     except ValidationError as exc:
         report.add_error(number, str(raw_nip or ""), " ".join(exc.messages))
         return None
@@ -227,12 +242,17 @@ def _candidate(p: ParsedRow, person: dict, periode, people: dict, ctx: ImportCon
     predikat = predikat_for(p.hasil, p.perilaku)
     penilai = people.get(p.penilai_nip) if p.penilai_nip else None
     return Evaluasi(
-        pegawai_id=person["id"], periode=periode, rating_hasil=p.hasil, rating_perilaku=p.perilaku,
-        predikat=predikat, predikat_imported=p.predikat_imported,
+        pegawai_id=person["id"],
+        periode=periode,
+        rating_hasil=p.hasil,
+        rating_perilaku=p.perilaku,
+        predikat=predikat,
+        predikat_imported=p.predikat_imported,
         predikat_mismatch=p.predikat_imported is not None and p.predikat_imported != predikat,
         pejabat_penilai_id=penilai["id"] if penilai else person["pejabat_penilai_id"],
-        source=ctx.source, import_job_id=ctx.job_id,
-    )  # fmt: skip
+        source=ctx.source,
+        import_job_id=ctx.job_id,
+    )
 
 
 def _snapshot(evaluasi: Evaluasi) -> dict:
@@ -247,9 +267,11 @@ def _write(new: list, changed: list, periodes: dict, ctx: ImportContext) -> None
     now = timezone.now()
     with transaction.atomic():
         created = Evaluasi.objects.bulk_create(
-            [c for _, c, _, _ in new], update_conflicts=True,
-            unique_fields=["pegawai", "periode"], update_fields=UPDATED_FIELDS,
-        )  # fmt: skip
+            [c for _, c, _, _ in new],
+            update_conflicts=True,
+            unique_fields=["pegawai", "periode"],
+            update_fields=UPDATED_FIELDS,
+        )
         for _p, candidate, _person, _before in changed:
             candidate.updated_at = now
         Evaluasi.objects.bulk_update([c for _, c, _, _ in changed], UPDATED_FIELDS)
@@ -267,10 +289,22 @@ def _log_entries(new, created, changed, now, ctx: ImportContext) -> Iterator[Mod
     pairs += [("wagtail.edit", row, c, person, before) for row, c, person, before in changed]
     for action, row, evaluasi, person, before in pairs:
         yield ModelLogEntry(
-            content_type=content_type, object_id=str(evaluasi.pk), action=action,
+            content_type=content_type,
+            object_id=str(evaluasi.pk),
+            action=action,
             label=f"{person['user__display_name'] or row.nip} · "
             f"{periode_labels[evaluasi.periode_id]}",
-            timestamp=now, uuid=ctx.log_uuid, user_id=ctx.user_id, content_changed=True,
-            data=stamp({"before": before, "after": _snapshot(evaluasi),
-                        "import_job": ctx.job_id, "baris": row.row, "nip": row.nip}),
-        )  # fmt: skip
+            timestamp=now,
+            uuid=ctx.log_uuid,
+            user_id=ctx.user_id,
+            content_changed=True,
+            data=stamp(
+                {
+                    "before": before,
+                    "after": _snapshot(evaluasi),
+                    "import_job": ctx.job_id,
+                    "baris": row.row,
+                    "nip": row.nip,
+                }
+            ),
+        )

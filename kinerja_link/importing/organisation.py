@@ -30,14 +30,30 @@ from .engine import CHUNK_SIZE, Report
 from .readers import ImportFileError, Table
 
 ALIASES = {
-    "nip": "nip", "nipbaru": "nip", "nama": "nama", "namapegawai": "nama",
-    "jabatan": "jabatan", "namajabatan": "jabatan", "jabatannama": "jabatan",
-    "jenisjabatan": "jenis", "golongan": "golongan", "golonganruang": "golongan",
-    "golnama": "golongan", "unitkerja": "unit", "kodeunit": "unit", "kodeunitkerja": "unit",
-    "unorid": "unit", "kodeunor": "unit", "nippejabatpenilai": "penilai", "nippenilai": "penilai",
-    "penilainipnrp": "penilai", "nipatasanpejabatpenilai": "atasan", "nipatasanpenilai": "atasan",
-    "aktif": "aktif", "statusaktif": "aktif",
-}  # fmt: skip
+    "nip": "nip",
+    "nipbaru": "nip",
+    "nama": "nama",
+    "namapegawai": "nama",
+    "jabatan": "jabatan",
+    "namajabatan": "jabatan",
+    "jabatannama": "jabatan",
+    "jenisjabatan": "jenis",
+    "golongan": "golongan",
+    "golonganruang": "golongan",
+    "golnama": "golongan",
+    "unitkerja": "unit",
+    "kodeunit": "unit",
+    "kodeunitkerja": "unit",
+    "unorid": "unit",
+    "kodeunor": "unit",
+    "nippejabatpenilai": "penilai",
+    "nippenilai": "penilai",
+    "penilainipnrp": "penilai",
+    "nipatasanpejabatpenilai": "atasan",
+    "nipatasanpenilai": "atasan",
+    "aktif": "aktif",
+    "statusaktif": "aktif",
+}
 REQUIRED = {"nip": "NIP", "nama": "NAMA", "jabatan": "JABATAN", "unit": "UNIT KERJA"}
 _GOLONGAN = {g.lower(): g for g, _label in GOLONGAN_CHOICES}
 _JENIS = {header_key(c.value): c.value for c in JenisJabatan} | {
@@ -77,8 +93,9 @@ def run_organisation_import(
     for number, cells in table.rows:
         row = _parse(number, cells, mapping, report)
         if row and seen.setdefault(row.nip, number) != number:
-            report.add_error(number, row.nip, _("Baris ganda: NIP ini sudah ada di baris %d.")
-                             % seen[row.nip])  # fmt: skip
+            report.add_error(
+                number, row.nip, _("Baris ganda: NIP ini sudah ada di baris %d.") % seen[row.nip]
+            )
         elif row:
             parsed.append(row)
     with transaction.atomic():
@@ -103,14 +120,17 @@ def _parse(number: int, cells: list, mapping: dict, report: Report) -> OrgRow | 
         nip = normalize_nip(raw_nip)
         parse_nip(nip)
         row = OrgRow(
-            row=number, nip=nip, nama=_required(cell("nama"), _("Nama")),
-            jabatan=_required(cell("jabatan"), _("Jabatan")), jenis=_jenis(cell("jenis")),
+            row=number,
+            nip=nip,
+            nama=_required(cell("nama"), _("Nama")),
+            jabatan=_required(cell("jabatan"), _("Jabatan")),
+            jenis=_jenis(cell("jenis")),
             golongan=_golongan(cell("golongan")),
             unit_kode=_required(cell("unit"), _("Unit kerja")),
             penilai=_optional_nip(cells, mapping.get("penilai")),
             atasan=_optional_nip(cells, mapping.get("atasan")),
             aktif=header_key(cell("aktif")) not in _FALSE,
-        )  # fmt: skip
+        )
     except ValidationError as exc:
         report.add_error(number, cell_text(raw_nip), " ".join(exc.messages))
         return None
@@ -152,12 +172,23 @@ def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) 
     users = get_user_model().objects
     units = {u.kode: u for u in UnitKerja.objects.filter(kode__in={r.unit_kode for r in rows})}
     existing_users = {u.nip: u for u in users.filter(nip__in=[r.nip for r in rows])}
-    existing = {p.user.nip: p for p in Pegawai.objects.filter(
-        user__nip__in=[r.nip for r in rows]).select_related("user", "unit")}  # fmt: skip
+    existing = {
+        p.user.nip: p
+        for p in Pegawai.objects.filter(user__nip__in=[r.nip for r in rows]).select_related(
+            "user", "unit"
+        )
+    }
     ok = [r for r in rows if _allowed(r, units, existing, scope_path, report)]
-    new_users = [get_user_model()(username=r.nip, nip=r.nip, display_name=r.nama,
-                                  password=UNUSABLE_PASSWORD_PREFIX + get_random_string(40))
-                 for r in ok if r.nip not in existing_users]  # fmt: skip
+    new_users = [
+        get_user_model()(
+            username=r.nip,
+            nip=r.nip,
+            display_name=r.nama,
+            password=UNUSABLE_PASSWORD_PREFIX + get_random_string(40),
+        )
+        for r in ok
+        if r.nip not in existing_users
+    ]
     users.bulk_create(new_users)
     by_nip = existing_users | {
         u.nip: users.get(nip=u.nip) if u.pk is None else u for u in new_users
@@ -168,8 +199,13 @@ def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) 
     users.bulk_update(renamed, ["display_name"])
     new, changed, logs = [], [], []
     for r in ok:
-        values = {"jabatan": r.jabatan, "jenis_jabatan": r.jenis, "golongan": r.golongan,
-                  "unit_id": units[r.unit_kode].pk, "is_active": r.aktif}  # fmt: skip
+        values = {
+            "jabatan": r.jabatan,
+            "jenis_jabatan": r.jenis,
+            "golongan": r.golongan,
+            "unit_id": units[r.unit_kode].pk,
+            "is_active": r.aktif,
+        }
         current = existing.get(r.nip)
         if current is None:
             new.append(Pegawai(user=by_nip[r.nip], **values))
@@ -193,8 +229,9 @@ def _allowed(row: OrgRow, units: dict, existing: dict, scope_path: str, report: 
     unit = units.get(row.unit_kode)
     current = existing.get(row.nip)
     if unit is None or not unit.path.startswith(scope_path):
-        report.add_error(row.row, row.nip, _("Unit kerja dengan kode %s tidak ditemukan.")
-                         % row.unit_kode)  # fmt: skip
+        report.add_error(
+            row.row, row.nip, _("Unit kerja dengan kode %s tidak ditemukan.") % row.unit_kode
+        )
         return False
     if current is not None and not current.unit.path.startswith(scope_path):
         report.add_error(row.row, row.nip, _("NIP %s terdaftar di luar unit kerja Anda.") % row.nip)
@@ -205,8 +242,10 @@ def _allowed(row: OrgRow, units: dict, existing: dict, scope_path: str, report: 
 def _link_penilai(rows: list[OrgRow], report: Report) -> None:
     nips = {n for r in rows for n in (r.penilai, r.atasan) if n}
     ids = dict(Pegawai.objects.filter(user__nip__in=nips).values_list("user__nip", "pk"))
-    pegawai = {p.user.nip: p for p in Pegawai.objects.filter(user__nip__in=[r.nip for r in rows])
-               .select_related("user")}  # fmt: skip
+    pegawai = {
+        p.user.nip: p
+        for p in Pegawai.objects.filter(user__nip__in=[r.nip for r in rows]).select_related("user")
+    }
     changed = []
     for r in rows:
         person = pegawai[r.nip]
@@ -229,10 +268,19 @@ def _link_penilai(rows: list[OrgRow], report: Report) -> None:
 def _log(entries: list, user_id) -> None:
     content_type = ContentType.objects.get_for_model(Pegawai)
     now, batch = timezone.now(), uuid.uuid4()
-    ModelLogEntry.objects.bulk_create([
-        ModelLogEntry(content_type=content_type, object_id=str(p.pk), label=p.user.display_name,
-                      action="wagtail.edit" if before else "wagtail.create", timestamp=now,
-                      uuid=batch, user_id=user_id, content_changed=True,
-                      data=stamp({"before": before, "after": after} if before else {}))
-        for p, before, after in entries
-    ])  # fmt: skip
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=content_type,
+                object_id=str(p.pk),
+                label=p.user.display_name,
+                action="wagtail.edit" if before else "wagtail.create",
+                timestamp=now,
+                uuid=batch,
+                user_id=user_id,
+                content_changed=True,
+                data=stamp({"before": before, "after": after} if before else {}),
+            )
+            for p, before, after in entries
+        ]
+    )

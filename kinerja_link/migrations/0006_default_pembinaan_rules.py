@@ -89,7 +89,7 @@ RULES = [
     },
 ]
 GRANTS = ["add_pembinaanrule", "change_pembinaanrule", "view_pembinaanrule",
-          "view_recommendation"]  # fmt: skip
+          "view_recommendation"]
 
 
 def seed(apps, schema_editor):

@@ -27,13 +27,17 @@ class Evaluasi(models.Model):
     """
 
     pegawai = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE,
+        "kinerja_link.Pegawai",
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
         related_name="evaluasi_set",
-    )  # fmt: skip
+    )
     periode = models.ForeignKey(
-        "kinerja_link.Periode", verbose_name=_("periode"), on_delete=models.PROTECT,
+        "kinerja_link.Periode",
+        verbose_name=_("periode"),
+        on_delete=models.PROTECT,
         related_name="evaluasi_set",
-    )  # fmt: skip
+    )
     rating_hasil = models.PositiveSmallIntegerField(_("rating hasil kerja"), choices=Rating.choices)
     rating_perilaku = models.PositiveSmallIntegerField(
         _("rating perilaku kerja"), choices=Rating.choices
@@ -45,26 +49,41 @@ class Evaluasi(models.Model):
         _("predikat pada berkas impor"), choices=Predikat.choices, null=True, blank=True
     )
     predikat_mismatch = models.BooleanField(
-        _("predikat impor berbeda"), default=False,
+        _("predikat impor berbeda"),
+        default=False,
         help_text=_("Predikat pada berkas impor tidak sesuai kuadran kinerja."),
-    )  # fmt: skip
+    )
     perilaku_catatan = models.JSONField(
-        _("catatan perilaku per nilai"), default=dict, blank=True,
-        help_text=_('Per kode nilai BerAKHLAK, misalnya {"AK": {"perlu_pembinaan": true, '
-                    '"catatan": "..."}}.'),
-    )  # fmt: skip
+        _("catatan perilaku per nilai"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'Per kode nilai BerAKHLAK, misalnya {"AK": {"perlu_pembinaan": true, '
+            '"catatan": "..."}}.'
+        ),
+    )
     pejabat_penilai = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("pejabat penilai"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "kinerja_link.Pegawai",
+        verbose_name=_("pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     source = models.CharField(
-        _("sumber"), max_length=10, choices=EvaluasiSource.choices,
+        _("sumber"),
+        max_length=10,
+        choices=EvaluasiSource.choices,
         default=EvaluasiSource.IMPOR_FILE,
-    )  # fmt: skip
+    )
     import_job = models.ForeignKey(
-        "kinerja_link.ImportJob", verbose_name=_("tugas impor"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="evaluasi_set",
-    )  # fmt: skip
+        "kinerja_link.ImportJob",
+        verbose_name=_("tugas impor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evaluasi_set",
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
@@ -73,7 +92,8 @@ class Evaluasi(models.Model):
         verbose_name_plural = _("evaluasi kinerja")
         constraints = [
             models.UniqueConstraint(
-                fields=["pegawai", "periode"], name="kl_evaluasi_one_per_pegawai_periode",
+                fields=["pegawai", "periode"],
+                name="kl_evaluasi_one_per_pegawai_periode",
                 violation_error_message=_("Pegawai ini sudah punya evaluasi pada periode ini."),
             ),
             models.CheckConstraint(
@@ -82,7 +102,7 @@ class Evaluasi(models.Model):
                 & models.Q(predikat__gte=1, predikat__lte=5),
                 name="kl_evaluasi_codes_in_range",
             ),
-        ]  # fmt: skip
+        ]
         indexes = [
             # Counts per predikat in a period (kuadran grid, transparency figures, admin
             # filter) are answered from the index alone.
@@ -107,18 +127,27 @@ class ImportJob(models.Model):
     file = models.FileField(_("berkas"), upload_to="kinerja/impor/%Y/%m/", blank=True)
     original_name = models.CharField(_("nama berkas"), max_length=255, blank=True)
     rows = models.JSONField(
-        _("baris dari API"), null=True, blank=True, editable=False,
+        _("baris dari API"),
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("Isi permintaan API, bila impor tidak berasal dari berkas."),
-    )  # fmt: skip
+    )
     source = models.CharField(
-        _("sumber"), max_length=10, choices=EvaluasiSource.choices,
+        _("sumber"),
+        max_length=10,
+        choices=EvaluasiSource.choices,
         default=EvaluasiSource.IMPOR_FILE,
-    )  # fmt: skip
+    )
     periode = models.ForeignKey(
-        "kinerja_link.Periode", verbose_name=_("periode bawaan"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "kinerja_link.Periode",
+        verbose_name=_("periode bawaan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("Dipakai untuk baris yang tidak menyebut periode."),
-    )  # fmt: skip
+    )
     dry_run = models.BooleanField(_("pratinjau saja"), default=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.MENUNGGU
@@ -133,9 +162,13 @@ class ImportJob(models.Model):
     errors = models.JSONField(_("galat per baris"), default=list, blank=True)
     message = models.TextField(_("pesan"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("diunggah oleh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
@@ -170,9 +203,11 @@ class ApiToken(models.Model):
 
     name = models.CharField(_("nama"), max_length=100)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("bertindak sebagai"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bertindak sebagai"),
+        on_delete=models.CASCADE,
         related_name="kinerja_tokens",
-    )  # fmt: skip
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(_("awalan"), max_length=8, editable=False)
     is_active = models.BooleanField(_("aktif"), default=True)

@@ -19,37 +19,62 @@ class SkpEvidence(models.Model):
     """Bukti dukung on a pegawai's SKP, linked to the values and RHK the learning serves."""
 
     skp = models.ForeignKey(
-        "kinerja_link.SKP", verbose_name=_("SKP"), on_delete=models.CASCADE,
+        "kinerja_link.SKP",
+        verbose_name=_("SKP"),
+        on_delete=models.CASCADE,
         related_name="evidence",
-    )  # fmt: skip
+    )
     kind = models.CharField(_("jenis"), max_length=10, choices=EvidenceKind.choices)
     title = models.CharField(_("judul"), max_length=255)
     date = models.DateField(_("tanggal"))
     jp = models.DecimalField(_("JP"), max_digits=6, decimal_places=2, default=0)
     learning_record = models.OneToOneField(
-        "learning.LearningRecord", verbose_name=_("catatan pembelajaran"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="+",
-    )  # fmt: skip
+        "learning.LearningRecord",
+        verbose_name=_("catatan pembelajaran"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     certificate = models.ForeignKey(
-        "learning.Certificate", verbose_name=_("sertifikat"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "learning.Certificate",
+        verbose_name=_("sertifikat"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     session = models.ForeignKey(
-        "kinerja_link.PembinaanSession", verbose_name=_("sesi pembinaan"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="evidence",
-    )  # fmt: skip
+        "kinerja_link.PembinaanSession",
+        verbose_name=_("sesi pembinaan"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
     assignment = models.ForeignKey(
-        "kinerja_link.Assignment", verbose_name=_("penugasan"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="evidence",
-    )  # fmt: skip
+        "kinerja_link.Assignment",
+        verbose_name=_("penugasan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evidence",
+    )
     values = models.ManyToManyField(
-        "learning.Competency", verbose_name=_("nilai BerAKHLAK"), blank=True, related_name="+",
+        "learning.Competency",
+        verbose_name=_("nilai BerAKHLAK"),
+        blank=True,
+        related_name="+",
         limit_choices_to={"kind": "nilai"},
-    )  # fmt: skip
+    )
     rhk = models.ForeignKey(
-        "kinerja_link.RencanaHasilKerja", verbose_name=_("RHK"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="evidence",
-    )  # fmt: skip
+        "kinerja_link.RencanaHasilKerja",
+        verbose_name=_("RHK"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="evidence",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -58,10 +83,11 @@ class SkpEvidence(models.Model):
         ordering = ["-date", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["skp", "session"], condition=Q(session__isnull=False),
+                fields=["skp", "session"],
+                condition=Q(session__isnull=False),
                 name="kl_evidence_session_once_per_skp",
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -71,18 +97,24 @@ class CompetencyProgress(models.Model):
     """Per pegawai and competency: how much evidence, the highest level reached, when last."""
 
     pegawai = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE,
+        "kinerja_link.Pegawai",
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
         related_name="competency_progress",
-    )  # fmt: skip
+    )
     competency = models.ForeignKey(
-        "learning.Competency", verbose_name=_("kompetensi"), on_delete=models.CASCADE,
+        "learning.Competency",
+        verbose_name=_("kompetensi"),
+        on_delete=models.CASCADE,
         related_name="+",
-    )  # fmt: skip
+    )
     evidence_count = models.PositiveIntegerField(_("jumlah bukti"), default=0)
     level_reached = models.PositiveSmallIntegerField(
-        _("level tercapai"), null=True, blank=True,
+        _("level tercapai"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
-    )  # fmt: skip
+    )
     last_date = models.DateField(_("terakhir"), null=True, blank=True)
 
     class Meta:

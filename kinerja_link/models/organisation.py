@@ -41,9 +41,24 @@ GOLONGAN_PNS = [
     for letter in letters
 ]
 GOLONGAN_PPPK = [
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
-    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-]  # fmt: skip
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+]
 GOLONGAN_CHOICES = [(g, g) for g in GOLONGAN_PNS] + [(g, f"PPPK {g}") for g in GOLONGAN_PPPK]
 
 

@@ -39,24 +39,29 @@ class PembinaanRule(models.Model):
     """
 
     code = models.SlugField(
-        _("kode"), max_length=50,
+        _("kode"),
+        max_length=50,
         help_text=_("Sama untuk semua versi satu aturan, misalnya 'kurang-misconduct'."),
-    )  # fmt: skip
+    )
     name = models.CharField(_("nama aturan"), max_length=200)
     description = models.TextField(_("keterangan"), blank=True)
     version = models.PositiveSmallIntegerField(_("versi"), default=1, editable=False)
     valid_from = models.DateField(_("berlaku mulai"))
     valid_until = models.DateField(
-        _("berlaku sampai"), null=True, blank=True,
+        _("berlaku sampai"),
+        null=True,
+        blank=True,
         help_text=_("Kosong berarti masih berlaku. Tanggal ini tidak termasuk."),
-    )  # fmt: skip
+    )
     is_active = models.BooleanField(_("aktif"), default=True)
 
     # Condition: every filled part must hold.
     predikat = models.JSONField(
-        _("predikat kinerja"), default=list, blank=True,
+        _("predikat kinerja"),
+        default=list,
+        blank=True,
         help_text=_("Kode predikat SIASN (1–5) yang memicu aturan. Kosong: semua predikat."),
-    )  # fmt: skip
+    )
     rating_hasil = models.PositiveSmallIntegerField(
         _("rating hasil kerja"), choices=Rating.choices, null=True, blank=True
     )
@@ -64,29 +69,41 @@ class PembinaanRule(models.Model):
         _("rating perilaku kerja"), choices=Rating.choices, null=True, blank=True
     )
     flagged_value = models.ForeignKey(
-        "learning.Competency", verbose_name=_("nilai BerAKHLAK yang ditandai"),
-        null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        "learning.Competency",
+        verbose_name=_("nilai BerAKHLAK yang ditandai"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         limit_choices_to={"kind": "nilai"},
         help_text=_("Berlaku bila nilai ini ditandai perlu pembinaan pada catatan perilaku."),
-    )  # fmt: skip
+    )
     any_flagged_value = models.BooleanField(
-        _("nilai mana pun yang ditandai"), default=False,
+        _("nilai mana pun yang ditandai"),
+        default=False,
         help_text=_("Berlaku bila ada nilai BerAKHLAK yang ditandai perlu pembinaan."),
-    )  # fmt: skip
+    )
 
     # Action.
     courses = models.ManyToManyField(
-        "learning.CoursePage", verbose_name=_("kursus yang direkomendasikan"), blank=True,
+        "learning.CoursePage",
+        verbose_name=_("kursus yang direkomendasikan"),
+        blank=True,
         related_name="+",
-    )  # fmt: skip
+    )
     competency = models.ForeignKey(
-        "learning.Competency", verbose_name=_("kursus apa pun yang mengajarkan"),
-        null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-    )  # fmt: skip
+        "learning.Competency",
+        verbose_name=_("kursus apa pun yang mengajarkan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     course_for_flagged_value = models.BooleanField(
-        _("kursus untuk nilai yang ditandai"), default=False,
+        _("kursus untuk nilai yang ditandai"),
+        default=False,
         help_text=_("Rekomendasikan kursus yang mengajarkan nilai BerAKHLAK yang ditandai."),
-    )  # fmt: skip
+    )
     session_kind = models.CharField(
         _("sesi pembinaan"), max_length=10, choices=SessionKind.choices, blank=True
     )
@@ -125,21 +142,31 @@ class Recommendation(models.Model):
     """What a rule proposes for one pegawai after one evaluation: a course or a session."""
 
     pegawai = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE,
+        "kinerja_link.Pegawai",
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
         related_name="recommendations",
-    )  # fmt: skip
+    )
     evaluasi = models.ForeignKey(
-        "kinerja_link.Evaluasi", verbose_name=_("evaluasi"), on_delete=models.CASCADE,
+        "kinerja_link.Evaluasi",
+        verbose_name=_("evaluasi"),
+        on_delete=models.CASCADE,
         related_name="recommendations",
-    )  # fmt: skip
+    )
     rule = models.ForeignKey(
-        PembinaanRule, verbose_name=_("aturan"), on_delete=models.PROTECT,
+        PembinaanRule,
+        verbose_name=_("aturan"),
+        on_delete=models.PROTECT,
         related_name="recommendations",
-    )  # fmt: skip
+    )
     course = models.ForeignKey(
-        "learning.CoursePage", verbose_name=_("kursus"), null=True, blank=True,
-        on_delete=models.CASCADE, related_name="+",
-    )  # fmt: skip
+        "learning.CoursePage",
+        verbose_name=_("kursus"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
     session_kind = models.CharField(
         _("sesi pembinaan"), max_length=10, choices=SessionKind.choices, blank=True
     )
@@ -148,14 +175,20 @@ class Recommendation(models.Model):
         _("prioritas"), choices=Priority.choices, default=Priority.SEDANG
     )
     status = models.CharField(
-        _("status"), max_length=10, choices=RecommendationStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=RecommendationStatus.choices,
         default=RecommendationStatus.OPEN,
-    )  # fmt: skip
+    )
     dismissed_reason = models.TextField(_("alasan diabaikan"), blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("diputuskan oleh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
@@ -166,11 +199,13 @@ class Recommendation(models.Model):
         constraints = [
             # Idempotency of the recommendation task: one row per evaluation, rule and action.
             models.UniqueConstraint(
-                fields=["evaluasi", "rule", "course"], condition=Q(course__isnull=False),
+                fields=["evaluasi", "rule", "course"],
+                condition=Q(course__isnull=False),
                 name="kl_recommendation_course_once",
             ),
             models.UniqueConstraint(
-                fields=["evaluasi", "rule", "session_kind"], condition=Q(course__isnull=True),
+                fields=["evaluasi", "rule", "session_kind"],
+                condition=Q(course__isnull=True),
                 name="kl_recommendation_session_once",
             ),
             models.CheckConstraint(
@@ -178,7 +213,7 @@ class Recommendation(models.Model):
                 | (Q(course__isnull=True) & ~Q(session_kind="")),
                 name="kl_recommendation_course_xor_session",
             ),
-        ]  # fmt: skip
+        ]
         indexes = [models.Index(fields=["pegawai", "status"])]
 
     def __str__(self) -> str:
@@ -202,35 +237,56 @@ class Assignment(models.Model):
     ``course_completed`` event, never from a form."""
 
     pegawai = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE,
+        "kinerja_link.Pegawai",
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
         related_name="assignments",
-    )  # fmt: skip
+    )
     course = models.ForeignKey(
-        "learning.CoursePage", verbose_name=_("kursus"), on_delete=models.PROTECT,
+        "learning.CoursePage",
+        verbose_name=_("kursus"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("ditugaskan oleh"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditugaskan oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     recommendation = models.ForeignKey(
-        Recommendation, verbose_name=_("dari rekomendasi"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="assignments",
-    )  # fmt: skip
+        Recommendation,
+        verbose_name=_("dari rekomendasi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
     evaluasi = models.ForeignKey(
-        "kinerja_link.Evaluasi", verbose_name=_("evaluasi pemicu"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="assignments",
-    )  # fmt: skip
+        "kinerja_link.Evaluasi",
+        verbose_name=_("evaluasi pemicu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
     enrolment = models.ForeignKey(
-        "learning.Enrolment", verbose_name=_("pendaftaran"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "learning.Enrolment",
+        verbose_name=_("pendaftaran"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     due_date = models.DateField(_("tenggat"))
     note = models.TextField(_("catatan"), blank=True, max_length=2000)
     status = models.CharField(
-        _("status"), max_length=12, choices=AssignmentStatus.choices,
+        _("status"),
+        max_length=12,
+        choices=AssignmentStatus.choices,
         default=AssignmentStatus.ASSIGNED,
-    )  # fmt: skip
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     completed_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     cancelled_reason = models.TextField(_("alasan pembatalan"), blank=True)
@@ -251,7 +307,7 @@ class Assignment(models.Model):
                 | (~Q(status="completed") & Q(completed_at__isnull=True)),
                 name="kl_assignment_completed_has_time",
             ),
-        ]  # fmt: skip
+        ]
         indexes = [
             models.Index(fields=["pegawai", "status"]),
             models.Index(fields=["status", "due_date"]),
@@ -270,13 +326,17 @@ class PembinaanSession(models.Model):
 
     kind = models.CharField(_("jenis"), max_length=10, choices=SessionKind.choices)
     held_by = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("dipimpin oleh"), on_delete=models.PROTECT,
+        "kinerja_link.Pegawai",
+        verbose_name=_("dipimpin oleh"),
+        on_delete=models.PROTECT,
         related_name="sessions_held",
-    )  # fmt: skip
+    )
     participants = models.ManyToManyField(
-        "kinerja_link.Pegawai", verbose_name=_("peserta"), through="SessionParticipant",
+        "kinerja_link.Pegawai",
+        verbose_name=_("peserta"),
+        through="SessionParticipant",
         related_name="pembinaan_sessions",
-    )  # fmt: skip
+    )
     date = models.DateField(_("tanggal"))
     duration_minutes = models.PositiveSmallIntegerField(
         _("durasi (menit)"), default=60, validators=[MinValueValidator(5), MaxValueValidator(600)]
@@ -287,25 +347,45 @@ class PembinaanSession(models.Model):
     )
     follow_up_date = models.DateField(_("tanggal tindak lanjut"), null=True, blank=True)
     evaluasi = models.ForeignKey(
-        "kinerja_link.Evaluasi", verbose_name=_("evaluasi terkait"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "kinerja_link.Evaluasi",
+        verbose_name=_("evaluasi terkait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     rhk = models.ForeignKey(
-        "kinerja_link.RencanaHasilKerja", verbose_name=_("RHK terkait"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "kinerja_link.RencanaHasilKerja",
+        verbose_name=_("RHK terkait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     nilai = models.ForeignKey(
-        "learning.Competency", verbose_name=_("nilai BerAKHLAK terkait"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "nilai"},
-    )  # fmt: skip
+        "learning.Competency",
+        verbose_name=_("nilai BerAKHLAK terkait"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "nilai"},
+    )
     recommendation = models.ForeignKey(
-        Recommendation, verbose_name=_("dari rekomendasi"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="sessions",
-    )  # fmt: skip
+        Recommendation,
+        verbose_name=_("dari rekomendasi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), null=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dicatat oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
@@ -330,9 +410,12 @@ class SessionParticipant(models.Model):
     )
     # The JP ledger row this session produced for this pegawai, when sessions count as JP.
     learning_record = models.OneToOneField(
-        "learning.LearningRecord", null=True, blank=True, on_delete=models.SET_NULL,
+        "learning.LearningRecord",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("peserta sesi")
@@ -354,26 +437,39 @@ class Feedback(models.Model):
     """Umpan balik berkelanjutan from a pimpinan to a pegawai; both can read it."""
 
     pegawai = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE,
+        "kinerja_link.Pegawai",
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
         related_name="feedback_received",
-    )  # fmt: skip
+    )
     given_by = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("dari"), on_delete=models.PROTECT,
+        "kinerja_link.Pegawai",
+        verbose_name=_("dari"),
+        on_delete=models.PROTECT,
         related_name="feedback_given",
-    )  # fmt: skip
+    )
     kind = models.CharField(
         _("jenis"), max_length=10, choices=FeedbackKind.choices, default=FeedbackKind.INSIDENTAL
     )
     date = models.DateField(_("tanggal"))
     text = models.TextField(_("umpan balik"), max_length=4000)
     nilai = models.ForeignKey(
-        "learning.Competency", verbose_name=_("nilai BerAKHLAK terkait"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+", limit_choices_to={"kind": "nilai"},
-    )  # fmt: skip
+        "learning.Competency",
+        verbose_name=_("nilai BerAKHLAK terkait"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"kind": "nilai"},
+    )
     rhk = models.ForeignKey(
-        "kinerja_link.RencanaHasilKerja", verbose_name=_("RHK terkait"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "kinerja_link.RencanaHasilKerja",
+        verbose_name=_("RHK terkait"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
@@ -391,9 +487,10 @@ class PembinaanSettings(BaseGenericSetting):
     """Agency choices the pengelola makes once, in Settings → Pembinaan."""
 
     sessions_count_as_jp = models.BooleanField(
-        _("sesi coaching/mentoring dihitung sebagai JP"), default=True,
+        _("sesi coaching/mentoring dihitung sebagai JP"),
+        default=True,
         help_text=_("Sesi dicatat di riwayat pembelajaran (jenis diklat 14/15) dengan JP-nya."),
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("pengaturan pembinaan")

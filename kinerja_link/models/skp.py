@@ -13,8 +13,21 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
 ROMAN = ["", "I", "II", "III", "IV"]
-BULAN = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-         "Agustus", "September", "Oktober", "November", "Desember"]  # fmt: skip
+BULAN = [
+    "",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 class JenisPeriode(models.TextChoices):
@@ -97,17 +110,26 @@ class SKP(ClusterableModel):
     """A pegawai's performance agreement for one year (PermenPANRB 6/2022)."""
 
     pegawai = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("pegawai"), on_delete=models.CASCADE,
+        "kinerja_link.Pegawai",
+        verbose_name=_("pegawai"),
+        on_delete=models.CASCADE,
         related_name="skp_set",
-    )  # fmt: skip
+    )
     periode = models.ForeignKey(
-        Periode, verbose_name=_("periode"), on_delete=models.PROTECT,
-        limit_choices_to={"jenis": JenisPeriode.TAHUNAN}, related_name="+",
-    )  # fmt: skip
+        Periode,
+        verbose_name=_("periode"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"jenis": JenisPeriode.TAHUNAN},
+        related_name="+",
+    )
     pejabat_penilai = models.ForeignKey(
-        "kinerja_link.Pegawai", verbose_name=_("pejabat penilai"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
+        "kinerja_link.Pegawai",
+        verbose_name=_("pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     pendekatan = models.CharField(
         _("pendekatan"), max_length=12, choices=Pendekatan.choices, default=Pendekatan.KUANTITATIF
     )
@@ -176,9 +198,12 @@ class PerilakuEkspektasi(models.Model):
 
     skp = ParentalKey(SKP, on_delete=models.CASCADE, related_name="perilaku")
     nilai = models.ForeignKey(
-        "learning.Competency", verbose_name=_("nilai BerAKHLAK"), on_delete=models.PROTECT,
-        limit_choices_to={"kind": "nilai"}, related_name="+",
-    )  # fmt: skip
+        "learning.Competency",
+        verbose_name=_("nilai BerAKHLAK"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"kind": "nilai"},
+        related_name="+",
+    )
     ekspektasi = models.TextField(_("ekspektasi khusus pimpinan"), blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
 

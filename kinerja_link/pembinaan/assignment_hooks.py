@@ -9,16 +9,31 @@ from wagtail import hooks
 def register_assignment_log_actions(actions):
     for action, label, message in (
         ("kinerja_link.assignment.create", _("Penugasan dibuat"), _("Menugaskan kursus")),
-        ("kinerja_link.assignment.reject", _("Penugasan ditolak"),
-         _("Penugasan ditolak: ada pegawai di luar tim")),
+        (
+            "kinerja_link.assignment.reject",
+            _("Penugasan ditolak"),
+            _("Penugasan ditolak: ada pegawai di luar tim"),
+        ),
         ("kinerja_link.assignment.cancel", _("Penugasan dibatalkan"), _("Membatalkan penugasan")),
-        ("kinerja_link.assignment.overdue", _("Penugasan lewat tenggat"),
-         _("Penugasan melewati tenggat (tugas harian)")),
-        ("kinerja_link.assignment.complete", _("Penugasan selesai"),
-         _("Penugasan selesai lewat kursus")),
-        ("kinerja_link.recommendation.accept", _("Rekomendasi diterima"),
-         _("Menerima rekomendasi pembinaan")),
-        ("kinerja_link.recommendation.dismiss", _("Rekomendasi diabaikan"),
-         _("Mengabaikan rekomendasi pembinaan")),
-    ):  # fmt: skip
+        (
+            "kinerja_link.assignment.overdue",
+            _("Penugasan lewat tenggat"),
+            _("Penugasan melewati tenggat (tugas harian)"),
+        ),
+        (
+            "kinerja_link.assignment.complete",
+            _("Penugasan selesai"),
+            _("Penugasan selesai lewat kursus"),
+        ),
+        (
+            "kinerja_link.recommendation.accept",
+            _("Rekomendasi diterima"),
+            _("Menerima rekomendasi pembinaan"),
+        ),
+        (
+            "kinerja_link.recommendation.dismiss",
+            _("Rekomendasi diabaikan"),
+            _("Mengabaikan rekomendasi pembinaan"),
+        ),
+    ):
         actions.register_action(action, label, message)

@@ -179,9 +179,13 @@ def assignments_bulk_create(
     try:
         with transaction.atomic():
             return _bulk_write(
-                user=user, members=members, course=course, due_date=due_date, note=note,
+                user=user,
+                members=members,
+                course=course,
+                due_date=due_date,
+                note=note,
                 recommendation=recommendation,
-            )  # fmt: skip
+            )
     except IntegrityError:
         # Another request assigned the same course to the same pegawai a moment ago.
         raise ValidationError(
@@ -223,15 +227,18 @@ def _bulk_write(*, user, members, course, due_date, note, recommendation) -> Bul
         # these members had no open assignment of the course, so these rows are ours.
         result.created = list(
             Assignment.objects.filter(
-                pegawai__in=[a.pegawai_id for a in rows], course=course,
+                pegawai__in=[a.pegawai_id for a in rows],
+                course=course,
                 status__in=AssignmentStatus.open_values(),
             ).select_related("pegawai")
-        )  # fmt: skip
+        )
         for assignment in result.created:
             log(
-                instance=assignment, action="kinerja_link.assignment.create", user=user,
+                instance=assignment,
+                action="kinerja_link.assignment.create",
+                user=user,
                 data=changes(None, snapshot(assignment, ASSIGNMENT_AUDITED_FIELDS)),
-            )  # fmt: skip
+            )
     return result
 
 
@@ -247,9 +254,14 @@ def assignment_create(
 ) -> Assignment:
     """Assign one course to one team member; an open assignment of it is returned as is."""
     result = assignments_bulk_create(
-        user=user, pegawai_ids=[pegawai.pk], course=course, due_date=due_date, note=note,
-        recommendation=recommendation, today=today,
-    )  # fmt: skip
+        user=user,
+        pegawai_ids=[pegawai.pk],
+        course=course,
+        due_date=due_date,
+        note=note,
+        recommendation=recommendation,
+        today=today,
+    )
     if result.created:
         return result.created[0]
     if result.already_completed:
@@ -294,17 +306,24 @@ def recommendation_accept(
     if rec.course_id:
         due_date = due_date or today + datetime.timedelta(days=rec.rule.due_days)
         assignment = assignment_create(
-            user=user, pegawai=rec.pegawai, course=rec.course, due_date=due_date,
-            note=note or rec.reason, recommendation=rec, today=today,
-        )  # fmt: skip
+            user=user,
+            pegawai=rec.pegawai,
+            course=rec.course,
+            due_date=due_date,
+            note=note or rec.reason,
+            recommendation=rec,
+            today=today,
+        )
     rec.status = RecommendationStatus.ACCEPTED
     rec.decided_by = user
     rec.decided_at = timezone.now()
     rec.save(update_fields=["status", "decided_by", "decided_at"])
     log(
-        instance=rec, action="kinerja_link.recommendation.accept", user=user,
+        instance=rec,
+        action="kinerja_link.recommendation.accept",
+        user=user,
         data={"assignment": assignment.pk if assignment else None},
-    )  # fmt: skip
+    )
     return assignment
 
 
@@ -344,9 +363,14 @@ def assignment_cancel(*, user, assignment: Assignment, reason: str = "") -> Assi
     locked.status = AssignmentStatus.CANCELLED
     locked.cancelled_reason = (reason or "").strip()[:NOTE_MAX]
     locked.save(update_fields=["status", "cancelled_reason"])
-    log(instance=locked, action="kinerja_link.assignment.cancel", user=user, data=changes(
-        before, {"status": locked.status, "cancelled_reason": locked.cancelled_reason}
-    ))  # fmt: skip
+    log(
+        instance=locked,
+        action="kinerja_link.assignment.cancel",
+        user=user,
+        data=changes(
+            before, {"status": locked.status, "cancelled_reason": locked.cancelled_reason}
+        ),
+    )
     return locked
 
 
@@ -367,10 +391,14 @@ def assignments_mark_overdue(*, today: datetime.date) -> int:
         status=AssignmentStatus.OVERDUE
     )
     overdue = {"status": AssignmentStatus.OVERDUE}
-    log_entries_bulk(Assignment, "kinerja_link.assignment.overdue", [
-        (pk, f"{nama} · {kursus}", changes({"status": status}, overdue))
-        for pk, status, nama, kursus in rows
-    ])  # fmt: skip
+    log_entries_bulk(
+        Assignment,
+        "kinerja_link.assignment.overdue",
+        [
+            (pk, f"{nama} · {kursus}", changes({"status": status}, overdue))
+            for pk, status, nama, kursus in rows
+        ],
+    )
     return len(rows)
 
 
@@ -383,10 +411,11 @@ def assignments_complete(*, user_id: int, course_id: int, enrolment_id: int | No
     with transaction.atomic():
         closing = list(
             Assignment.objects.select_for_update(of=("self",)).filter(
-                pegawai__user_id=user_id, course_id=course_id,
+                pegawai__user_id=user_id,
+                course_id=course_id,
                 status__in=AssignmentStatus.open_values(),
             )
-        )  # fmt: skip
+        )
         for assignment in closing:
             before = {"status": assignment.status}
             assignment.status = AssignmentStatus.COMPLETED
@@ -394,8 +423,11 @@ def assignments_complete(*, user_id: int, course_id: int, enrolment_id: int | No
             if enrolment_id and not assignment.enrolment_id:
                 assignment.enrolment_id = enrolment_id
             assignment.save(update_fields=["status", "completed_at", "enrolment"])
-            log(instance=assignment, action="kinerja_link.assignment.complete",
-                data=changes(before, {"status": assignment.status}))  # fmt: skip
+            log(
+                instance=assignment,
+                action="kinerja_link.assignment.complete",
+                data=changes(before, {"status": assignment.status}),
+            )
     return len(closing)
 
 

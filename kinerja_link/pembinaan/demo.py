@@ -87,10 +87,14 @@ def _flag_values(user, team, periode) -> None:
     ).select_related("pegawai__unit")
     for evaluasi in weak or Evaluasi.objects.filter(periode=periode, pegawai=team[-1]):
         perilaku_notes_update(
-            user=user, evaluasi=evaluasi, flags={"AK": True, "KL": True},
-            notes={"AK": "Laporan bulanan dua kali terlambat.",
-                   "KL": "Jarang berbagi data dengan seksi lain."},
-        )  # fmt: skip
+            user=user,
+            evaluasi=evaluasi,
+            flags={"AK": True, "KL": True},
+            notes={
+                "AK": "Laporan bulanan dua kali terlambat.",
+                "KL": "Jarang berbagi data dengan seksi lain.",
+            },
+        )
 
 
 def _assignments(user, team, courses, today) -> int:
@@ -102,10 +106,13 @@ def _assignments(user, team, courses, today) -> int:
     if kolaboratif:
         made += len(
             assignments_bulk_create(
-                user=user, pegawai_ids=[first.pk, second.pk], course=kolaboratif,
-                due_date=in_two_weeks, note="Untuk persiapan kerja lintas seksi pada triwulan IV.",
+                user=user,
+                pegawai_ids=[first.pk, second.pk],
+                course=kolaboratif,
+                due_date=in_two_weeks,
+                note="Untuk persiapan kerja lintas seksi pada triwulan IV.",
             ).created
-        )  # fmt: skip
+        )
         for lesson in list(kolaboratif.lessons())[:2]:
             learning_services.lesson_complete(user=first.user, lesson=lesson)
     # Completed through the course itself: lessons done and the quiz passed.
@@ -158,9 +165,10 @@ def _decide_recommendations(user, team, today) -> None:
     )
     if second is not None:
         recommendation_dismiss(
-            user=user, recommendation=second,
+            user=user,
+            recommendation=second,
             reason="Sudah mengikuti pelatihan serupa dari BPSDM bulan lalu.",
-        )  # fmt: skip
+        )
 
 
 def _session_and_feedback(user, team, periode, today) -> None:
@@ -173,23 +181,31 @@ def _session_and_feedback(user, team, periode, today) -> None:
     )
     participant = session_rec.pegawai if session_rec else team[1]
     session_record(
-        user=user, kind=SessionKind.COACHING, date=today - datetime.timedelta(days=2),
+        user=user,
+        kind=SessionKind.COACHING,
+        date=today - datetime.timedelta(days=2),
         participant_ids=[participant.pk],
         topics="Menyusun RHK yang terukur untuk triwulan IV\n"
         "Membagi laporan menjadi target mingguan",
         agreed_actions="Mengirim draf RHK revisi paling lambat Jumat; evaluasi bersama tiap Senin.",
-        follow_up_date=today + datetime.timedelta(days=12), duration_minutes=90,
-        nilai=Competency.objects.get(code="KO"), recommendation=session_rec,
-    )  # fmt: skip
+        follow_up_date=today + datetime.timedelta(days=12),
+        duration_minutes=90,
+        nilai=Competency.objects.get(code="KO"),
+        recommendation=session_rec,
+    )
     feedback_give(
-        user=user, pegawai=team[0], kind=FeedbackKind.TERJADWAL,
+        user=user,
+        pegawai=team[0],
+        kind=FeedbackKind.TERJADWAL,
         date=today - datetime.timedelta(days=7),
         text="Laporan layanan bulan ini rapi dan tepat waktu. Pertahankan, dan coba bagikan "
         "format laporanmu ke seksi lain.",
         nilai=Competency.objects.get(code="KL"),
-    )  # fmt: skip
+    )
     feedback_give(
-        user=user, pegawai=team[2], date=today - datetime.timedelta(days=1),
+        user=user,
+        pegawai=team[2],
+        date=today - datetime.timedelta(days=1),
         text="Terima kasih sudah membantu rekan baru memahami e-Kinerja.",
         nilai=Competency.objects.get(code="KO"),
-    )  # fmt: skip
+    )

@@ -110,10 +110,15 @@ def _outcomes(trigger_ids: set[int]) -> dict[int, tuple[str, str]]:
     """Trigger evaluation id -> (predikat outcome, perilaku outcome)."""
     triggers = list(
         Evaluasi.objects.filter(pk__in=trigger_ids).values(
-            "pk", "pegawai_id", "predikat", "rating_perilaku",
-            "periode__tahun", "periode__jenis", "periode__nomor",
+            "pk",
+            "pegawai_id",
+            "predikat",
+            "rating_perilaku",
+            "periode__tahun",
+            "periode__jenis",
+            "periode__nomor",
         )
-    )  # fmt: skip
+    )
     next_keys = {
         t["pk"]: next_periode_key(t["periode__tahun"], t["periode__jenis"], t["periode__nomor"])
         for t in triggers

@@ -43,19 +43,25 @@ def feedback_give(
     if errors:
         raise ValidationError(errors)
     feedback = Feedback(
-        pegawai=member, given_by=pimpinan, kind=kind, date=date, text=text.strip(),
-        nilai=nilai, rhk=rhk,
-    )  # fmt: skip
+        pegawai=member,
+        given_by=pimpinan,
+        kind=kind,
+        date=date,
+        text=text.strip(),
+        nilai=nilai,
+        rhk=rhk,
+    )
     feedback.full_clean()
     with transaction.atomic():
         feedback.save()
         notify(
-            users=[member.user_id], key=f"feedback:{feedback.pk}",
+            users=[member.user_id],
+            key=f"feedback:{feedback.pk}",
             title=_("Umpan balik dari %(name)s") % {"name": pimpinan.nama},
             # The text itself stays in the application: e-mail is no place for it.
             body=_("%(name)s memberi Anda umpan balik pada %(date)s. Bacalah di Bina ASN.")
             % {"name": pimpinan.nama, "date": f"{date:%d-%m-%Y}"},
             url=reverse("pembinaan:feedback_detail", args=[feedback.pk]),
-        )  # fmt: skip
+        )
         log(instance=feedback, action="kinerja_link.feedback.create", user=user)
     return feedback

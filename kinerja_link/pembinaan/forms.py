@@ -64,20 +64,27 @@ class SessionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis sesi"), choices=SessionKind.choices)
     date = forms.DateField(label=_("Tanggal"), widget=DateInput)
     participants = TeamMemberField(
-        label=_("Peserta"), queryset=Pegawai.objects.none(), widget=forms.CheckboxSelectMultiple,
+        label=_("Peserta"),
+        queryset=Pegawai.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Pilih hanya anggota tim Anda.")},
-    )  # fmt: skip
+    )
     duration_minutes = forms.IntegerField(
-        label=_("Durasi (menit)"), min_value=5, max_value=600, initial=60,
+        label=_("Durasi (menit)"),
+        min_value=5,
+        max_value=600,
+        initial=60,
         help_text=_("Coaching dan mentoring dihitung menjadi JP bila pengelola mengaturnya."),
-    )  # fmt: skip
+    )
     topics = forms.CharField(
         label=_("Topik yang dibahas"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4})
     )
     agreed_actions = forms.CharField(
-        label=_("Tindak lanjut yang disepakati"), max_length=4000, required=False,
+        label=_("Tindak lanjut yang disepakati"),
+        max_length=4000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
     follow_up_date = forms.DateField(
         label=_("Tanggal tindak lanjut"), required=False, widget=DateInput
     )
@@ -148,9 +155,10 @@ class FeedbackForm(forms.Form):
 
 class NotificationSettingsForm(forms.Form):
     reminder_email_opt_out = forms.BooleanField(
-        label=_("Jangan kirimi saya surel pengingat"), required=False,
+        label=_("Jangan kirimi saya surel pengingat"),
+        required=False,
         help_text=_(
             "Pengingat tetap tampil di halaman notifikasi. Pemberitahuan wajib, seperti "
             "penugasan yang melewati tenggat, tetap dikirim lewat surel."
         ),
-    )  # fmt: skip
+    )

@@ -14,9 +14,14 @@ from ..models import Notification
 
 
 def notify(
-    *, users: Iterable[int], key: str, title: str, body: str = "", url: str = "",
+    *,
+    users: Iterable[int],
+    key: str,
+    title: str,
+    body: str = "",
+    url: str = "",
     mandatory: bool = False,
-) -> None:  # fmt: skip
+) -> None:
     """One notification per user id, keyed ``<key>:<user id>``; repeats are ignored."""
     Notification.objects.bulk_create(
         [
@@ -71,6 +76,8 @@ def reminder_email_preference_set(*, user, opt_out: bool) -> None:
     user.reminder_email_opt_out = opt_out
     user.save(update_fields=["reminder_email_opt_out"])
     log(
-        instance=user, action="kinerja_link.notification.preference", user=user,
+        instance=user,
+        action="kinerja_link.notification.preference",
+        user=user,
         data={"reminder_email_opt_out": opt_out},
-    )  # fmt: skip
+    )

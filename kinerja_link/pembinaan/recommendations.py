@@ -71,8 +71,14 @@ def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[s
             matched.add(row["pk"])
             for proposal in _proposals(rule, row, courses, value_courses, values, label, reasons):
                 proposals.setdefault(proposal.key, proposal)
-    counts = {"aturan": len(rules), "evaluasi": len(matched), "dibuat": 0, "sudah_ada": 0,
-              "sudah_selesai": 0, "sudah_ditugaskan": 0}  # fmt: skip
+    counts = {
+        "aturan": len(rules),
+        "evaluasi": len(matched),
+        "dibuat": 0,
+        "sudah_ada": 0,
+        "sudah_selesai": 0,
+        "sudah_ditugaskan": 0,
+    }
     if not proposals:
         return counts
     fresh = _without_excluded(list(proposals.values()), periode, scope_path, counts)
@@ -147,8 +153,9 @@ def _proposals(rule, row, courses, value_courses, values, label, reasons: dict):
 
 def value_reason_text(value_name: str, label: str) -> str:
     return _("Perilaku %(nilai)s di bawah ekspektasi pada %(periode)s") % {
-        "nilai": value_name, "periode": label,
-    }  # fmt: skip
+        "nilai": value_name,
+        "periode": label,
+    }
 
 
 def reason_text(rule, row: dict, flagged: list[str], values: dict[str, str], label: str) -> str:
@@ -159,15 +166,18 @@ def reason_text(rule, row: dict, flagged: list[str], values: dict[str, str], lab
         return value_reason_text(", ".join(values[c] for c in flagged), label)
     if rule.predikat:
         return _("Predikat %(predikat)s pada %(periode)s") % {
-            "predikat": Predikat(row["predikat"]).label, "periode": label,
-        }  # fmt: skip
+            "predikat": Predikat(row["predikat"]).label,
+            "periode": label,
+        }
     if rule.rating_perilaku:
         return _("Rating perilaku kerja %(rating)s pada %(periode)s") % {
-            "rating": Rating(row["rating_perilaku"]).label, "periode": label,
-        }  # fmt: skip
+            "rating": Rating(row["rating_perilaku"]).label,
+            "periode": label,
+        }
     return _("Rating hasil kerja %(rating)s pada %(periode)s") % {
-        "rating": Rating(row["rating_hasil"]).label, "periode": label,
-    }  # fmt: skip
+        "rating": Rating(row["rating_hasil"]).label,
+        "periode": label,
+    }
 
 
 def _without_excluded(proposals, periode, scope_path, counts) -> list[_Proposal]:
@@ -182,16 +192,19 @@ def _without_excluded(proposals, periode, scope_path, counts) -> list[_Proposal]
     year_start = timezone.make_aware(datetime.datetime(periode.tahun, 1, 1))
     completed = set(
         Enrolment.objects.filter(
-            status=EnrolmentStatus.COMPLETED, completed_at__gte=year_start,
-            course_id__in=course_ids, user__pegawai__in=in_period.values("pegawai_id"),
+            status=EnrolmentStatus.COMPLETED,
+            completed_at__gte=year_start,
+            course_id__in=course_ids,
+            user__pegawai__in=in_period.values("pegawai_id"),
         ).values_list("user__pegawai__id", "course_id")
-    )  # fmt: skip
+    )
     assigned = set(
         Assignment.objects.filter(
-            status__in=AssignmentStatus.open_values(), course_id__in=course_ids,
+            status__in=AssignmentStatus.open_values(),
+            course_id__in=course_ids,
             pegawai_id__in=in_period.values("pegawai_id"),
         ).values_list("pegawai_id", "course_id")
-    )  # fmt: skip
+    )
     fresh = []
     for p in proposals:
         if p.key in existing:

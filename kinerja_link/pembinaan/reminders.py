@@ -76,9 +76,12 @@ def _open_assignments() -> QuerySet[Assignment]:
 def _key_expression(kind: Kind):
     """The reminder key computed in SQL, so that existing ones are left out by the SELECT."""
     return Concat(
-        Value("assignment:"), Cast("pk", CharField()), Value(f":{kind.code}:"),
-        Cast("due_date", CharField()), output_field=CharField(),
-    )  # fmt: skip
+        Value("assignment:"),
+        Cast("pk", CharField()),
+        Value(f":{kind.code}:"),
+        Cast("due_date", CharField()),
+        output_field=CharField(),
+    )
 
 
 def _window(kind: Kind, today: datetime.date) -> dict[str, datetime.date]:

@@ -25,11 +25,23 @@ from learning.models import Competency, CompetencyKind, CoursePage
 from ..models import Evaluasi, PembinaanRule, Periode
 from ..selectors import scope_path_for
 
-CONDITION_FIELDS = ("predikat", "rating_hasil", "rating_perilaku", "flagged_value",
-                    "any_flagged_value")  # fmt: skip
+CONDITION_FIELDS = (
+    "predikat",
+    "rating_hasil",
+    "rating_perilaku",
+    "flagged_value",
+    "any_flagged_value",
+)
 ACTION_FIELDS = ("courses", "competency", "course_for_flagged_value", "session_kind")
-EDITABLE_FIELDS = ("name", "description", "is_active", *CONDITION_FIELDS, *ACTION_FIELDS,
-                   "due_days", "priority")  # fmt: skip
+EDITABLE_FIELDS = (
+    "name",
+    "description",
+    "is_active",
+    *CONDITION_FIELDS,
+    *ACTION_FIELDS,
+    "due_days",
+    "priority",
+)
 # What the audit trail records of a rule, before and after each change.
 AUDITED_FIELDS = ("code", "version", "valid_from", "valid_until", *EDITABLE_FIELDS)
 
@@ -155,14 +167,19 @@ def rule_create(*, user, data: dict) -> PembinaanRule:
     rule_clean(data)
     if PembinaanRule.objects.filter(code=data["code"]).exists():
         raise ValidationError({"code": _("Kode aturan ini sudah dipakai.")})
-    rule = PembinaanRule(code=data["code"], valid_from=data["valid_from"],
-                         valid_until=data.get("valid_until"))  # fmt: skip
+    rule = PembinaanRule(
+        code=data["code"], valid_from=data["valid_from"], valid_until=data.get("valid_until")
+    )
     _apply(rule, data)
     rule.full_clean()
     rule.save()
     rule.courses.set(data.get("courses") or [])
-    log(instance=rule, action="wagtail.create", user=user,
-        data=changes(None, snapshot(rule, AUDITED_FIELDS)))  # fmt: skip
+    log(
+        instance=rule,
+        action="wagtail.create",
+        user=user,
+        data=changes(None, snapshot(rule, AUDITED_FIELDS)),
+    )
     return rule
 
 
@@ -191,8 +208,12 @@ def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date |
         current.full_clean()
         current.save()
         current.courses.set(data.get("courses") or [])
-        log(instance=current, action="wagtail.edit", user=user,
-            data=changes(before, snapshot(current, AUDITED_FIELDS)))  # fmt: skip
+        log(
+            instance=current,
+            action="wagtail.edit",
+            user=user,
+            data=changes(before, snapshot(current, AUDITED_FIELDS)),
+        )
         return current
     successor = PembinaanRule(code=current.code, valid_until=data.get("valid_until"))
     if current.valid_from < today:
@@ -207,9 +228,21 @@ def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date |
     successor.full_clean()
     successor.save()
     successor.courses.set(data.get("courses") or [])
-    log(instance=current, action="wagtail.edit", user=user,
-        data=changes(before, snapshot(current, AUDITED_FIELDS),
-                     ditutup=str(current.valid_until or ""), versi_baru=successor.pk))  # fmt: skip
-    log(instance=successor, action="wagtail.create", user=user,
-        data=changes(None, snapshot(successor, AUDITED_FIELDS), versi_dari=current.pk))  # fmt: skip
+    log(
+        instance=current,
+        action="wagtail.edit",
+        user=user,
+        data=changes(
+            before,
+            snapshot(current, AUDITED_FIELDS),
+            ditutup=str(current.valid_until or ""),
+            versi_baru=successor.pk,
+        ),
+    )
+    log(
+        instance=successor,
+        action="wagtail.create",
+        user=user,
+        data=changes(None, snapshot(successor, AUDITED_FIELDS), versi_dari=current.pk),
+    )
     return successor

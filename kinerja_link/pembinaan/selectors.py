@@ -27,9 +27,9 @@ def sessions_visible_to(user) -> QuerySet[PembinaanSession]:
     if not user.is_authenticated:
         return PembinaanSession.objects.none()
     return _sessions().filter(
-        Q(held_by__user=user) | Q(pk__in=SessionParticipant.objects.filter(
-            pegawai__user=user).values("session_id"))
-    )  # fmt: skip
+        Q(held_by__user=user)
+        | Q(pk__in=SessionParticipant.objects.filter(pegawai__user=user).values("session_id"))
+    )
 
 
 def _feedback() -> QuerySet[Feedback]:

@@ -84,11 +84,19 @@ def session_record(
     if recommendation is not None and evaluasi is None:
         evaluasi = recommendation.evaluasi
     session = PembinaanSession(
-        kind=kind, held_by=pimpinan, date=date, topics=topics.strip(),
-        agreed_actions=agreed_actions.strip(), follow_up_date=follow_up_date,
-        duration_minutes=duration_minutes, evaluasi=evaluasi, rhk=rhk, nilai=nilai,
-        recommendation=recommendation, recorded_by=user,
-    )  # fmt: skip
+        kind=kind,
+        held_by=pimpinan,
+        date=date,
+        topics=topics.strip(),
+        agreed_actions=agreed_actions.strip(),
+        follow_up_date=follow_up_date,
+        duration_minutes=duration_minutes,
+        evaluasi=evaluasi,
+        rhk=rhk,
+        nilai=nilai,
+        recommendation=recommendation,
+        recorded_by=user,
+    )
     session.full_clean()
     with transaction.atomic():
         if recommendation is not None:
@@ -112,9 +120,11 @@ def session_record(
             url=reverse("pembinaan:session_detail", args=[session.pk]),
         )
         log(
-            instance=session, action="kinerja_link.session.create", user=user,
+            instance=session,
+            action="kinerja_link.session.create",
+            user=user,
             data={"participants": sorted(ids), "kind": kind},
-        )  # fmt: skip
+        )
     return session
 
 
@@ -163,14 +173,19 @@ def session_learning_records(*, session: PembinaanSession) -> dict[int, Learning
     missing = [p for p in participants if p.learning_record_id is None]
     for participant in missing:
         record = LearningRecord.objects.create(
-            user=participant.pegawai.user, source=LearningRecordSource.COACHING,
+            user=participant.pegawai.user,
+            source=LearningRecordSource.COACHING,
             title=_("%(kind)s bersama %(name)s")
             % {"kind": session.get_kind_display(), "name": held_by.nama},
-            institution=held_by.unit.nama[:255], jenis_diklat_id=jenis,
-            jp=minutes_to_jp(session.duration_minutes), start_date=session.date,
-            end_date=session.date, verification_status=VerificationStatus.VERIFIED,
-            verified_by=session.recorded_by, verified_at=timezone.now(),
-        )  # fmt: skip
+            institution=held_by.unit.nama[:255],
+            jenis_diklat_id=jenis,
+            jp=minutes_to_jp(session.duration_minutes),
+            start_date=session.date,
+            end_date=session.date,
+            verification_status=VerificationStatus.VERIFIED,
+            verified_by=session.recorded_by,
+            verified_at=timezone.now(),
+        )
         participant.learning_record = record
         records[participant.pegawai_id] = record
     SessionParticipant.objects.bulk_update(missing, ["learning_record"])
@@ -189,13 +204,17 @@ def _add_evidence(session, participants, records) -> None:
     for skp in skps:
         record = records.get(skp.pegawai_id)
         evidence, created = SkpEvidence.objects.get_or_create(
-            skp=skp, session=session,
+            skp=skp,
+            session=session,
             defaults={
-                "kind": EvidenceKind.SESSION, "title": title, "date": session.date,
-                "jp": record.jp if record else 0, "learning_record": record,
+                "kind": EvidenceKind.SESSION,
+                "title": title,
+                "date": session.date,
+                "jp": record.jp if record else 0,
+                "learning_record": record,
                 "rhk": session.rhk if session.rhk and session.rhk.skp_id == skp.pk else None,
             },
-        )  # fmt: skip
+        )
         if created and session.nilai_id:
             evidence.values.add(session.nilai_id)
     if session.nilai_id:

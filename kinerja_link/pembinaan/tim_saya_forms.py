@@ -33,18 +33,25 @@ class BulkAssignForm(forms.Form):
         label=_("Pegawai"), error_messages={"required": _("Pilih minimal satu pegawai.")}
     )
     course = forms.ModelChoiceField(
-        label=_("Kursus"), queryset=CoursePage.objects.none(), empty_label=_("— pilih kursus —"),
-        error_messages={"required": _("Pilih kursus."),
-                        "invalid_choice": _("Kursus ini tidak tersedia.")},
-    )  # fmt: skip
+        label=_("Kursus"),
+        queryset=CoursePage.objects.none(),
+        empty_label=_("— pilih kursus —"),
+        error_messages={
+            "required": _("Pilih kursus."),
+            "invalid_choice": _("Kursus ini tidak tersedia."),
+        },
+    )
     due_date = forms.DateField(
-        label=_("Tenggat"), widget=DateInput,
+        label=_("Tenggat"),
+        widget=DateInput,
         error_messages={"required": _("Isi tenggat."), "invalid": _("Tanggal tidak valid.")},
-    )  # fmt: skip
+    )
     note = forms.CharField(
-        label=_("Catatan untuk pegawai"), required=False, max_length=NOTE_MAX,
+        label=_("Catatan untuk pegawai"),
+        required=False,
+        max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,17 +60,20 @@ class BulkAssignForm(forms.Form):
 
 class AcceptForm(forms.Form):
     due_date = forms.DateField(
-        label=_("Tenggat"), required=False, widget=DateInput,
+        label=_("Tenggat"),
+        required=False,
+        widget=DateInput,
         help_text=_("Kosongkan untuk memakai tenggat bawaan aturan."),
         error_messages={"invalid": _("Tanggal tidak valid.")},
-    )  # fmt: skip
+    )
 
 
 class DismissForm(forms.Form):
     reason = forms.CharField(
-        label=_("Alasan diabaikan"), max_length=NOTE_MAX,
+        label=_("Alasan diabaikan"),
+        max_length=NOTE_MAX,
         error_messages={"required": _("Tuliskan alasan rekomendasi ini diabaikan.")},
-    )  # fmt: skip
+    )
 
 
 class CancelForm(forms.Form):

@@ -70,9 +70,12 @@ def assign(request):
     data = form.cleaned_data
     try:
         result = services.assignments_bulk_create(
-            user=request.user, pegawai_ids=data["pegawai"], course=data["course"],
-            due_date=data["due_date"], note=data["note"],
-        )  # fmt: skip
+            user=request.user,
+            pegawai_ids=data["pegawai"],
+            course=data["course"],
+            due_date=data["due_date"],
+            note=data["note"],
+        )
     except services.OutsideTeamError:
         raise Http404 from None
     except ValidationError as error:
@@ -126,9 +129,10 @@ def recommendation_accept(request, pk: int):
         return _back(request)
     try:
         assignment = services.recommendation_accept(
-            user=request.user, recommendation=recommendation,
+            user=request.user,
+            recommendation=recommendation,
             due_date=form.cleaned_data["due_date"],
-        )  # fmt: skip
+        )
     except ValidationError as error:
         messages.error(request, _errors(error))
         return _back(request)

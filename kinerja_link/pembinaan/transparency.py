@@ -124,9 +124,14 @@ def _figures(group: _Group, *, instansi: str, hidden: bool) -> GroupFigures:
     if hidden:  # the numbers stop here: only the label reaches the store
         return GroupFigures(group.kind, instansi, group.label, None, None, None, None)
     return GroupFigures(
-        group.kind, instansi, group.label, group.headcount, group.reached_jp,
-        group.courses_completed, group.sessions_held,
-    )  # fmt: skip
+        group.kind,
+        instansi,
+        group.label,
+        group.headcount,
+        group.reached_jp,
+        group.courses_completed,
+        group.sessions_held,
+    )
 
 
 def _instansi_rows(

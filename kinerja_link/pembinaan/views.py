@@ -56,9 +56,11 @@ def _recommendation(pimpinan: Pegawai, pk: str | None) -> Recommendation | None:
         raise Http404
     return get_object_or_404(
         Recommendation.objects.select_related("pegawai__user", "evaluasi"),
-        pk=pk, pegawai__in=team_for(pimpinan), course__isnull=True,
+        pk=pk,
+        pegawai__in=team_for(pimpinan),
+        course__isnull=True,
         status=RecommendationStatus.OPEN,
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -72,9 +74,10 @@ def session_create(request):
         initial["participants"] = [preselect.pk]
     if recommendation:
         initial.update(
-            kind=recommendation.session_kind, recommendation=recommendation.pk,
+            kind=recommendation.session_kind,
+            recommendation=recommendation.pk,
             evaluasi=recommendation.evaluasi_id,
-        )  # fmt: skip
+        )
     form = SessionForm(
         request.POST or None, initial=initial, pimpinan=pimpinan, preselect=preselect
     )
@@ -82,12 +85,19 @@ def session_create(request):
         data = form.cleaned_data
         try:
             session = session_record(
-                user=request.user, kind=data["kind"], date=data["date"],
-                participant_ids=[p.pk for p in data["participants"]], topics=data["topics"],
-                agreed_actions=data["agreed_actions"], follow_up_date=data["follow_up_date"],
-                duration_minutes=data["duration_minutes"], evaluasi=data["evaluasi"],
-                rhk=data["rhk"], nilai=data["nilai"], recommendation=data["recommendation"],
-            )  # fmt: skip
+                user=request.user,
+                kind=data["kind"],
+                date=data["date"],
+                participant_ids=[p.pk for p in data["participants"]],
+                topics=data["topics"],
+                agreed_actions=data["agreed_actions"],
+                follow_up_date=data["follow_up_date"],
+                duration_minutes=data["duration_minutes"],
+                evaluasi=data["evaluasi"],
+                rhk=data["rhk"],
+                nilai=data["nilai"],
+                recommendation=data["recommendation"],
+            )
         except ValidationError as error:
             _add_service_errors(form, error)
         else:
@@ -132,9 +142,9 @@ def feedback_create(request):
         except ValidationError as error:
             _add_service_errors(form, error)
         else:
-            messages.success(request, _("Umpan balik untuk %(name)s tersimpan.") % {
-                "name": pegawai.nama
-            })  # fmt: skip
+            messages.success(
+                request, _("Umpan balik untuk %(name)s tersimpan.") % {"name": pegawai.nama}
+            )
             return redirect("pembinaan:umpan_balik")
     return render(
         request, "kinerja_link/pembinaan/feedback_form.html", {"form": form, "pegawai": pegawai}
@@ -151,7 +161,7 @@ def umpan_balik(request):
             received=list(selectors.feedback_received(me)[:100]),
             attended=list(selectors.sessions_attended_by(me)[:50]),
             given=list(selectors.feedback_given(me)[:100]),
-        )  # fmt: skip
+        )
     return render(request, "kinerja_link/pembinaan/umpan_balik.html", context)
 
 

@@ -44,10 +44,13 @@ class PengelolaOnlyMenuItem(MenuItem):
 
 class PembinaanRuleForm(WagtailAdminModelForm):
     predikat = forms.TypedMultipleChoiceField(
-        label=_("predikat kinerja"), choices=Predikat.choices, coerce=int, required=False,
+        label=_("predikat kinerja"),
+        choices=Predikat.choices,
+        coerce=int,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Kosong: semua predikat (syarat lain tetap berlaku)."),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,17 +75,35 @@ class PembinaanRuleForm(WagtailAdminModelForm):
 
 def _rule_panels():
     return [
-        FieldPanel("code"), FieldPanel("name"), FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("predikat"), FieldPanel("rating_hasil"),
-                         FieldPanel("rating_perilaku"), FieldPanel("flagged_value"),
-                         FieldPanel("any_flagged_value")],
-                        heading=_("Syarat (semua harus terpenuhi)")),
-        MultiFieldPanel([FieldPanel("courses"), FieldPanel("competency"),
-                         FieldPanel("course_for_flagged_value"), FieldPanel("session_kind"),
-                         FieldPanel("due_days"), FieldPanel("priority")], heading=_("Tindakan")),
-        MultiFieldPanel([FieldPanel("valid_from"), FieldPanel("valid_until"),
-                         FieldPanel("is_active")], heading=_("Masa berlaku")),
-    ]  # fmt: skip
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("predikat"),
+                FieldPanel("rating_hasil"),
+                FieldPanel("rating_perilaku"),
+                FieldPanel("flagged_value"),
+                FieldPanel("any_flagged_value"),
+            ],
+            heading=_("Syarat (semua harus terpenuhi)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("courses"),
+                FieldPanel("competency"),
+                FieldPanel("course_for_flagged_value"),
+                FieldPanel("session_kind"),
+                FieldPanel("due_days"),
+                FieldPanel("priority"),
+            ],
+            heading=_("Tindakan"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("valid_from"), FieldPanel("valid_until"), FieldPanel("is_active")],
+            heading=_("Masa berlaku"),
+        ),
+    ]
 
 
 class _ServiceFormMixin:
@@ -105,8 +126,10 @@ class RuleEditView(_ServiceFormMixin, generic.EditView):
 
     def get_success_message(self):
         if self.object.version > 1 and self.object.pk != int(self.kwargs["pk"]):
-            message = _("Aturan sudah menghasilkan rekomendasi: perubahan disimpan sebagai versi "
-                        "%(versi)s, versi lama tetap tercatat.")  # fmt: skip
+            message = _(
+                "Aturan sudah menghasilkan rekomendasi: perubahan disimpan sebagai versi "
+                "%(versi)s, versi lama tetap tercatat."
+            )
             return message % {"versi": self.object.version}
         return super().get_success_message()
 
@@ -127,8 +150,7 @@ class PembinaanRuleViewSet(ModelViewSet):
     add_view_class = RuleCreateView
     edit_view_class = RuleEditView
     copy_view_enabled = False
-    list_display = ["name", "code", "version", "valid_from", "valid_until", "is_active",
-                    "priority"]  # fmt: skip
+    list_display = ["name", "code", "version", "valid_from", "valid_until", "is_active", "priority"]
     list_filter = ["is_active", "priority", "session_kind"]
     search_fields = ["name", "code"]
 
@@ -153,8 +175,11 @@ class RecommendationIndexView(generic.IndexView):
 
     @cached_property
     def header_buttons(self):
-        return [HeaderButton(_("Buat rekomendasi"), url=reverse("recommendation:generate"),
-                             icon_name="plus")]  # fmt: skip
+        return [
+            HeaderButton(
+                _("Buat rekomendasi"), url=reverse("recommendation:generate"), icon_name="plus"
+            )
+        ]
 
 
 class RecommendationInspectView(generic.InspectView):
@@ -171,10 +196,14 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 class GenerateForm(forms.Form):
     periode = forms.ModelChoiceField(
-        label=_("Periode"), queryset=Periode.objects.none(), empty_label=None,
-        help_text=_("Aturan yang berlaku pada periode ini dijalankan untuk pegawai di unit "
-                    "Anda. Rekomendasi yang sudah ada tidak dibuat ulang."),
-    )  # fmt: skip
+        label=_("Periode"),
+        queryset=Periode.objects.none(),
+        empty_label=None,
+        help_text=_(
+            "Aturan yang berlaku pada periode ini dijalankan untuk pegawai di unit "
+            "Anda. Rekomendasi yang sudah ada tidak dibuat ulang."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -200,8 +229,9 @@ class GenerateView(WagtailAdminTemplateMixin, View):
             return self.render_to_response(self.get_context_data(form=form))
         periode = form.cleaned_data["periode"]
         recommendations_request(user=request.user, periode=periode)
-        messages.success(request, _("Rekomendasi untuk %(periode)s sedang dibuat.")
-                         % {"periode": periode.label})  # fmt: skip
+        messages.success(
+            request, _("Rekomendasi untuk %(periode)s sedang dibuat.") % {"periode": periode.label}
+        )
         return redirect("recommendation:index")
 
 
@@ -215,16 +245,31 @@ class RecommendationViewSet(ModelViewSet):
     inspect_view_class = RecommendationInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["pegawai", "reason", "course", Column("session_kind", label=_("Sesi"),
-                    accessor="get_session_kind_display"), "priority", "status", "rule"]  # fmt: skip
+    list_display = [
+        "pegawai",
+        "reason",
+        "course",
+        Column("session_kind", label=_("Sesi"), accessor="get_session_kind_display"),
+        "priority",
+        "status",
+        "rule",
+    ]
     list_filter = ["status", "priority", "session_kind", "evaluasi__periode"]
-    list_export = ["pegawai", "evaluasi", "rule", "course", "session_kind", "reason",
-                   "priority", "status", "created_at"]  # fmt: skip
+    list_export = [
+        "pegawai",
+        "evaluasi",
+        "rule",
+        "course",
+        "session_kind",
+        "reason",
+        "priority",
+        "status",
+        "created_at",
+    ]
     form_fields = ["status"]
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(),
-                path("buat/", GenerateView.as_view(), name="generate")]  # fmt: skip
+        return [*super().get_urlpatterns(), path("buat/", GenerateView.as_view(), name="generate")]
 
 
 # --- Effectiveness ---------------------------------------------------------------------

@@ -14,10 +14,12 @@ def register_pembinaan_log_actions(actions):
         "kinerja_link.feedback.create", _("Umpan balik"), _("Memberi umpan balik")
     )
     actions.register_action(
-        "kinerja_link.team.rejected", _("Ditolak: di luar tim"),
+        "kinerja_link.team.rejected",
+        _("Ditolak: di luar tim"),
         _("Permintaan menyebut pegawai di luar tim"),
-    )  # fmt: skip
+    )
     actions.register_action(
-        "kinerja_link.notification.preference", _("Pengaturan surel"),
+        "kinerja_link.notification.preference",
+        _("Pengaturan surel"),
         _("Mengubah pengaturan surel pengingat"),
-    )  # fmt: skip
+    )

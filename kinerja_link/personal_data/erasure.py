@@ -193,9 +193,8 @@ def _erase_account_traces(user) -> dict[str, int]:
         + apps.get_model("wagtailcore", "APIToken").objects.filter(user=user).delete()[0],
         "draf_admin": FormState.objects.filter(user=user).delete()[0]
         + EditingSession.objects.filter(user=user).delete()[0],
-        "catatan_masuk": user.authevent_set.update(identifier="", ip_address=None,
-                                                   user_agent=""),
-    }  # fmt: skip
+        "catatan_masuk": user.authevent_set.update(identifier="", ip_address=None, user_agent=""),
+    }
 
 
 def _strip_audit_entries_about(pegawai: Pegawai) -> int:

@@ -56,10 +56,15 @@ def _audit_entries_about(sections: dict[str, list[dict]]) -> list[dict]:
     entries = ModelLogEntry.objects.filter(condition).order_by("timestamp", "pk")
     return list(
         entries.values(
-            "timestamp", "action", "label", "data", "content_type__model", "object_id",
+            "timestamp",
+            "action",
+            "label",
+            "data",
+            "content_type__model",
+            "object_id",
             "user__display_name",
         )
-    )  # fmt: skip
+    )
 
 
 def personal_data_collect(*, pegawai: Pegawai) -> dict:

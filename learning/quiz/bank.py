@@ -96,8 +96,12 @@ def questions_import(
         if dry_run:
             transaction.set_rollback(True)
         elif user is not None and root:
-            log(instance=category_for_path(root), action="learning.quiz.import", user=user,
-                data={"created": sum(report.created.values())})  # fmt: skip
+            log(
+                instance=category_for_path(root),
+                action="learning.quiz.import",
+                user=user,
+                data={"created": sum(report.created.values())},
+            )
     return report
 
 

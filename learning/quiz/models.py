@@ -110,9 +110,12 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     # The definition: `QuestionData.to_json()`. Written by the admin form and imports only.
     data = models.JSONField(_("definisi"), default=dict)
     default_mark = models.DecimalField(
-        _("nilai"), max_digits=5, decimal_places=2, default=Decimal(1),
+        _("nilai"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(1),
         validators=[MinValueValidator(Decimal("0.01"))],
-    )  # fmt: skip
+    )
     competency = models.ForeignKey(
         "learning.Competency",
         verbose_name=_("kompetensi/panduan perilaku"),
@@ -167,9 +170,12 @@ class QuizPage(Page):
         _("wajib lulus untuk menyelesaikan kursus"), default=True
     )
     pass_mark = models.DecimalField(
-        _("nilai lulus (%)"), max_digits=5, decimal_places=2, default=Decimal(70),
+        _("nilai lulus (%)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal(70),
         validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )  # fmt: skip
+    )
     grading_method = models.CharField(
         _("cara penilaian"),
         max_length=10,

@@ -17,9 +17,34 @@ from django.utils.safestring import SafeString, mark_safe
 from learning.quiz.types import TextFormat
 
 ALLOWED_TAGS = frozenset(
-    {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "code", "pre", "sub", "sup",
-     "blockquote", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "span", "div"}
-)  # fmt: skip
+    {
+        "p",
+        "br",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "ul",
+        "ol",
+        "li",
+        "code",
+        "pre",
+        "sub",
+        "sup",
+        "blockquote",
+        "h3",
+        "h4",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "span",
+        "div",
+    }
+)
 VOID_TAGS = frozenset({"br"})
 # Their content is code or metadata, not text a pegawai should read.
 DROP_CONTENT = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript"})

@@ -239,8 +239,12 @@ def attempt_submit(*, user, attempt_id: int, data=None) -> QuizAttempt:
     if data is not None and not overdue:
         _store_responses(attempt, attempt_slots(attempt), data)
     _grade_and_close(attempt, auto=overdue)
-    log(instance=attempt.quiz, action="learning.quiz.attempt_submit", user=user,
-        data={"attempt": attempt.number, "score": str(attempt.score)})  # fmt: skip
+    log(
+        instance=attempt.quiz,
+        action="learning.quiz.attempt_submit",
+        user=user,
+        data={"attempt": attempt.number, "score": str(attempt.score)},
+    )
     return attempt
 
 
@@ -304,8 +308,12 @@ def attempt_autoclose(*, attempt_id: int) -> bool:
     if not attempt.is_in_progress or not _is_overdue(attempt, timezone.now()):
         return False
     _grade_and_close(attempt, auto=True)
-    log(instance=attempt.quiz, action="learning.quiz.attempt_autoclose", user=None,
-        data={"attempt": attempt.pk})  # fmt: skip
+    log(
+        instance=attempt.quiz,
+        action="learning.quiz.attempt_autoclose",
+        user=None,
+        data={"attempt": attempt.pk},
+    )
     return True
 
 
@@ -335,8 +343,12 @@ def answer_grade_manual(*, by, answer_id: int, fraction: Decimal, comment: str) 
     graded = {a.slot: a for a in attempt.answers.all()}
     results = [_stored_result(graded.get(slot.number)) for slot in slots]
     _apply_score(attempt, slots, results)
-    log(instance=attempt.quiz, action="learning.quiz.essay_grade", user=by,
-        data={"attempt": attempt.pk, "slot": answer.slot})  # fmt: skip
+    log(
+        instance=attempt.quiz,
+        action="learning.quiz.essay_grade",
+        user=by,
+        data={"attempt": attempt.pk, "slot": answer.slot},
+    )
     return attempt
 
 

@@ -84,15 +84,20 @@ class _Health:
                 "Redis cache at %s unreachable for %.0f s (%s); %d cache calls answered "
                 "without it so far; pages are served uncached, login throttling counts in "
                 "the database",
-                self.location, now - self.down_since, error, self.answered_without,
-            )  # fmt: skip
+                self.location,
+                now - self.down_since,
+                error,
+                self.answered_without,
+            )
 
     def recovered(self, now: float) -> None:
         logger.info(
             "Redis cache at %s reachable again after %.0f s; %d cache calls were answered "
             "without it",
-            self.location, now - (self.down_since or now), self.answered_without,
-        )  # fmt: skip
+            self.location,
+            now - (self.down_since or now),
+            self.answered_without,
+        )
         self.down_since, self.warned_at, self.answered_without = None, None, 0
 
 

@@ -82,13 +82,26 @@ LEVELS = [  # below the ministry: (unit name, head's jabatan, jenis jabatan, gol
 ]
 ROOT_HEAD = ("Sekretaris Jenderal", JenisJabatan.JPT, "IV/e")
 STAFF_PER_LEAF = 15
-FIRST_NAMES = ("Budi Agus Slamet Hendra Rizky Dimas Yusuf Fajar Arif Teguh Siti Dewi Rina Ayu "
-               "Fitri Sri Nur Indah Maya Ratna Wulan Putri").split()  # fmt: skip
-SURNAMES = ("Santoso Wibowo Hidayat Saputra Lestari Pratama Nugroho Kurniawan Rahmawati "
-            "Setiawan Siregar Nasution Wijaya Purnomo Hasibuan Maharani Utami").split()  # fmt: skip
+FIRST_NAMES = (
+    "Budi Agus Slamet Hendra Rizky Dimas Yusuf Fajar Arif Teguh Siti Dewi Rina Ayu "
+    "Fitri Sri Nur Indah Maya Ratna Wulan Putri"
+).split()
+SURNAMES = (
+    "Santoso Wibowo Hidayat Saputra Lestari Pratama Nugroho Kurniawan Rahmawati "
+    "Setiawan Siregar Nasution Wijaya Purnomo Hasibuan Maharani Utami"
+).split()
 # Weighted like a real office, as the demo: most Sesuai/Sesuai, every kuadran cell present.
-CELL_WEIGHTS = [((2, 2), 30), ((1, 2), 6), ((2, 1), 6), ((1, 1), 4), ((3, 2), 4), ((3, 1), 1),
-                ((2, 3), 2), ((1, 3), 1), ((3, 3), 1)]  # fmt: skip
+CELL_WEIGHTS = [
+    ((2, 2), 30),
+    ((1, 2), 6),
+    ((2, 1), 6),
+    ((1, 1), 4),
+    ((3, 2), 4),
+    ((3, 1), 1),
+    ((2, 3), 2),
+    ((1, 3), 1),
+    ((3, 3), 1),
+]
 TAHUN = 2026
 TOPICS = ["Pelayanan", "Akuntabilitas", "Kinerja", "Kolaborasi", "Inovasi"]
 GRADES = ["Dasar", "Terapan", "Lanjutan"]
@@ -249,12 +262,14 @@ def _seed_courses(count: int, rng: random.Random) -> list[CourseInfo]:
         title = f"Kursus Skala {n:03d}: {rng.choice(TOPICS)} {rng.choice(GRADES)}"
         course = index.add_child(
             instance=CoursePage(
-                title=title, slug=f"kursus-skala-{n:03d}",
+                title=title,
+                slug=f"kursus-skala-{n:03d}",
                 summary=f"Ringkasan {title.lower()}: konsep, contoh kasus, dan latihan.",
-                jp=rng.choice([2, 4, 6, 8]), level=rng.choice(["dasar", "menengah", "lanjut"]),
+                jp=rng.choice([2, 4, 6, 8]),
+                level=rng.choice(["dasar", "menengah", "lanjut"]),
                 estimated_minutes=90,
             )
-        )  # fmt: skip
+        )
         lessons = [
             course.add_child(
                 instance=LessonPage(
@@ -276,8 +291,10 @@ def _seed_courses(count: int, rng: random.Random) -> list[CourseInfo]:
             )
         )
         codes = rng.sample(COMPETENCY_CODES, 2)
-        links += [CourseCompetency(course=course, competency_id=competencies[c], sort_order=i)
-                  for i, c in enumerate(codes)]  # fmt: skip
+        links += [
+            CourseCompetency(course=course, competency_id=competencies[c], sort_order=i)
+            for i, c in enumerate(codes)
+        ]
         slots += [
             QuizQuestion(quiz=quiz, question=q, sort_order=i) for i, q in enumerate(questions)
         ]
@@ -298,16 +315,19 @@ def _seed_articles(count: int, rng: random.Random) -> None:
     values = list(Competency.objects.values_berakhlak())
     for n in range(1, count + 1):
         article = ArticlePage(
-            title=f"Cerita Pelayanan {n:03d}", slug=f"cerita-pelayanan-{n:03d}",
+            title=f"Cerita Pelayanan {n:03d}",
+            slug=f"cerita-pelayanan-{n:03d}",
             summary="Kisah singkat pegawai yang menerapkan nilai BerAKHLAK di tempat kerja.",
             author="Tim Redaksi Bina ASN",
             date=datetime.date(TAHUN, 1, 1) + datetime.timedelta(days=n % 300),
             hero_image_id=rng.choice(demo) if demo else None,
             hero_image_alt="Ilustrasi artikel",
             body=[("heading", {"text": "Latar", "level": "h2"})]
-            + [("paragraph", RichText(f"<p>Paragraf {i} cerita {n}. " + "Isi. " * 60 + "</p>"))
-               for i in range(4)],
-        )  # fmt: skip
+            + [
+                ("paragraph", RichText(f"<p>Paragraf {i} cerita {n}. " + "Isi. " * 60 + "</p>"))
+                for i in range(4)
+            ],
+        )
         article.values.set(rng.sample(values, 2))
         article.tags.set([f"cerita-{n % 10}", "pelayanan"])
         index.add_child(instance=article)
@@ -315,10 +335,15 @@ def _seed_articles(count: int, rng: random.Random) -> None:
 
 def _rule() -> PembinaanRule:
     rule, _ = PembinaanRule.objects.get_or_create(
-        code=RULE_CODE, version=1,
-        defaults={"name": "Butuh perbaikan: kursus teknis", "due_days": 30,
-                  "valid_from": datetime.date(TAHUN, 1, 1), "predikat": sorted(WEAK_PREDIKAT)},
-    )  # fmt: skip
+        code=RULE_CODE,
+        version=1,
+        defaults={
+            "name": "Butuh perbaikan: kursus teknis",
+            "due_days": 30,
+            "valid_from": datetime.date(TAHUN, 1, 1),
+            "predikat": sorted(WEAK_PREDIKAT),
+        },
+    )
     return rule
 
 
@@ -334,12 +359,15 @@ def _seed_units(fanout: int) -> list[list[UnitKerja]]:
         leaf = depth == len(LEVELS) + 1
         nodes = [
             UnitKerja(
-                path=UnitKerja._get_path(parent.path, depth, step), depth=depth,
-                numchild=0 if leaf else fanout, kode=f"{parent.kode}.{step}",
+                path=UnitKerja._get_path(parent.path, depth, step),
+                depth=depth,
+                numchild=0 if leaf else fanout,
+                kode=f"{parent.kode}.{step}",
                 nama=f"{name} {parent.kode.removeprefix(ROOT_KODE)}.{step:02d}".replace(" .", " "),
             )
-            for parent in levels[-1] for step in range(1, fanout + 1)
-        ]  # fmt: skip
+            for parent in levels[-1]
+            for step in range(1, fanout + 1)
+        ]
         UnitKerja.objects.bulk_create(nodes, batch_size=5_000)
         levels.append(list(UnitKerja.objects.filter(depth=depth, path__startswith=root.path)))
     UnitKerja.objects.filter(pk=root.pk).update(numchild=fanout)
@@ -402,23 +430,34 @@ def _create_batch(ctx: Context, people: list[Person]) -> list[tuple[int, int]]:
     users = []
     for _person in people:
         nip = nip_for(next(ctx.serial))
-        users.append(User(
-            username=nip, nip=nip, password=ctx.password, email=f"{nip}@{EMAIL_DOMAIN}",
-            display_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}",
-        ))  # fmt: skip
+        users.append(
+            User(
+                username=nip,
+                nip=nip,
+                password=ctx.password,
+                email=f"{nip}@{EMAIL_DOMAIN}",
+                display_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}",
+            )
+        )
     User.objects.bulk_create(users, batch_size=2_000)
     User.groups.through.objects.bulk_create(
         [User.groups.through(user_id=u.pk, group_id=ctx.group_id) for u in users], batch_size=5_000
     )
     pegawai = Pegawai.objects.bulk_create(
         [
-            Pegawai(user_id=u.pk, unit_id=p.unit_id, jabatan=p.jabatan, jenis_jabatan=p.jenis,
-                    golongan=p.golongan, pejabat_penilai_id=p.penilai and p.penilai[0],
-                    atasan_pejabat_penilai_id=p.atasan_id)
+            Pegawai(
+                user_id=u.pk,
+                unit_id=p.unit_id,
+                jabatan=p.jabatan,
+                jenis_jabatan=p.jenis,
+                golongan=p.golongan,
+                pejabat_penilai_id=p.penilai and p.penilai[0],
+                atasan_pejabat_penilai_id=p.atasan_id,
+            )
             for u, p in zip(users, people, strict=True)
         ],
         batch_size=5_000,
-    )  # fmt: skip
+    )
     ctx.add("pengguna dan pegawai", len(pegawai))
     _seed_skp(ctx, pegawai)
     evaluations = _seed_evaluations(ctx, pegawai)
@@ -429,16 +468,31 @@ def _create_batch(ctx: Context, people: list[Person]) -> list[tuple[int, int]]:
 
 def _seed_skp(ctx: Context, pegawai: list[Pegawai]) -> None:
     skps = SKP.objects.bulk_create(
-        [SKP(pegawai_id=p.pk, periode=ctx.annual, pejabat_penilai_id=p.pejabat_penilai_id,
-             status=StatusSKP.DISETUJUI) for p in pegawai],
+        [
+            SKP(
+                pegawai_id=p.pk,
+                periode=ctx.annual,
+                pejabat_penilai_id=p.pejabat_penilai_id,
+                status=StatusSKP.DISETUJUI,
+            )
+            for p in pegawai
+        ],
         batch_size=5_000,
-    )  # fmt: skip
+    )
     RencanaHasilKerja.objects.bulk_create(
-        [RencanaHasilKerja(skp_id=s.pk, rhk=f"Terlaksananya layanan unit {n}",
-                           indikator="Persentase layanan tepat waktu", target="95%", sort_order=n)
-         for s in skps for n in (0, 1)],
+        [
+            RencanaHasilKerja(
+                skp_id=s.pk,
+                rhk=f"Terlaksananya layanan unit {n}",
+                indikator="Persentase layanan tepat waktu",
+                target="95%",
+                sort_order=n,
+            )
+            for s in skps
+            for n in (0, 1)
+        ],
         batch_size=5_000,
-    )  # fmt: skip
+    )
     ctx.add("SKP", len(skps))
 
 
@@ -449,11 +503,16 @@ def _seed_evaluations(ctx: Context, pegawai: list[Pegawai]) -> list[Evaluasi]:
         for p, (hasil, perilaku) in zip(
             pegawai, ctx.rng.choices(cells, weights, k=len(pegawai)), strict=True
         ):
-            rows.append(Evaluasi(
-                pegawai_id=p.pk, periode=periode, rating_hasil=hasil, rating_perilaku=perilaku,
-                predikat=int(predikat_for(hasil, perilaku)),
-                pejabat_penilai_id=p.pejabat_penilai_id,
-            ))  # fmt: skip
+            rows.append(
+                Evaluasi(
+                    pegawai_id=p.pk,
+                    periode=periode,
+                    rating_hasil=hasil,
+                    rating_perilaku=perilaku,
+                    predikat=int(predikat_for(hasil, perilaku)),
+                    pejabat_penilai_id=p.pejabat_penilai_id,
+                )
+            )
     made = Evaluasi.objects.bulk_create(rows, batch_size=5_000)
     ctx.add("evaluasi", len(made))
     return made
@@ -463,26 +522,40 @@ def _seed_pembinaan(ctx: Context, evaluations, people, pegawai) -> None:
     """For weak results in the latest period: a recommendation, and for half an assignment
     made by the pejabat penilai."""
     latest = ctx.periods[-1].pk
-    assigner = {p.pk: (person.penilai[1] if person.penilai else None)
-                for p, person in zip(pegawai, people, strict=True)}  # fmt: skip
+    assigner = {
+        p.pk: (person.penilai[1] if person.penilai else None)
+        for p, person in zip(pegawai, people, strict=True)
+    }
     recommendations, pending = [], []
     for evaluasi in evaluations:
         if evaluasi.periode_id != latest or evaluasi.predikat not in WEAK_PREDIKAT:
             continue
         course = ctx.rng.choice(ctx.courses)
-        recommendations.append(Recommendation(
-            pegawai_id=evaluasi.pegawai_id, evaluasi=evaluasi, rule=ctx.rule, course_id=course.pk,
-            reason="Predikat kinerja perlu perbaikan", priority=1,
-        ))  # fmt: skip
+        recommendations.append(
+            Recommendation(
+                pegawai_id=evaluasi.pegawai_id,
+                evaluasi=evaluasi,
+                rule=ctx.rule,
+                course_id=course.pk,
+                reason="Predikat kinerja perlu perbaikan",
+                priority=1,
+            )
+        )
     Recommendation.objects.bulk_create(recommendations, batch_size=5_000)
     due = datetime.date(TAHUN, 12, 15)
     for rec in recommendations:
         if ctx.rng.random() < 0.5:
-            pending.append(Assignment(
-                pegawai_id=rec.pegawai_id, course_id=rec.course_id, recommendation=rec,
-                evaluasi_id=rec.evaluasi_id, assigned_by_id=assigner[rec.pegawai_id],
-                due_date=due, status=AssignmentStatus.ASSIGNED,
-            ))  # fmt: skip
+            pending.append(
+                Assignment(
+                    pegawai_id=rec.pegawai_id,
+                    course_id=rec.course_id,
+                    recommendation=rec,
+                    evaluasi_id=rec.evaluasi_id,
+                    assigned_by_id=assigner[rec.pegawai_id],
+                    due_date=due,
+                    status=AssignmentStatus.ASSIGNED,
+                )
+            )
     Assignment.objects.bulk_create(pending, batch_size=5_000)
     ctx.add("rekomendasi", len(recommendations))
     ctx.add("penugasan", len(pending))
@@ -497,38 +570,71 @@ def _seed_learning(ctx: Context, users) -> None:
         for course in rng.sample(ctx.courses, min(len(ctx.courses), rng.randint(0, 5))):
             plan.append((user, course, rng.random() < 0.4))
     enrolments = Enrolment.objects.bulk_create(
-        [Enrolment(user_id=u.pk, course_id=c.pk, percent=100 if done else 50,
-                   status=EnrolmentStatus.COMPLETED if done else EnrolmentStatus.IN_PROGRESS,
-                   completed_at=now if done else None) for u, c, done in plan],
+        [
+            Enrolment(
+                user_id=u.pk,
+                course_id=c.pk,
+                percent=100 if done else 50,
+                status=EnrolmentStatus.COMPLETED if done else EnrolmentStatus.IN_PROGRESS,
+                completed_at=now if done else None,
+            )
+            for u, c, done in plan
+        ],
         batch_size=5_000,
-    )  # fmt: skip
+    )
     completions, attempts, records, certificates = [], [], [], []
     end = datetime.date(TAHUN, 1, 1) + datetime.timedelta(days=rng.randint(0, 300))
     for enrolment, (user, course, done) in zip(enrolments, plan, strict=True):
         lessons = course.lesson_ids if done else course.lesson_ids[:1]
         completions += [LessonCompletion(enrolment_id=enrolment.pk, lesson_id=pk) for pk in lessons]
         if done or rng.random() < 0.3:
-            attempts.append(QuizAttempt(
-                user_id=user.pk, quiz_id=course.quiz_id, number=1, state=AttemptState.FINISHED,
-                started_at=now, submitted_at=now, layout=course.layout,
-                points=Decimal(5 if done else 2), max_points=Decimal(5),
-                score=Decimal(100 if done else 40), passed=done,
-            ))  # fmt: skip
+            attempts.append(
+                QuizAttempt(
+                    user_id=user.pk,
+                    quiz_id=course.quiz_id,
+                    number=1,
+                    state=AttemptState.FINISHED,
+                    started_at=now,
+                    submitted_at=now,
+                    layout=course.layout,
+                    points=Decimal(5 if done else 2),
+                    max_points=Decimal(5),
+                    score=Decimal(100 if done else 40),
+                    passed=done,
+                )
+            )
         if not done:
             continue
         number = f"SKALA/{TAHUN}/{enrolment.pk:010d}"
-        records.append(LearningRecord(
-            user_id=user.pk, source=LearningRecordSource.COURSE, title=course.title,
-            jp=Decimal(course.jp), start_date=end, end_date=end, certificate_number=number,
-            enrolment_id=enrolment.pk, verification_status=VerificationStatus.VERIFIED,
-            verified_at=now,
-        ))  # fmt: skip
-        certificates.append(Certificate(
-            number=number, user_id=user.pk, enrolment_id=enrolment.pk, course_id=course.pk,
-            course_title=course.title, jp=course.jp, holder_name=user.display_name,
-            holder_nip=user.nip, signatory_name="Kepala Biro Sumber Daya Manusia",
-            signatory_title="Pejabat Pembina Kepegawaian", issued_at=now,
-        ))  # fmt: skip
+        records.append(
+            LearningRecord(
+                user_id=user.pk,
+                source=LearningRecordSource.COURSE,
+                title=course.title,
+                jp=Decimal(course.jp),
+                start_date=end,
+                end_date=end,
+                certificate_number=number,
+                enrolment_id=enrolment.pk,
+                verification_status=VerificationStatus.VERIFIED,
+                verified_at=now,
+            )
+        )
+        certificates.append(
+            Certificate(
+                number=number,
+                user_id=user.pk,
+                enrolment_id=enrolment.pk,
+                course_id=course.pk,
+                course_title=course.title,
+                jp=course.jp,
+                holder_name=user.display_name,
+                holder_nip=user.nip,
+                signatory_name="Kepala Biro Sumber Daya Manusia",
+                signatory_title="Pejabat Pembina Kepegawaian",
+                issued_at=now,
+            )
+        )
     for model, rows, name in (
         (LessonCompletion, completions, "pelajaran selesai"),
         (QuizAttempt, attempts, "percobaan kuis"),

@@ -33,8 +33,16 @@ class OutboxViewSet(ModelViewSet):
     add_to_settings_menu = True
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["task_name", "args", "status", "attempts", "last_error", "created_at",
-                    "next_attempt_at", "request_id"]  # fmt: skip
+    list_display = [
+        "task_name",
+        "args",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "request_id",
+    ]
     list_filter = ["task_name", "final_state"]
     search_fields = ["task_name", "last_error", "request_id"]
     form_fields = ["task_name"]  # no form is ever shown: nobody may add or change

@@ -39,26 +39,50 @@ VALUE_DEFINITIONS = {
     "terbuka bekerja sama, dan menggerakkan sumber daya untuk tujuan bersama.",
 }
 VALUE_COLOURS = {
-    "BP": (122, 31, 31), "AK": (31, 79, 122), "KO": (30, 107, 58), "HA": (138, 90, 0),
-    "LO": (92, 21, 21), "AD": (88, 44, 131), "KL": (20, 100, 110),
-}  # fmt: skip
+    "BP": (122, 31, 31),
+    "AK": (31, 79, 122),
+    "KO": (30, 107, 58),
+    "HA": (138, 90, 0),
+    "LO": (92, 21, 21),
+    "AD": (88, 44, 131),
+    "KL": (20, 100, 110),
+}
 
 
 @transaction.atomic
 def seed_pages() -> HomePage:
     home = _home()
-    articles = _child(home, ArticleIndexPage, slug="artikel", title="Artikel",
-                      intro="Bacaan singkat tentang nilai BerAKHLAK, e-Kinerja, dan "
-                            "pengembangan kompetensi ASN.")  # fmt: skip
-    values = _child(home, ValueIndexPage, slug="nilai-berakhlak", title="Nilai BerAKHLAK",
-                    intro="Tujuh nilai dasar ASN menurut SE MenPANRB 20/2021, masing-masing "
-                          "dengan tiga panduan perilaku.")  # fmt: skip
-    _child(home, StandardPage, slug="tentang", title="Tentang Bina ASN",
-           intro="Bina ASN adalah platform pembelajaran dan pembinaan kinerja ASN yang "
-                 "terhubung dengan SKP di e-Kinerja.")  # fmt: skip
-    _child(home, TransparencyPage, slug="transparansi", title="Transparansi",
-           intro="<p>Angka agregat pengembangan kompetensi dan pembinaan pegawai per unit "
-                 "kerja, tanpa nama atau NIP siapa pun.</p>")  # fmt: skip
+    articles = _child(
+        home,
+        ArticleIndexPage,
+        slug="artikel",
+        title="Artikel",
+        intro="Bacaan singkat tentang nilai BerAKHLAK, e-Kinerja, dan pengembangan kompetensi ASN.",
+    )
+    values = _child(
+        home,
+        ValueIndexPage,
+        slug="nilai-berakhlak",
+        title="Nilai BerAKHLAK",
+        intro="Tujuh nilai dasar ASN menurut SE MenPANRB 20/2021, masing-masing "
+        "dengan tiga panduan perilaku.",
+    )
+    _child(
+        home,
+        StandardPage,
+        slug="tentang",
+        title="Tentang Bina ASN",
+        intro="Bina ASN adalah platform pembelajaran dan pembinaan kinerja ASN yang "
+        "terhubung dengan SKP di e-Kinerja.",
+    )
+    _child(
+        home,
+        TransparencyPage,
+        slug="transparansi",
+        title="Transparansi",
+        intro="<p>Angka agregat pengembangan kompetensi dan pembinaan pegawai per unit "
+        "kerja, tanpa nama atau NIP siapa pun.</p>",
+    )
     _seed_value_pages(values)
     for data in ARTICLES:
         _seed_article(articles, data)
@@ -168,8 +192,12 @@ def _hero_image(title: str, value_code: str):
     font = ImageFont.load_default(54)
     for number, line in enumerate(_wrap(title, 34)):
         draw.text((60, 250 + number * 70), line, fill=(255, 255, 255), font=font)
-    draw.text((60, 572), "Bina ASN · Bangga Melayani Bangsa", fill=(29, 29, 31),
-              font=ImageFont.load_default(36))  # fmt: skip
+    draw.text(
+        (60, 572),
+        "Bina ASN · Bangga Melayani Bangsa",
+        fill=(29, 29, 31),
+        font=ImageFont.load_default(36),
+    )
     buffer = io.BytesIO()
     canvas.save(buffer, format="PNG")
     slug = "".join(c if c.isalnum() else "-" for c in title.lower())[:60]

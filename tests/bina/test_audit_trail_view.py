@@ -44,19 +44,30 @@ def trail(client):
     evaluasi = EvaluasiFactory(pegawai=pegawai)
     actor = UserFactory(display_name="Penilai Uji Audit")
     with bound("req-a"):
-        log(instance=evaluasi, action="wagtail.edit", user=actor,
-            data=changes({"rating_hasil": 1}, {"rating_hasil": 2}, nip=pegawai.nip))  # fmt: skip
+        log(
+            instance=evaluasi,
+            action="wagtail.edit",
+            user=actor,
+            data=changes({"rating_hasil": 1}, {"rating_hasil": 2}, nip=pegawai.nip),
+        )
     with bound("req-b"):
-        log(instance=evaluasi, action="wagtail.create", user=actor,
-            data=changes(None, {"predikat": 3}))  # fmt: skip
+        log(
+            instance=evaluasi,
+            action="wagtail.create",
+            user=actor,
+            data=changes(None, {"predikat": 3}),
+        )
     with bound("task:t-1"):
         log_entries_bulk(
             Evaluasi,
             "wagtail.edit",
             [(evaluasi.pk, f"{pegawai.nip} · Triwulan", {"before": {}, "after": {}})],
         )
-    client.post(reverse("accounts:login"), {"username": pegawai.nip, "password": "salah"},
-                headers={"X-Request-ID": "req-login"})  # fmt: skip
+    client.post(
+        reverse("accounts:login"),
+        {"username": pegawai.nip, "password": "salah"},
+        headers={"X-Request-ID": "req-login"},
+    )
     return {"pegawai": pegawai, "evaluasi": evaluasi, "actor": actor}
 
 
@@ -171,12 +182,18 @@ def _grow(count: int) -> None:
     users = [PegawaiFactory().user for _ in range(3)]
     for n in range(count):
         with bound(f"req-{n}"):
-            log(instance=evaluasi, action="wagtail.edit", user=users[n % 3],
-                data=changes({"rating_hasil": 1}, {"rating_hasil": 2}))  # fmt: skip
+            log(
+                instance=evaluasi,
+                action="wagtail.edit",
+                user=users[n % 3],
+                data=changes({"rating_hasil": 1}, {"rating_hasil": 2}),
+            )
     AuthEvent.objects.bulk_create(
-        [AuthEvent(kind=AuthEvent.Kind.LOGIN, user=users[n % 3], request_id=f"l-{n}")
-         for n in range(count)]
-    )  # fmt: skip
+        [
+            AuthEvent(kind=AuthEvent.Kind.LOGIN, user=users[n % 3], request_id=f"l-{n}")
+            for n in range(count)
+        ]
+    )
     page = make_course(lessons=0)
     for _ in range(count // 4):
         PageLogEntry.objects.log_action(page, "wagtail.edit", user=users[0])

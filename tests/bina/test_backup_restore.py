@@ -21,11 +21,15 @@ def _pg(*args: str, **env: str) -> subprocess.CompletedProcess:
 def _conn_args(dbname: str) -> list[str]:
     db = connection.settings_dict
     return [
-        "-h", db.get("HOST") or "127.0.0.1",
-        "-p", str(db.get("PORT") or 5432),
-        "-U", db.get("USER") or "postgres",
-        "-d", dbname,
-    ]  # fmt: skip
+        "-h",
+        db.get("HOST") or "127.0.0.1",
+        "-p",
+        str(db.get("PORT") or 5432),
+        "-U",
+        db.get("USER") or "postgres",
+        "-d",
+        dbname,
+    ]
 
 
 def _row_counts(cursor) -> dict[str, int]:

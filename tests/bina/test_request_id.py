@@ -89,9 +89,10 @@ def test_log_lines_of_a_request_carry_its_id(client, collected):
 
 def test_the_console_handler_has_the_filter_and_the_format_shows_the_id():
     handlers = [
-        h for h in logging.getLogger().handlers
+        h
+        for h in logging.getLogger().handlers
         if any(isinstance(f, request_id.RequestIdLogFilter) for f in h.filters)
-    ]  # fmt: skip
+    ]
     assert handlers, "LOGGING's console handler lost the request id filter"
     record = logging.LogRecord("bina", logging.INFO, __file__, 1, "pesan", None, None)
     with request_id.bound("abc-1"):

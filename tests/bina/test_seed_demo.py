@@ -59,7 +59,7 @@ def test_demo_shows_the_whole_pembinaan_loop(client, django_capture_on_commit_ca
         Recommendation,
         RecommendationStatus,
         SkpEvidence,
-    )  # fmt: skip
+    )
     from kinerja_link.pembinaan.demo import demo_pimpinan
     from kinerja_link.selectors import team_for
 
@@ -77,8 +77,11 @@ def test_demo_shows_the_whole_pembinaan_loop(client, django_capture_on_commit_ca
     assert assignments.filter(enrolment__percent__gt=0, status=AssignmentStatus.ASSIGNED).exists()
     recommendations = Recommendation.objects.filter(pegawai__in=team)
     decided = set(recommendations.values_list("status", flat=True))
-    assert {RecommendationStatus.OPEN, RecommendationStatus.ACCEPTED,
-            RecommendationStatus.DISMISSED} <= decided  # fmt: skip
+    assert {
+        RecommendationStatus.OPEN,
+        RecommendationStatus.ACCEPTED,
+        RecommendationStatus.DISMISSED,
+    } <= decided
     assert recommendations.filter(reason__contains="Akuntabel").exists()  # a flagged value
     assert PembinaanSession.objects.filter(held_by=pimpinan).exists()
     assert Feedback.objects.filter(given_by=pimpinan).count() == 2

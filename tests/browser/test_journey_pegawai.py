@@ -32,14 +32,21 @@ def setup():
     year = timezone.localdate().year
     annual = Periode.objects.get_or_create(tahun=year, jenis=JenisPeriode.TAHUNAN, nomor=0)[0]
     skp = SKP.objects.create(pegawai=pegawai, periode=annual, status=StatusSKP.DISETUJUI)
-    RencanaHasilKerja.objects.create(skp=skp, rhk="Laporan layanan tepat waktu",
-                                     indikator="Laporan diterima", target="12 laporan")  # fmt: skip
+    RencanaHasilKerja.objects.create(
+        skp=skp,
+        rhk="Laporan layanan tepat waktu",
+        indikator="Laporan diterima",
+        target="12 laporan",
+    )
     course = make_course(lessons=2, competencies=("AK-1",), title=COURSE, jp=4)
     quiz = make_quiz(course, [make_question(single_choice())], time_limit_minutes=15)
     assignment_create(
-        user=kepala.user, pegawai=pegawai, course=course,
-        due_date=timezone.localdate() + datetime.timedelta(days=10), note="Wajib bulan ini.",
-    )  # fmt: skip
+        user=kepala.user,
+        pegawai=pegawai,
+        course=course,
+        due_date=timezone.localdate() + datetime.timedelta(days=10),
+        note="Wajib bulan ini.",
+    )
     return {"pegawai": pegawai, "course": course, "quiz": quiz}
 
 

@@ -45,11 +45,13 @@ def worker(request):
 
 def evaluation_file(tmp_path, staff):
     a, b, c = staff
-    rows = [[1, a.nip, a.nama, "x", "y", "Triwulan III 2026", "Di Atas", "Sesuai", "Baik"],
-            [2, b.nip, b.nama, "x", "y", "Triwulan III 2026", 2, 3, ""],
-            [3, "199001012015011999", "Tidak Dikenal", "x", "y", "Triwulan III 2026", 2, 2, ""],
-            [4, c.nip, c.nama, "x", "y", "Triwulan III 2026", "Luar biasa", 2, ""],
-            [5, c.nip, c.nama, "x", "y", "Semester 1", 2, 2, ""]]  # fmt: skip
+    rows = [
+        [1, a.nip, a.nama, "x", "y", "Triwulan III 2026", "Di Atas", "Sesuai", "Baik"],
+        [2, b.nip, b.nama, "x", "y", "Triwulan III 2026", 2, 3, ""],
+        [3, "199001012015011999", "Tidak Dikenal", "x", "y", "Triwulan III 2026", 2, 2, ""],
+        [4, c.nip, c.nama, "x", "y", "Triwulan III 2026", "Luar biasa", 2, ""],
+        [5, c.nip, c.nama, "x", "y", "Semester 1", 2, 2, ""],
+    ]
     path = tmp_path / "evaluasi-tw3.xlsx"
     path.write_bytes(xlsx_file(SHEET_HEADERS, rows).read())
     return path

@@ -33,11 +33,15 @@ def team():
     staff = [PegawaiFactory(unit=unit, pejabat_penilai=kepala) for _ in range(3)]
     pimpinan_group_sync()
     periode = PeriodeFactory(tahun=2026, nomor=3)
-    ratings = [(Rating.DI_BAWAH, Rating.SESUAI), (Rating.SESUAI, Rating.SESUAI),
-               (Rating.DI_ATAS, Rating.DI_ATAS)]  # fmt: skip
+    ratings = [
+        (Rating.DI_BAWAH, Rating.SESUAI),
+        (Rating.SESUAI, Rating.SESUAI),
+        (Rating.DI_ATAS, Rating.DI_ATAS),
+    ]
     for member, (hasil, perilaku) in zip(staff, ratings, strict=True):
-        EvaluasiFactory(pegawai=member, periode=periode, rating_hasil=hasil,
-                        rating_perilaku=perilaku)  # fmt: skip
+        EvaluasiFactory(
+            pegawai=member, periode=periode, rating_hasil=hasil, rating_perilaku=perilaku
+        )
     skp_course = make_course(lessons=2, competencies=("TK-SKP",), title="Menyusun SKP dan RHK")
     dialog = make_course(lessons=2, competencies=("KO-2",), title="Dialog Kinerja")
     recommendations_generate(periode_id=periode.pk)  # Butuh Perbaikan: SKP course + coaching

@@ -19,5 +19,12 @@ def org(db):
     other = PegawaiFactory(unit=unit_b)
     pengelola = PegawaiFactory(unit=unit_a, pejabat_penilai=kepala)
     pengelola.user.groups.add(Group.objects.get_or_create(name=Role.PENGELOLA)[0])
-    return SimpleNamespace(root=root, unit_a=unit_a, unit_b=unit_b, kepala=kepala,
-                           staff=staff, other=other, pengelola=pengelola)  # fmt: skip
+    return SimpleNamespace(
+        root=root,
+        unit_a=unit_a,
+        unit_b=unit_b,
+        kepala=kepala,
+        staff=staff,
+        other=other,
+        pengelola=pengelola,
+    )

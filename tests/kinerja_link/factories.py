@@ -34,10 +34,28 @@ class EvaluasiFactory(factory.django.DjangoModelFactory):
     predikat = factory.LazyAttribute(lambda e: predikat_for(e.rating_hasil, e.rating_perilaku))
 
 
-SIASN_HEADERS = ["nip", "nama", "tahun", "periodikId", "periodikNama", "hasilKinerjaNilai",
-                 "perilakuKerjaNilai", "kuadranKinerjaNilai", "penilaiNipNrp"]  # fmt: skip
-SHEET_HEADERS = ["No", "NIP", "NAMA", "JABATAN", "Unit Kerja", "PERIODE", "Rating Hasil Kerja",
-                 "rating  perilaku kerja", "PREDIKAT KINERJA"]  # fmt: skip
+SIASN_HEADERS = [
+    "nip",
+    "nama",
+    "tahun",
+    "periodikId",
+    "periodikNama",
+    "hasilKinerjaNilai",
+    "perilakuKerjaNilai",
+    "kuadranKinerjaNilai",
+    "penilaiNipNrp",
+]
+SHEET_HEADERS = [
+    "No",
+    "NIP",
+    "NAMA",
+    "JABATAN",
+    "Unit Kerja",
+    "PERIODE",
+    "Rating Hasil Kerja",
+    "rating  perilaku kerja",
+    "PREDIKAT KINERJA",
+]
 
 
 def csv_file(headers, rows, name="evaluasi.csv", delimiter=",") -> ContentFile:

@@ -51,8 +51,14 @@ def test_upload_preview_progress_and_confirm(
     assert page.status_code == 200
     assert "Konfirmasi dan simpan" in page.content.decode()
     progress = pengelola_client.get(reverse("kinerja_import:progress", args=[job.pk])).json()
-    assert progress == {"status": "pratinjau", "status_label": "Pratinjau siap", "processed": 3,
-                        "total": 3, "percent": 100, "finished": True}  # fmt: skip
+    assert progress == {
+        "status": "pratinjau",
+        "status_label": "Pratinjau siap",
+        "processed": 3,
+        "total": 3,
+        "percent": 100,
+        "finished": True,
+    }
 
     with django_capture_on_commit_callbacks(execute=True):
         pengelola_client.post(reverse("kinerja_import:confirm", args=[job.pk]))

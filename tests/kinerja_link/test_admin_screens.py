@@ -19,8 +19,9 @@ def admin_client(client, db):
     return client
 
 
-@pytest.mark.parametrize("name", ["kinerja_import", "evaluasi", "skp", "periode", "pegawai",
-                                  "apitoken"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name", ["kinerja_import", "evaluasi", "skp", "periode", "pegawai", "apitoken"]
+)
 def test_every_screen_of_the_kinerja_menu_opens(admin_client, org, name):
     assert admin_client.get(reverse(f"{name}:index")).status_code == 200
 
@@ -32,8 +33,9 @@ def test_skp_add_form_has_rhk_and_perilaku_panels(admin_client, org):
 
 
 def test_periode_label_and_constraint(admin_client):
-    response = admin_client.post(reverse("periode:add"),
-                                 {"tahun": 2026, "jenis": "bulanan", "nomor": 3})  # fmt: skip
+    response = admin_client.post(
+        reverse("periode:add"), {"tahun": 2026, "jenis": "bulanan", "nomor": 3}
+    )
     assert response.status_code == 302
     assert str(Periode.objects.get()) == "Maret 2026"
     assert str(PeriodeFactory(jenis="tahunan", nomor=0)) == "Tahunan 2026"
@@ -45,9 +47,11 @@ def test_periode_label_and_constraint(admin_client):
 
 
 def test_new_token_is_shown_once_and_stored_hashed(admin_client, org):
-    response = admin_client.post(reverse("apitoken:add"),
-                                 {"name": "SIASN", "user": org.pengelola.user.pk,
-                                  "is_active": "on"}, follow=True)  # fmt: skip
+    response = admin_client.post(
+        reverse("apitoken:add"),
+        {"name": "SIASN", "user": org.pengelola.user.pk, "is_active": "on"},
+        follow=True,
+    )
     token = ApiToken.objects.get()
     text = [str(m) for m in response.context["messages"]]
     raw = text[0].rsplit(" ", 1)[-1]

@@ -12,19 +12,28 @@ def token(org):
 
 
 def post(client, token, payload):
-    return client.post(URL, payload, content_type="application/json",
-                       headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+    return client.post(
+        URL, payload, content_type="application/json", headers={"Authorization": f"Bearer {token}"}
+    )
 
 
 def row(pegawai, hasil, perilaku, **extra):
-    return {"nip": int(pegawai.nip), "tahun": 2026, "periodikId": 2, "periodikNama": "III",
-            "hasilKinerjaNilai": hasil, "perilakuKerjaNilai": perilaku, **extra}  # fmt: skip
+    return {
+        "nip": int(pegawai.nip),
+        "tahun": 2026,
+        "periodikId": 2,
+        "periodikNama": "III",
+        "hasilKinerjaNilai": hasil,
+        "perilakuKerjaNilai": perilaku,
+        **extra,
+    }
 
 
 def test_import_through_the_api(client, org, token):
     a, b, c = org.staff
-    payload = {"rows": [row(a, 1, 3), row(b, "Sesuai", "Di Atas", kuadranKinerjaNilai=1),
-                        row(c, 9, 1)]}  # fmt: skip
+    payload = {
+        "rows": [row(a, 1, 3), row(b, "Sesuai", "Di Atas", kuadranKinerjaNilai=1), row(c, 9, 1)]
+    }
     response = post(client, token, payload)
     assert response.status_code == 200, response.content
     body = response.json()

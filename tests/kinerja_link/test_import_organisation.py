@@ -14,8 +14,16 @@ from tests.factories import make_nip
 
 from .factories import csv_file, xlsx_file
 
-HEADERS = ["NIP", "Nama", "Jabatan", "Jenis Jabatan", "Golongan", "Kode Unit",
-           "NIP Pejabat Penilai", "NIP Atasan Pejabat Penilai"]  # fmt: skip
+HEADERS = [
+    "NIP",
+    "Nama",
+    "Jabatan",
+    "Jenis Jabatan",
+    "Golongan",
+    "Kode Unit",
+    "NIP Pejabat Penilai",
+    "NIP Atasan Pejabat Penilai",
+]
 
 
 def new_nip(n):
@@ -24,11 +32,14 @@ def new_nip(n):
 
 def test_creates_and_updates_pegawai_with_penilai_in_a_later_row(org):
     kepala, staf = new_nip(1), new_nip(2)
-    rows = [[staf, "Staf Baru", "Analis", "fungsional", "III/A", "KW.A", kepala, org.kepala.nip],
-            [kepala, "Kepala Baru", "Kepala", "Pengawas", "III/d", "KW.A", org.kepala.nip, ""],
-            [org.staff[0].nip, "Nama Diganti", "Analis", "", "", "KW.A", "", ""]]  # fmt: skip
-    report = organisation_import(user=org.pengelola.user, file=csv_file(HEADERS, rows),
-                                 dry_run=False)  # fmt: skip
+    rows = [
+        [staf, "Staf Baru", "Analis", "fungsional", "III/A", "KW.A", kepala, org.kepala.nip],
+        [kepala, "Kepala Baru", "Kepala", "Pengawas", "III/d", "KW.A", org.kepala.nip, ""],
+        [org.staff[0].nip, "Nama Diganti", "Analis", "", "", "KW.A", "", ""],
+    ]
+    report = organisation_import(
+        user=org.pengelola.user, file=csv_file(HEADERS, rows), dry_run=False
+    )
     assert (report.created, report.updated, report.error_count) == (2, 1, 0), report.errors
     staff = Pegawai.objects.get(user__nip=staf)
     assert staff.pejabat_penilai.nip == kepala
@@ -37,25 +48,29 @@ def test_creates_and_updates_pegawai_with_penilai_in_a_later_row(org):
     assert staff.nama == "Staf Baru"
     assert not staff.user.has_usable_password()
     assert org.staff[0].user.__class__.objects.get(pk=org.staff[0].user.pk).display_name == (
-        "Nama Diganti")  # fmt: skip
+        "Nama Diganti"
+    )
     pimpinan = Group.objects.get(name=Role.PIMPINAN)
     assert pimpinan.user_set.filter(nip=kepala).exists()
     assert ModelLogEntry.objects.get_for_model(Pegawai).count() == 3
 
-    again = organisation_import(user=org.pengelola.user, file=csv_file(HEADERS, rows),
-                                dry_run=False)  # fmt: skip
+    again = organisation_import(
+        user=org.pengelola.user, file=csv_file(HEADERS, rows), dry_run=False
+    )
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
 
 
 def test_errors_and_dry_run(org):
-    rows = [[new_nip(3), "A", "Analis", "", "", "KW.A", "", ""],
-            [new_nip(4), "", "Analis", "", "", "KW.A", "", ""],
-            [new_nip(5), "C", "Analis", "", "IX/z", "KW.A", "", ""],
-            [new_nip(6), "D", "Analis", "", "", "KW.B", "", ""],
-            [org.other.nip, "E", "Analis", "", "", "KW.A", "", ""],
-            [new_nip(3), "A", "Analis", "", "", "KW.A", "", ""],
-            [new_nip(7), "G", "Analis", "", "", "TIDAK.ADA", "", ""],
-            [new_nip(8), "H", "Analis", "", "", "KW.A", "199001012015011999", ""]]  # fmt: skip
+    rows = [
+        [new_nip(3), "A", "Analis", "", "", "KW.A", "", ""],
+        [new_nip(4), "", "Analis", "", "", "KW.A", "", ""],
+        [new_nip(5), "C", "Analis", "", "IX/z", "KW.A", "", ""],
+        [new_nip(6), "D", "Analis", "", "", "KW.B", "", ""],
+        [org.other.nip, "E", "Analis", "", "", "KW.A", "", ""],
+        [new_nip(3), "A", "Analis", "", "", "KW.A", "", ""],
+        [new_nip(7), "G", "Analis", "", "", "TIDAK.ADA", "", ""],
+        [new_nip(8), "H", "Analis", "", "", "KW.A", "199001012015011999", ""],
+    ]
     report = organisation_import(user=org.pengelola.user, file=xlsx_file(HEADERS, rows))
     errors = {e["baris"]: e["pesan"] for e in report.errors}
     assert sorted(errors) == [3, 4, 5, 6, 7, 8, 9]

@@ -67,11 +67,13 @@ def test_xlsx_with_indonesian_headers_and_numeric_nips(org):
     a, b, c = org.staff
     exact_scientific = f"{a.nip[0]}.{a.nip[1:]}E+17"
     spaced = f"{b.nip[:8]} {b.nip[8:14]} {b.nip[14]} {b.nip[15:]}"
-    rows = [[1, exact_scientific, a.nama, "x", "y", "Triwulan II 2026", "Di Atas", "Sesuai", 2],
-            [2, spaced, b.nama, "x", "y", "TW II 2026", 2, 2, "Baik"],
-            # A number cell holds a double: Excel (and openpyxl) keep 15 digits, so it is lost.
-            [3, int(c.nip), c.nama, "x", "y", "Triwulan II 2026", 2, 2, "Baik"],
-            [4, "1.98609E+17", "?", "x", "y", "Triwulan II 2026", 2, 2, "Baik"]]  # fmt: skip
+    rows = [
+        [1, exact_scientific, a.nama, "x", "y", "Triwulan II 2026", "Di Atas", "Sesuai", 2],
+        [2, spaced, b.nama, "x", "y", "TW II 2026", 2, 2, "Baik"],
+        # A number cell holds a double: Excel (and openpyxl) keep 15 digits, so it is lost.
+        [3, int(c.nip), c.nama, "x", "y", "Triwulan II 2026", 2, 2, "Baik"],
+        [4, "1.98609E+17", "?", "x", "y", "Triwulan II 2026", 2, 2, "Baik"],
+    ]
     job = run(org.pengelola.user, xlsx_file(SHEET_HEADERS, rows))
 
     assert job.status == ImportStatus.SELESAI, job.message
@@ -84,12 +86,14 @@ def test_xlsx_with_indonesian_headers_and_numeric_nips(org):
 
 def test_bad_rows_are_reported_with_row_numbers_while_good_rows_land(org):
     a, b, c = org.staff
-    rows = [siasn_row(a, 1, 1),  # row 2 ok
-            ["199001012015011999", "X", 2026, 2, "III", 1, 1, "", ""],  # 3 unknown NIP
-            siasn_row(b, 5, 1),  # 4 bad rating
-            siasn_row(a, 2, 2),  # 5 duplicate of row 2
-            siasn_row(org.other, 1, 1),  # 6 outside the pengelola's unit
-            siasn_row(c, 2, 2, periode="Semester 1")]  # 7 bad periode  # fmt: skip
+    rows = [
+        siasn_row(a, 1, 1),  # row 2 ok
+        ["199001012015011999", "X", 2026, 2, "III", 1, 1, "", ""],  # 3 unknown NIP
+        siasn_row(b, 5, 1),  # 4 bad rating
+        siasn_row(a, 2, 2),  # 5 duplicate of row 2
+        siasn_row(org.other, 1, 1),  # 6 outside the pengelola's unit
+        siasn_row(c, 2, 2, periode="Semester 1"),
+    ]  # 7 bad periode
     job = run(org.pengelola.user, csv_file(SIASN_HEADERS, rows))
 
     assert job.created_count == 1
@@ -140,12 +144,14 @@ def test_dry_run_writes_nothing_until_confirmed(org):
 
 @pytest.mark.parametrize(
     ("content", "name", "message", "at_upload"),
-    [(b"", "a.csv", "Berkas kosong.", True),
-     (b"nip,nama\n", "a.csv", "Berkas tidak berisi baris data.", False),
-     (b"nip,nama\n198001012015011001,Budi\n", "a.csv", "Kolom wajib tidak ditemukan", False),
-     (b"%PDF-1.4", "a.pdf", "Jenis berkas tidak didukung", True),
-     (b"PK\x03\x04 not really", "a.xlsx", "rusak", True)],
-)  # fmt: skip
+    [
+        (b"", "a.csv", "Berkas kosong.", True),
+        (b"nip,nama\n", "a.csv", "Berkas tidak berisi baris data.", False),
+        (b"nip,nama\n198001012015011001,Budi\n", "a.csv", "Kolom wajib tidak ditemukan", False),
+        (b"%PDF-1.4", "a.pdf", "Jenis berkas tidak didukung", True),
+        (b"PK\x03\x04 not really", "a.xlsx", "rusak", True),
+    ],
+)
 def test_unusable_files_fail_with_a_clear_message(org, content, name, message, at_upload):
     if at_upload:  # the cheap checks refuse the file before a job exists
         with pytest.raises(ValidationError, match=message):
@@ -237,8 +243,11 @@ FLAG_HEADERS = [*SIASN_HEADERS, "Nilai Perlu Pembinaan"]
 
 def test_flagged_values_column_sets_per_value_notes_and_keeps_a_pimpinan_note(org):
     a, b, c = org.staff
-    rows = [[*siasn_row(a, 2, 3), "AK, Kolaboratif"], [*siasn_row(b, 2, 2), ""],
-            [*siasn_row(c, 2, 2), "Jujur"]]  # fmt: skip
+    rows = [
+        [*siasn_row(a, 2, 3), "AK, Kolaboratif"],
+        [*siasn_row(b, 2, 2), ""],
+        [*siasn_row(c, 2, 2), "Jujur"],
+    ]
     job = run(org.pengelola.user, csv_file(FLAG_HEADERS, rows))
 
     assert job.created_count == 2
@@ -246,8 +255,9 @@ def test_flagged_values_column_sets_per_value_notes_and_keeps_a_pimpinan_note(or
     assert "Nilai BerAKHLAK tidak dikenal" in job.errors[0]["pesan"]
     flagged = Evaluasi.objects.get(pegawai=a)
     assert flagged.perilaku_catatan == {
-        "AK": {"perlu_pembinaan": True}, "KL": {"perlu_pembinaan": True},
-    }  # fmt: skip
+        "AK": {"perlu_pembinaan": True},
+        "KL": {"perlu_pembinaan": True},
+    }
     assert Evaluasi.objects.get(pegawai=b).perilaku_catatan == {}
 
     # A note written here survives a re-import that clears the flag; an import without
@@ -260,7 +270,7 @@ def test_flagged_values_column_sets_per_value_notes_and_keeps_a_pimpinan_note(or
     assert flagged.perilaku_catatan == {
         "AK": {"perlu_pembinaan": False, "catatan": "Terlambat melapor dua kali."},
         "KL": {"perlu_pembinaan": True},
-    }  # fmt: skip
+    }
     untouched = run(org.pengelola.user, csv_file(SIASN_HEADERS, [siasn_row(a, 2, 3)]))
     assert untouched.unchanged_count == 1
     flagged.refresh_from_db()
@@ -268,8 +278,9 @@ def test_flagged_values_column_sets_per_value_notes_and_keeps_a_pimpinan_note(or
 
 
 def test_an_unexpected_failure_ends_the_job_with_a_message(org):
-    job = run(org.pengelola.user, csv_file(SIASN_HEADERS, [siasn_row(org.staff[0], 1, 1)]),
-              dry_run=True)  # fmt: skip
+    job = run(
+        org.pengelola.user, csv_file(SIASN_HEADERS, [siasn_row(org.staff[0], 1, 1)]), dry_run=True
+    )
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.MENUNGGU)
     job.file.storage.delete(job.file.name)  # e.g. media lost between upload and worker
 

@@ -62,9 +62,11 @@ def test_nobody_but_the_team_pimpinan_sees_the_form(client, org, evaluasi, who):
     other_pimpinan = PegawaiFactory(unit=org.unit_b)
     PegawaiFactory(unit=org.unit_b, pejabat_penilai=other_pimpinan)
     user = {
-        "self": org.staff[0].user, "colleague": org.staff[1].user,
-        "other_pimpinan": other_pimpinan.user, "pengelola": org.pengelola.user,
-    }[who]  # fmt: skip
+        "self": org.staff[0].user,
+        "colleague": org.staff[1].user,
+        "other_pimpinan": other_pimpinan.user,
+        "pengelola": org.pengelola.user,
+    }[who]
     client.force_login(user)
     missing = reverse("kinerja:perilaku_notes", args=[evaluasi.pk + 1000])
     assert client.get(url(evaluasi)).status_code == 404

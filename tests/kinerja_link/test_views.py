@@ -35,8 +35,12 @@ def test_pegawai_sees_own_skp_and_predikat_history(client, org, evaluated):
     me = org.staff[0]
     annual = PeriodeFactory(jenis="tahunan", nomor=0)
     skp = SKP.objects.create(pegawai=me, periode=annual, pejabat_penilai=org.kepala)
-    RencanaHasilKerja.objects.create(skp=skp, rhk="Tersusunnya analisis beban kerja",
-                                     indikator="Jumlah dokumen", target="4 dokumen")  # fmt: skip
+    RencanaHasilKerja.objects.create(
+        skp=skp,
+        rhk="Tersusunnya analisis beban kerja",
+        indikator="Jumlah dokumen",
+        target="4 dokumen",
+    )
     nilai = Competency.objects.get(code="AK")
     PerilakuEkspektasi.objects.create(skp=skp, nilai=nilai, ekspektasi="Tepat waktu")
     client.force_login(me.user)
@@ -93,8 +97,9 @@ def test_team_page_queries_stay_flat(client, org, evaluated, django_assert_max_n
     with django_assert_max_num_queries(12):
         client.get(reverse("tim_saya:index"))
     for _ in range(20):
-        EvaluasiFactory(pegawai=PegawaiFactory(unit=org.unit_a, pejabat_penilai=org.kepala),
-                        periode=evaluated)  # fmt: skip
+        EvaluasiFactory(
+            pegawai=PegawaiFactory(unit=org.unit_a, pejabat_penilai=org.kepala), periode=evaluated
+        )
     with django_assert_max_num_queries(12):
         response = client.get(reverse("tim_saya:index"))
     assert response.content.decode().count("predikat-") >= 23
@@ -106,8 +111,9 @@ def test_own_page_queries_stay_flat(client, org, django_assert_max_num_queries):
     client.get(reverse("kinerja:saya"))  # warm: section links, site root paths
     for quarters in ((1,), (2, 3, 4)):
         for nomor in quarters:
-            EvaluasiFactory(pegawai=me, periode=PeriodeFactory(nomor=nomor),
-                            pejabat_penilai=org.kepala)  # fmt: skip
+            EvaluasiFactory(
+                pegawai=me, periode=PeriodeFactory(nomor=nomor), pejabat_penilai=org.kepala
+            )
         with django_assert_max_num_queries(9):
             response = client.get(reverse("kinerja:saya"))
         assert response.content.decode().count('class="predikat ') == quarters[-1]

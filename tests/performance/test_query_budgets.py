@@ -114,10 +114,12 @@ def _enrolments(world: World, n: int) -> None:
             continue
         done = k % 2 == 0
         enrolment = Enrolment.objects.create(
-            user=user, course=course, percent=100 if done else 50,
+            user=user,
+            course=course,
+            percent=100 if done else 50,
             completed_at=now if done else None,
             status=EnrolmentStatus.COMPLETED if done else EnrolmentStatus.IN_PROGRESS,
-        )  # fmt: skip
+        )
         if done:
             _record_and_certificate(user, course, enrolment, now)
 
@@ -125,15 +127,28 @@ def _enrolments(world: World, n: int) -> None:
 def _record_and_certificate(user, course, enrolment, now) -> None:
     number = f"UJI/{enrolment.pk:06d}"
     LearningRecord.objects.create(
-        user=user, source=LearningRecordSource.COURSE, title=course.title, jp=Decimal(course.jp),
-        start_date=now.date(), end_date=now.date(), certificate_number=number,
-        enrolment=enrolment, verification_status=VerificationStatus.VERIFIED,
-    )  # fmt: skip
+        user=user,
+        source=LearningRecordSource.COURSE,
+        title=course.title,
+        jp=Decimal(course.jp),
+        start_date=now.date(),
+        end_date=now.date(),
+        certificate_number=number,
+        enrolment=enrolment,
+        verification_status=VerificationStatus.VERIFIED,
+    )
     Certificate.objects.create(
-        number=number, user=user, enrolment=enrolment, course=course, course_title=course.title,
-        jp=course.jp, holder_name=user.get_full_name(), signatory_name="Kepala Biro",
-        signatory_title="PPK", issued_at=now,
-    )  # fmt: skip
+        number=number,
+        user=user,
+        enrolment=enrolment,
+        course=course,
+        course_title=course.title,
+        jp=course.jp,
+        holder_name=user.get_full_name(),
+        signatory_name="Kepala Biro",
+        signatory_title="PPK",
+        issued_at=now,
+    )
 
 
 def _periods(n: int) -> list[Periode]:
@@ -186,8 +201,12 @@ def _admin_skp(world: World, n: int) -> None:
 
 def _import_jobs(world: World, n: int) -> None:
     for _ in range(ImportJob.objects.count(), n):
-        ImportJob.objects.create(original_name=f"impor-{next(_seq)}.csv", status="selesai",
-                                 created_by=world.superuser, periode=_periods(1)[0])  # fmt: skip
+        ImportJob.objects.create(
+            original_name=f"impor-{next(_seq)}.csv",
+            status="selesai",
+            created_by=world.superuser,
+            periode=_periods(1)[0],
+        )
 
 
 def _import_job_errors(world: World, n: int) -> None:
@@ -212,14 +231,24 @@ def _records(world: World, n: int) -> None:
     for k in range(LearningRecord.objects.count(), n):
         user = PegawaiFactory(unit=world.unit).user
         LearningRecord.objects.create(
-            user=user, source=LearningRecordSource.EXTERNAL, title=f"Bimtek {k}", jp=Decimal(8),
-            start_date=today, end_date=today, verification_status=VerificationStatus.VERIFIED,
-        )  # fmt: skip
+            user=user,
+            source=LearningRecordSource.EXTERNAL,
+            title=f"Bimtek {k}",
+            jp=Decimal(8),
+            start_date=today,
+            end_date=today,
+            verification_status=VerificationStatus.VERIFIED,
+        )
         Certificate.objects.create(
-            number=f"UJI/{k:06d}", user=user, course_title=f"Kursus {k}", jp=2,
-            holder_name=user.get_full_name(), signatory_name="Kepala Biro", signatory_title="PPK",
+            number=f"UJI/{k:06d}",
+            user=user,
+            course_title=f"Kursus {k}",
+            jp=2,
+            holder_name=user.get_full_name(),
+            signatory_name="Kepala Biro",
+            signatory_title="PPK",
             issued_at=timezone.now(),
-        )  # fmt: skip
+        )
 
 
 def _questions(world: World, n: int) -> None:

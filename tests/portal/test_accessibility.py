@@ -33,8 +33,16 @@ def pages(home, article_index, value_index):
     make_article(article_index, tags=("skp",), hero_image=image, hero_image_alt="Ilustrasi")
     value = make_value_page(value_index, "AK")
     about = make_standard_page(home, title="Tentang")
-    return ["/", "/artikel/", "/artikel/tag/skp/", article.url, "/nilai-berakhlak/", value.url,
-            about.url, "/cari/?q=artikel"]  # fmt: skip
+    return [
+        "/",
+        "/artikel/",
+        "/artikel/tag/skp/",
+        article.url,
+        "/nilai-berakhlak/",
+        value.url,
+        about.url,
+        "/cari/?q=artikel",
+    ]
 
 
 def test_pages_have_landmarks_ordered_headings_and_alt_text(client, pages):

@@ -71,9 +71,16 @@ def test_sitemap_lists_exactly_the_public_live_pages(client, home, articles, val
     }
     expected = {
         f"http://localhost{path}"
-        for path in ["/", "/artikel/", articles[0].url, articles[1].url, "/nilai-berakhlak/",
-                     "/nilai-berakhlak/ak/", about.url]
-    }  # fmt: skip
+        for path in [
+            "/",
+            "/artikel/",
+            articles[0].url,
+            articles[1].url,
+            "/nilai-berakhlak/",
+            "/nilai-berakhlak/ak/",
+            about.url,
+        ]
+    }
     assert locations == expected
 
 

@@ -110,8 +110,14 @@ def test_home_and_value_index_show_the_values(client, home, value_index, article
     response = client.get(path)
 
     assert [p.competency.code for p in response.context["value_pages"]] == [
-        "BP", "AK", "KO", "HA", "LO", "AD", "KL",
-    ]  # fmt: skip
+        "BP",
+        "AK",
+        "KO",
+        "HA",
+        "LO",
+        "AD",
+        "KL",
+    ]
     if path == "/":
         assert [a.title for a in response.context["featured_articles"]] == ["Pilihan redaksi"]
 

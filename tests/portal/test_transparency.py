@@ -50,10 +50,21 @@ def _store(units: int, *, small: int = 0, computed_at=None):
         GroupFigures(RowKind.UNIT, "Kanwil Uji", f"Bidang {n:03d}", 20, 5, 7, 3)
         for n in range(units)
     ]
-    rows += [GroupFigures(RowKind.UNIT, "Kanwil Uji", f"Seksi Kecil {n}", None, None, None, None)
-             for n in range(small)]  # fmt: skip
-    rows.append(GroupFigures(RowKind.INSTANSI, "Kanwil Uji", "Kanwil Uji", 20 * units + 9 * small,
-                             5 * units, 7 * units, 3 * units))  # fmt: skip
+    rows += [
+        GroupFigures(RowKind.UNIT, "Kanwil Uji", f"Seksi Kecil {n}", None, None, None, None)
+        for n in range(small)
+    ]
+    rows.append(
+        GroupFigures(
+            RowKind.INSTANSI,
+            "Kanwil Uji",
+            "Kanwil Uji",
+            20 * units + 9 * small,
+            5 * units,
+            7 * units,
+            3 * units,
+        )
+    )
     return transparency_snapshot_store(
         year=2026,
         jp_target=20,
@@ -110,9 +121,14 @@ def test_no_names_or_nips_reach_the_page(client, page):
     day = datetime.date(2026, 4, 1)
     for pegawai in people[:6]:
         LearningRecord.objects.create(
-            user=pegawai.user, source=LearningRecordSource.EXTERNAL, title=pegawai.nama,
-            jp=30, start_date=day, end_date=day, verification_status=VerificationStatus.VERIFIED,
-        )  # fmt: skip
+            user=pegawai.user,
+            source=LearningRecordSource.EXTERNAL,
+            title=pegawai.nama,
+            jp=30,
+            start_date=day,
+            end_date=day,
+            verification_status=VerificationStatus.VERIFIED,
+        )
     transparency_refresh(year=2026)
 
     html = client.get(page.url).content.decode()
@@ -173,9 +189,12 @@ def test_home_teaser_and_footer_link(client, page):
 
 def test_home_teaser_hidden_when_the_total_is_suppressed(client, page):
     transparency_snapshot_store(
-        year=2026, jp_target=20, articles_published=0, computed_at=timezone.now(),
+        year=2026,
+        jp_target=20,
+        articles_published=0,
+        computed_at=timezone.now(),
         rows=[GroupFigures(RowKind.INSTANSI, "Kecil", "Kecil", None, None, None, None)],
-    )  # fmt: skip
+    )
     response = client.get("/")
     assert response.status_code == 200
     assert "Lihat angka per unit kerja" not in response.content.decode()

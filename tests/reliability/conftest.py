@@ -62,9 +62,21 @@ class PrivateRedis:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        command = ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
-                   "--save", "", "--appendonly", "no", "--dir", str(self.directory),
-                   "--logfile", str(self.directory / "redis.log")]  # fmt: skip
+        command = [
+            "redis-server",
+            "--port",
+            str(self.port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(self.directory),
+            "--logfile",
+            str(self.directory / "redis.log"),
+        ]
         self.process = subprocess.Popen(command)
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
@@ -157,9 +169,26 @@ class Workers:
     def start(self) -> subprocess.Popen:
         self.started += 1
         node = f"{self.queue}-{self.started}@localhost"
-        command = [sys.executable, "-m", "celery", "-A", "bina", "worker", "-Q", self.queue,
-                   "-n", node, "--pool", "prefork", "--concurrency", "1", "--without-gossip",
-                   "--without-mingle", "--loglevel", "WARNING"]  # fmt: skip
+        command = [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "bina",
+            "worker",
+            "-Q",
+            self.queue,
+            "-n",
+            node,
+            "--pool",
+            "prefork",
+            "--concurrency",
+            "1",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel",
+            "WARNING",
+        ]
         process = subprocess.Popen(command, env=self.env, cwd=ROOT, start_new_session=True)
         self.processes.append(process)
         _wait_for_worker(node, process, timeout=60)

@@ -116,13 +116,13 @@ def test_an_unfinished_task_is_published_again_and_a_finished_one_is_closed(
     message.refresh_from_db()
     assert message.sent_at
     assert outbox.relay().sent == 1  # the broker may have lost it: sent again
-    outbox.mark_completed(task_id=str(message.task_id), task=clear_expired_sessions,
-                          state="SUCCESS")  # fmt: skip
+    outbox.mark_completed(
+        task_id=str(message.task_id), task=clear_expired_sessions, state="SUCCESS"
+    )
     message.refresh_from_db()
     assert message.completed_at and message.final_state == "SUCCESS"
     assert outbox.relay().due == 0
-    outbox.mark_completed(task_id=str(message.task_id), task=clear_expired_sessions,
-                          state="RETRY")  # fmt: skip
+    outbox.mark_completed(task_id=str(message.task_id), task=clear_expired_sessions, state="RETRY")
     assert OutboxMessage.objects.filter(completed_at__isnull=True).count() == 0
 
 
@@ -144,9 +144,12 @@ def test_finished_rows_are_pruned_after_the_keep_period(settings):
 
 def test_admin_lists_the_outbox_to_superusers_only_and_read_only(client):
     OutboxMessage.objects.create(
-        task_name="learning.tasks.render_certificate", args=[1], attempts=2,
-        last_error="OperationalError: Connection refused", next_attempt_at=timezone.now(),
-    )  # fmt: skip
+        task_name="learning.tasks.render_certificate",
+        args=[1],
+        attempts=2,
+        last_error="OperationalError: Connection refused",
+        next_attempt_at=timezone.now(),
+    )
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     page = client.get(reverse("antrean_tugas:index"))
     assert page.status_code == 200
@@ -154,8 +157,9 @@ def test_admin_lists_the_outbox_to_superusers_only_and_read_only(client):
     assert client.get(reverse("antrean_tugas:add")).status_code in (302, 403)
     message = OutboxMessage.objects.get()
     assert client.post(reverse("antrean_tugas:delete", args=[message.pk])).status_code in (
-        302, 403,
-    )  # fmt: skip
+        302,
+        403,
+    )
     assert OutboxMessage.objects.exists()
 
     client.force_login(PegawaiFactory().user)

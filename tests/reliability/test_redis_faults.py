@@ -81,14 +81,20 @@ def test_redis_stop_and_restart_loses_no_task_and_fails_no_request(
     wait_until(all_done, timeout=60, interval=1, what="semua impor selesai")
     assert ImportJob.objects.count() == 9
     assert Evaluasi.objects.count() == 9
-    assert ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Evaluasi), action="wagtail.create"
-    ).count() == 9  # fmt: skip
+    assert (
+        ModelLogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Evaluasi), action="wagtail.create"
+        ).count()
+        == 9
+    )
     for job in ImportJob.objects.all():
         assert (job.created_count, job.error_count) == (1, 0)
     wait_until(
         lambda: not OutboxMessage.objects.filter(completed_at__isnull=True).exists(),
-        timeout=20, what="semua baris outbox ditutup",
-    )  # fmt: skip
-    print(f"\nredis outage: slowest upload {slowest:.2f} s; outbox attempts "
-          f"{sorted(OutboxMessage.objects.values_list('attempts', flat=True))}")  # fmt: skip
+        timeout=20,
+        what="semua baris outbox ditutup",
+    )
+    print(
+        f"\nredis outage: slowest upload {slowest:.2f} s; outbox attempts "
+        f"{sorted(OutboxMessage.objects.values_list('attempts', flat=True))}"
+    )

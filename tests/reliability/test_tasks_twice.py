@@ -51,8 +51,15 @@ def test_evaluation_import_twice():
     evaluations = ContentType.objects.get_for_model(Evaluasi)
 
     def state():
-        fields = ("status", "processed_rows", "created_count", "updated_count",
-                  "unchanged_count", "error_count", "finished_at")  # fmt: skip
+        fields = (
+            "status",
+            "processed_rows",
+            "created_count",
+            "updated_count",
+            "unchanged_count",
+            "error_count",
+            "finished_at",
+        )
         return (
             list(Evaluasi.objects.order_by("pk").values_list("pegawai", "predikat", "updated_at")),
             ModelLogEntry.objects.filter(content_type=evaluations).count(),
@@ -65,10 +72,15 @@ def test_evaluation_import_twice():
 
 def test_certificate_render_twice():
     certificate = Certificate.objects.create(
-        number="BINA/UJI/DUA", user=UserFactory(), course_title="Kursus", jp=2,
-        holder_name="Pegawai", signatory_name="Kepala", signatory_title="PPK",
+        number="BINA/UJI/DUA",
+        user=UserFactory(),
+        course_title="Kursus",
+        jp=2,
+        holder_name="Pegawai",
+        signatory_name="Kepala",
+        signatory_title="PPK",
         issued_at=timezone.now(),
-    )  # fmt: skip
+    )
 
     def state():
         row = Certificate.objects.values("pdf", "render_ms").get(pk=certificate.pk)
@@ -81,10 +93,15 @@ def test_certificate_render_twice():
 def test_certificate_render_replaces_a_file_left_by_a_dead_run():
     """A worker killed after writing the file but before its commit left a stray file."""
     certificate = Certificate.objects.create(
-        number="BINA/UJI/SISA", user=UserFactory(), course_title="Kursus", jp=2,
-        holder_name="Pegawai", signatory_name="Kepala", signatory_title="PPK",
+        number="BINA/UJI/SISA",
+        user=UserFactory(),
+        course_title="Kursus",
+        jp=2,
+        holder_name="Pegawai",
+        signatory_name="Kepala",
+        signatory_title="PPK",
         issued_at=timezone.now(),
-    )  # fmt: skip
+    )
     from django.core.files.base import ContentFile
 
     private_storage.save(f"learning/sertifikat/{certificate.uuid}.pdf", ContentFile(b"half"))
@@ -95,10 +112,16 @@ def test_certificate_render_replaces_a_file_left_by_a_dead_run():
 
 
 def test_clear_expired_sessions_twice():
-    Session.objects.create(session_key="lama", session_data="e30:1",
-                           expire_date=timezone.now() - datetime.timedelta(days=1))  # fmt: skip
-    Session.objects.create(session_key="baru", session_data="e30:1",
-                           expire_date=timezone.now() + datetime.timedelta(days=1))  # fmt: skip
+    Session.objects.create(
+        session_key="lama",
+        session_data="e30:1",
+        expire_date=timezone.now() - datetime.timedelta(days=1),
+    )
+    Session.objects.create(
+        session_key="baru",
+        session_data="e30:1",
+        expire_date=timezone.now() + datetime.timedelta(days=1),
+    )
 
     keys = _twice(
         clear_expired_sessions, state=lambda: list(Session.objects.values_list("pk", flat=True))

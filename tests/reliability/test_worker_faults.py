@@ -40,23 +40,41 @@ pytestmark = [
 
 IMPORT_ROWS = 6000  # ~3 s of work for the worker: long enough to be killed in the middle
 CERTIFICATES = 30
-HEADERS = ["nip", "nama", "tahun", "periodikId", "periodikNama", "hasilKinerjaNilai",
-           "perilakuKerjaNilai", "kuadranKinerjaNilai"]  # fmt: skip
+HEADERS = [
+    "nip",
+    "nama",
+    "tahun",
+    "periodikId",
+    "periodikNama",
+    "hasilKinerjaNilai",
+    "perilakuKerjaNilai",
+    "kuadranKinerjaNilai",
+]
 
 
 def _nips(count: int) -> list[str]:
     start = datetime.date(1970, 1, 1)
-    return [f"{start + datetime.timedelta(days=i // 50):%Y%m%d}201001{1 + i % 2}{i % 50 + 1:03d}"
-            for i in range(count)]  # fmt: skip
+    return [
+        f"{start + datetime.timedelta(days=i // 50):%Y%m%d}201001{1 + i % 2}{i % 50 + 1:03d}"
+        for i in range(count)
+    ]
 
 
 def _big_organisation(nips: list[str]) -> UnitKerja:
     unit = UnitKerja.add_root(kode="FLT", nama="Unit Uji Gangguan")
     users = get_user_model()
     users.objects.bulk_create(
-        [users(username=f"flt{n}", nip=n, display_name=f"Pegawai {n[-6:]}",
-               password=UNUSABLE_PASSWORD_PREFIX) for n in nips], batch_size=2000,
-    )  # fmt: skip
+        [
+            users(
+                username=f"flt{n}",
+                nip=n,
+                display_name=f"Pegawai {n[-6:]}",
+                password=UNUSABLE_PASSWORD_PREFIX,
+            )
+            for n in nips
+        ],
+        batch_size=2000,
+    )
     ids = users.objects.filter(nip__in=nips).values_list("id", flat=True)
     Pegawai.objects.bulk_create(
         [Pegawai(user_id=i, unit=unit, jabatan="Pelaksana") for i in ids], batch_size=2000
@@ -105,10 +123,13 @@ def test_kill_9_during_an_evaluation_import_applies_every_row_once(workers):
     assert created_entries.values("object_id").distinct().count() == IMPORT_ROWS
     wait_until(
         lambda: OutboxMessage.objects.filter(completed_at__isnull=False).count() == 1,
-        timeout=20, what="baris outbox ditutup",
-    )  # fmt: skip
-    print(f"\nimport: killed at {at_kill}/{IMPORT_ROWS} rows; after restart "
-          f"created={job.created_count} unchanged={job.unchanged_count}")  # fmt: skip
+        timeout=20,
+        what="baris outbox ditutup",
+    )
+    print(
+        f"\nimport: killed at {at_kill}/{IMPORT_ROWS} rows; after restart "
+        f"created={job.created_count} unchanged={job.unchanged_count}"
+    )
 
 
 def _certificates(count: int) -> list[Certificate]:
@@ -157,8 +178,9 @@ def test_kill_9_during_a_batch_of_certificates_renders_each_once(workers):
     wait_until(lambda: _rendered(ids) == CERTIFICATES, timeout=60, what="semua sertifikat")
     wait_until(
         lambda: OutboxMessage.objects.filter(completed_at__isnull=True).count() == 0,
-        timeout=30, what="semua baris outbox ditutup",
-    )  # fmt: skip
+        timeout=30,
+        what="semua baris outbox ditutup",
+    )
     expected = sorted(f"{c.uuid}.pdf" for c in certificates)
     assert _files_on_disk() == expected  # one file per certificate: none doubled or orphaned
     for certificate in Certificate.objects.filter(pk__in=ids):

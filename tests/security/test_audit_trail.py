@@ -84,9 +84,14 @@ def test_evaluation_import_in_the_admin_is_audited_with_the_confirming_request(
     client.force_login(org.pengelola.user)
     rows = [[p.nip, p.nama, 2026, 2, "III", 1, 1, "", ""] for p in org.staff]
     with django_capture_on_commit_callbacks(execute=True):
-        upload = client.post(reverse("kinerja_import:add"), {
-            "file": csv_file(SIASN_HEADERS, rows), "periode": "", "dry_run": "on",
-        })  # fmt: skip
+        upload = client.post(
+            reverse("kinerja_import:add"),
+            {
+                "file": csv_file(SIASN_HEADERS, rows),
+                "periode": "",
+                "dry_run": "on",
+            },
+        )
     job_pk = int(upload.url.rstrip("/").rsplit("/", 1)[-1])
     with django_capture_on_commit_callbacks(execute=True):
         confirm = client.post(reverse("kinerja_import:confirm", args=[job_pk]))
@@ -106,10 +111,21 @@ def test_evaluation_api_create_and_update_are_audited_with_before_after(client, 
     def post(hasil):
         return client.post(
             "/api/v1/kinerja/evaluasi/",
-            {"rows": [{"nip": member.nip, "tahun": 2026, "periodikId": 2, "periodikNama": "III",
-                       "hasilKinerjaNilai": hasil, "perilakuKerjaNilai": 2}]},
-            content_type="application/json", headers={"Authorization": f"Bearer {raw}"},
-        )  # fmt: skip
+            {
+                "rows": [
+                    {
+                        "nip": member.nip,
+                        "tahun": 2026,
+                        "periodikId": 2,
+                        "periodikNama": "III",
+                        "hasilKinerjaNilai": hasil,
+                        "perilakuKerjaNilai": 2,
+                    }
+                ]
+            },
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {raw}"},
+        )
 
     first, second = post(2), post(3)
     assert first.status_code == second.status_code == 200
@@ -124,8 +140,10 @@ def test_evaluation_api_create_and_update_are_audited_with_before_after(client, 
 def test_per_value_notes_form_is_audited(client, org):
     evaluasi = EvaluasiFactory(pegawai=org.staff[0])
     client.force_login(org.kepala.user)
-    response = client.post(reverse("kinerja:perilaku_notes", args=[evaluasi.pk]),
-                           {"flag_AK": "on", "note_AK": "Terlambat melapor."})  # fmt: skip
+    response = client.post(
+        reverse("kinerja:perilaku_notes", args=[evaluasi.pk]),
+        {"flag_AK": "on", "note_AK": "Terlambat melapor."},
+    )
     assert response.status_code == 302
     entry = the_entry("wagtail.edit", rid(response), evaluasi.pk, Evaluasi)
     assert entry.user == org.kepala.user
@@ -144,10 +162,15 @@ def course(org):
 def test_bulk_assignment_and_cancel_in_tim_saya_are_audited(client, org, course):
     client.force_login(org.kepala.user)
     due = TODAY + datetime.timedelta(days=14)
-    response = client.post(reverse("tim_saya:assign"), {
-        "pegawai": [org.staff[0].pk, org.staff[1].pk], "course": course.pk,
-        "due_date": due.isoformat(), "note": "",
-    })  # fmt: skip
+    response = client.post(
+        reverse("tim_saya:assign"),
+        {
+            "pegawai": [org.staff[0].pk, org.staff[1].pk],
+            "course": course.pk,
+            "due_date": due.isoformat(),
+            "note": "",
+        },
+    )
     assert response.status_code == 302
     made = Assignment.objects.filter(course=course)
     created = entries("kinerja_link.assignment.create", rid(response))
@@ -168,8 +191,12 @@ def test_bulk_assignment_and_cancel_in_tim_saya_are_audited(client, org, course)
 def test_status_changes_by_the_nightly_task_are_audited_as_the_system(org, course):
     from kinerja_link.pembinaan.assignments import assignment_create
 
-    assignment = assignment_create(user=org.kepala.user, pegawai=org.staff[0], course=course,
-                                   due_date=TODAY + datetime.timedelta(days=3))  # fmt: skip
+    assignment = assignment_create(
+        user=org.kepala.user,
+        pegawai=org.staff[0],
+        course=course,
+        due_date=TODAY + datetime.timedelta(days=3),
+    )
     Assignment.objects.filter(pk=assignment.pk).update(due_date=TODAY - datetime.timedelta(1))
     result = assignments_mark_overdue_task.apply()
     entry = ModelLogEntry.objects.get(action="kinerja_link.assignment.overdue")
@@ -185,10 +212,22 @@ def test_status_changes_by_the_nightly_task_are_audited_as_the_system(org, cours
 
 
 def rule_form(**overrides):
-    data = {"code": "audit-baik", "name": "Baik", "description": "", "predikat": ["2"],
-            "rating_hasil": "", "rating_perilaku": "", "flagged_value": "", "competency": "",
-            "session_kind": "coaching", "due_days": "30", "priority": "2",
-            "valid_from": "2020-01-01", "valid_until": "", "is_active": "on"}  # fmt: skip
+    data = {
+        "code": "audit-baik",
+        "name": "Baik",
+        "description": "",
+        "predikat": ["2"],
+        "rating_hasil": "",
+        "rating_perilaku": "",
+        "flagged_value": "",
+        "competency": "",
+        "session_kind": "coaching",
+        "due_days": "30",
+        "priority": "2",
+        "valid_from": "2020-01-01",
+        "valid_until": "",
+        "is_active": "on",
+    }
     return {**data, **overrides}
 
 
@@ -200,8 +239,10 @@ def test_rule_create_and_edit_in_the_admin_are_audited_with_before_after(client,
     created = the_entry("wagtail.create", rid(create), rule.pk, PembinaanRule)
     assert created.user == org.pengelola.user and created.data["after"]["name"] == "Baik"
 
-    edit = client.post(reverse("pembinaan_rule:edit", args=[rule.pk]),
-                       rule_form(name="Baik, diubah", due_days="45"))  # fmt: skip
+    edit = client.post(
+        reverse("pembinaan_rule:edit", args=[rule.pk]),
+        rule_form(name="Baik, diubah", due_days="45"),
+    )
     assert edit.status_code == 302
     edited = the_entry("wagtail.edit", rid(edit), rule.pk, PembinaanRule)
     assert edited.data["before"] == {"due_days": 30, "name": "Baik"}
@@ -216,18 +257,29 @@ def test_role_changes_in_the_wagtail_user_admin_are_audited(client, org):
     target = org.staff[0].user
     editor = Group.objects.get(name=Role.EDITOR)
     client.force_login(admin)
-    form = {"username": target.username, "email": target.email, "first_name": "",
-            "last_name": "", "nip": target.nip, "display_name": target.display_name,
-            "is_active": "on", "is_superuser": "on", "groups": [editor.pk],
-            "password1": "", "password2": ""}  # fmt: skip
+    form = {
+        "username": target.username,
+        "email": target.email,
+        "first_name": "",
+        "last_name": "",
+        "nip": target.nip,
+        "display_name": target.display_name,
+        "is_active": "on",
+        "is_superuser": "on",
+        "groups": [editor.pk],
+        "password1": "",
+        "password2": "",
+    }
     response = client.post(reverse("wagtailusers_users:edit", args=[target.pk]), form)
     assert response.status_code == 302, response.context["form"].errors
     changes = entries(ROLE_CHANGE, rid(response))
     assert all(e.object_id == str(target.pk) and e.user == admin for e in changes)
     groups = [e.data for e in changes if "groups" in e.data["after"]]
     flags = [e.data for e in changes if "is_superuser" in e.data["after"]]
-    assert any(Role.EDITOR in d["after"]["groups"] and Role.EDITOR not in d["before"]["groups"]
-               for d in groups), groups  # fmt: skip
+    assert any(
+        Role.EDITOR in d["after"]["groups"] and Role.EDITOR not in d["before"]["groups"]
+        for d in groups
+    ), groups
     assert len(flags) == 1, [e.data for e in changes]
     assert flags[0]["before"] == {"is_superuser": False}
     assert flags[0]["after"] == {"is_superuser": True}
@@ -269,8 +321,9 @@ def test_certificate_issue_render_and_revoke_are_audited(
     assert rendered.user_id is None and rendered.data["after"]["pdf"]
 
     client.force_login(org.pengelola.user)
-    revoke = client.post(reverse("learning:certificate_verify", args=[certificate.uuid]),
-                         {"reason": "Data keliru"})  # fmt: skip
+    revoke = client.post(
+        reverse("learning:certificate_verify", args=[certificate.uuid]), {"reason": "Data keliru"}
+    )
     assert revoke.status_code == 302
     revoked = the_entry("learning.certificate.revoke", rid(revoke), certificate.pk)
     assert revoked.user == org.pengelola.user
@@ -311,8 +364,12 @@ def test_assignment_completed_by_the_learning_event_is_audited(
     from kinerja_link.pembinaan.assignments import assignment_create
 
     learner = org.staff[0]
-    assignment = assignment_create(user=org.kepala.user, pegawai=learner, course=course,
-                                   due_date=TODAY + datetime.timedelta(days=3))  # fmt: skip
+    assignment = assignment_create(
+        user=org.kepala.user,
+        pegawai=learner,
+        course=course,
+        due_date=TODAY + datetime.timedelta(days=3),
+    )
     client.force_login(learner.user)
     lesson = course.lessons().first()
     with commit_inside("selesai-2", django_capture_on_commit_callbacks) as headers:
@@ -345,8 +402,14 @@ def test_no_audit_row_is_left_without_a_request_id(client, org):
     client.force_login(org.kepala.user)
     evaluasi = EvaluasiFactory(pegawai=org.staff[1])
     client.post(reverse("kinerja:perilaku_notes", args=[evaluasi.pk]), {"flag_KL": "on"})
-    client.post(reverse("tim_saya:assign"), {"pegawai": [org.staff[1].pk], "course": course.pk,
-                "due_date": (TODAY + datetime.timedelta(days=9)).isoformat()})  # fmt: skip
+    client.post(
+        reverse("tim_saya:assign"),
+        {
+            "pegawai": [org.staff[1].pk],
+            "course": course.pk,
+            "due_date": (TODAY + datetime.timedelta(days=9)).isoformat(),
+        },
+    )
     assignments_mark_overdue_task.apply()
     written = ModelLogEntry.objects.filter(pk__gt=last)
     assert written.count() >= 2

@@ -106,22 +106,37 @@ def build_world(text: str):
         by=pengelola, answer_id=answer.pk, fraction=Decimal("0.5"), comment=text
     )
     learning_services.learning_record_create_external(
-        user=user, title=text, institution=text, jenis_diklat_id=3, minutes=450,
-        start_date=datetime.date(2026, 3, 1), end_date=datetime.date(2026, 3, 2),
-        certificate_number=text[:100], proof=SimpleUploadedFile("b.pdf", PDF),
-    )  # fmt: skip
+        user=user,
+        title=text,
+        institution=text,
+        jenis_diklat_id=3,
+        minutes=450,
+        start_date=datetime.date(2026, 3, 1),
+        end_date=datetime.date(2026, 3, 2),
+        certificate_number=text[:100],
+        proof=SimpleUploadedFile("b.pdf", PDF),
+    )
     job = ImportJob.objects.create(
-        original_name=f"{text}.csv", status=ImportStatus.PRATINJAU, created_by=pengelola,
-        message=text, errors=[{"baris": 2, "nip": text[:30], "pesan": text}], error_count=1,
-    )  # fmt: skip
+        original_name=f"{text}.csv",
+        status=ImportStatus.PRATINJAU,
+        created_by=pengelola,
+        message=text,
+        errors=[{"baris": 2, "nip": text[:30], "pesan": text}],
+        error_count=1,
+    )
     Competency.objects.create(kind="teknis", code="xss-1", name=text, description=text)
     # Pembinaan: a note, feedback and a coaching session in the pimpinan's words.
     feedback_give(user=pimpinan.user, pegawai=pegawai, date=datetime.date(2026, 3, 3), text=text)
     session_record(
-        user=pimpinan.user, kind="coaching", date=datetime.date(2026, 3, 4),
-        participant_ids=[pegawai.pk], topics=text, agreed_actions=text, follow_up_date=None,
+        user=pimpinan.user,
+        kind="coaching",
+        date=datetime.date(2026, 3, 4),
+        participant_ids=[pegawai.pk],
+        topics=text,
+        agreed_actions=text,
+        follow_up_date=None,
         duration_minutes=60,
-    )  # fmt: skip
+    )
     certificate = Certificate.objects.filter(user=user).first()
 
     clients = {}
@@ -252,10 +267,16 @@ def _formula_world(formula: str):
     periode = PeriodeFactory()
     EvaluasiFactory(pegawai=pegawai, periode=periode)
     record = learning_services.learning_record_create_external(
-        user=pegawai.user, title=formula, institution=formula, jenis_diklat_id=3, minutes=450,
-        start_date=datetime.date(2026, 3, 1), end_date=datetime.date(2026, 3, 2),
-        certificate_number=formula[:100], proof=SimpleUploadedFile("b.pdf", PDF),
-    )  # fmt: skip
+        user=pegawai.user,
+        title=formula,
+        institution=formula,
+        jenis_diklat_id=3,
+        minutes=450,
+        start_date=datetime.date(2026, 3, 1),
+        end_date=datetime.date(2026, 3, 2),
+        certificate_number=formula[:100],
+        proof=SimpleUploadedFile("b.pdf", PDF),
+    )
     learning_services.learning_record_verify(record=record, by=pengelola, approve=True, reason="")
     Competency.objects.create(kind="teknis", code="f-1", name=formula, description=formula)
     make_question(single_choice(name=formula))

@@ -67,10 +67,16 @@ def world():
     learning_services.lesson_complete(user=user, lesson=course.lessons().first())
     attempt = quiz_services.attempt_start(user=user, quiz=quiz)
     record = learning_services.learning_record_create_external(
-        user=user, title="Bimtek", institution="LAN", jenis_diklat_id=3, minutes=450,
-        start_date=datetime.date(2026, 3, 1), end_date=datetime.date(2026, 3, 2),
-        certificate_number="1", proof=SimpleUploadedFile("b.pdf", PDF),
-    )  # fmt: skip
+        user=user,
+        title="Bimtek",
+        institution="LAN",
+        jenis_diklat_id=3,
+        minutes=450,
+        start_date=datetime.date(2026, 3, 1),
+        end_date=datetime.date(2026, 3, 2),
+        certificate_number="1",
+        proof=SimpleUploadedFile("b.pdf", PDF),
+    )
     done = make_course(lessons=1)
     learning_services.enrolment_create(user=user, course=done)
     learning_services.lesson_complete(user=user, lesson=done.lessons().first())
@@ -150,20 +156,46 @@ def test_admin_objects_of_others_look_missing(world):
     other_pengelola = _client(w["pengelola_b"].user)
     job = w["job"].pk
     for name in ("kinerja_import:inspect", "kinerja_import:progress"):
-        _same(other_pengelola, "get", reverse(name, args=[job]), reverse(name, args=[MISSING]),
-              (job, MISSING))  # fmt: skip
-    _same(other_pengelola, "post", reverse("kinerja_import:confirm", args=[job]),
-          reverse("kinerja_import:confirm", args=[MISSING]), (job, MISSING))  # fmt: skip
+        _same(
+            other_pengelola,
+            "get",
+            reverse(name, args=[job]),
+            reverse(name, args=[MISSING]),
+            (job, MISSING),
+        )
+    _same(
+        other_pengelola,
+        "post",
+        reverse("kinerja_import:confirm", args=[job]),
+        reverse("kinerja_import:confirm", args=[MISSING]),
+        (job, MISSING),
+    )
     pegawai = w["owner"].pk
-    for name in ("pegawai:edit", "evaluasi:inspect", "pegawai:data_pribadi",
-                 "pegawai:data_pribadi_json", "pegawai:data_pribadi_pdf",
-                 "pegawai:data_pribadi_hapus"):  # fmt: skip
+    for name in (
+        "pegawai:edit",
+        "evaluasi:inspect",
+        "pegawai:data_pribadi",
+        "pegawai:data_pribadi_json",
+        "pegawai:data_pribadi_pdf",
+        "pegawai:data_pribadi_hapus",
+    ):
         target = pegawai if name.startswith("pegawai") else Evaluasi.objects.get().pk
-        _same(other_pengelola, "get", reverse(name, args=[target]),
-              reverse(name, args=[MISSING]), (target, MISSING))  # fmt: skip
+        _same(
+            other_pengelola,
+            "get",
+            reverse(name, args=[target]),
+            reverse(name, args=[MISSING]),
+            (target, MISSING),
+        )
     erase = "pegawai:data_pribadi_hapus"
-    _same(other_pengelola, "post", reverse(erase, args=[pegawai]), reverse(erase, args=[MISSING]),
-          (pegawai, MISSING), {"reason": "Permintaan", "confirmation": "HAPUS"})  # fmt: skip
+    _same(
+        other_pengelola,
+        "post",
+        reverse(erase, args=[pegawai]),
+        reverse(erase, args=[MISSING]),
+        (pegawai, MISSING),
+        {"reason": "Permintaan", "confirmation": "HAPUS"},
+    )
 
 
 def test_export_of_a_unit_outside_the_subtree_looks_missing(world):
@@ -207,10 +239,16 @@ def test_api_rows_outside_the_scope_read_like_unknown_nips(world):
     client = Client(raise_request_exception=False)
     unknown = "199001012015011999"
     rows = [
-        {"nip": nip, "tahun": 2026, "periodikId": 2, "periodikNama": "III",
-         "hasilKinerjaNilai": 1, "perilakuKerjaNilai": 1}
+        {
+            "nip": nip,
+            "tahun": 2026,
+            "periodikId": 2,
+            "periodikNama": "III",
+            "hasilKinerjaNilai": 1,
+            "perilakuKerjaNilai": 1,
+        }
         for nip in (w["owner"].nip, unknown)
-    ]  # fmt: skip
+    ]
     response = client.post(
         reverse("api_v1:import_evaluasi"),
         json.dumps({"rows": rows, "dry_run": True}),
@@ -247,8 +285,14 @@ def _snapshot():
     users = UserFactory._meta.model.objects.all()
     return {
         "users": sorted(
-            (u.pk, u.nip, u.is_staff, u.is_superuser, u.is_active,
-             tuple(u.groups.values_list("pk", flat=True)))
+            (
+                u.pk,
+                u.nip,
+                u.is_staff,
+                u.is_superuser,
+                u.is_active,
+                tuple(u.groups.values_list("pk", flat=True)),
+            )
             for u in users
         ),
         "pegawai": sorted(
@@ -262,7 +306,7 @@ def _snapshot():
                 "pk", "user_id", "verification_status", "jp", "source"
             )
         ),
-    }  # fmt: skip
+    }
 
 
 _OWN_ARGS = {
@@ -305,10 +349,17 @@ def test_extra_fields_change_nothing_the_form_does_not_allow(world):
     before_ids = set(LearningRecord.objects.values_list("pk", flat=True))
     response = client.post(
         reverse("learning:record_add"),
-        {**TAMPER, "title": "Pelatihan", "institution": "LAN", "jenis_diklat_id": "3",
-         "minutes": "90", "start_date": "2026-03-01", "end_date": "2026-03-02",
-         "proof": SimpleUploadedFile("b.pdf", PDF)},
-    )  # fmt: skip
+        {
+            **TAMPER,
+            "title": "Pelatihan",
+            "institution": "LAN",
+            "jenis_diklat_id": "3",
+            "minutes": "90",
+            "start_date": "2026-03-01",
+            "end_date": "2026-03-02",
+            "proof": SimpleUploadedFile("b.pdf", PDF),
+        },
+    )
     assert response.status_code == 302
     new = LearningRecord.objects.exclude(pk__in=before_ids).get()
     assert (new.user_id, new.verification_status, str(new.jp)) == (

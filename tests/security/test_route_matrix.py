@@ -26,9 +26,15 @@ from tests.factories import PegawaiFactory, UnitKerjaFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 ROLES = (
-    "anonim", "pegawai", "pimpinan", "pimpinan_lain",
-    "pengelola", "editor", "moderator", "superuser",
-)  # fmt: skip
+    "anonim",
+    "pegawai",
+    "pimpinan",
+    "pimpinan_lain",
+    "pengelola",
+    "editor",
+    "moderator",
+    "superuser",
+)
 EVERYONE = frozenset(ROLES)
 SIGNED_IN = EVERYONE - {"anonim"}
 ADMIN_USERS = frozenset({"pengelola", "editor", "moderator", "superuser"})
@@ -50,8 +56,11 @@ MATRIX: list[Rule] = [
     Rule(r"^admin/failwhale/$", frozenset({"superuser"}), "Wagtail's deliberate 500"),
     Rule(r"^admin/(login|logout|password_reset|sprite|jsi18n)", EVERYONE, "sign-in, assets"),
     Rule(r"^admin/antrean-tugas/", frozenset({"superuser"}), "task outbox, read-only"),
-    Rule(r"^pegawai:data_pribadi", PENGELOLA,
-         "PDP export (JSON/PDF) and erasure: pengelola of the unit subtree; others get 404"),
+    Rule(
+        r"^pegawai:data_pribadi",
+        PENGELOLA,
+        "PDP export (JSON/PDF) and erasure: pengelola of the unit subtree; others get 404",
+    ),
     Rule(r"^admin/jejak-audit/", frozenset({"superuser"}), "audit trail, read-only"),
     Rule(r"^admin/", ADMIN_USERS, "Wagtail admin: staff roles; Wagtail checks finer permissions"),
     Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
@@ -64,10 +73,14 @@ MATRIX: list[Rule] = [
     Rule(r"^quiz:", SIGNED_IN, "own attempts only; others' ids give 404"),
     Rule(r"^api_v1:import_evaluasi$", NOBODY, "POST with an API token only"),
     Rule(r"^api_v1:", EVERYONE, "the OpenAPI schema and its viewer, no data"),
-    Rule(r"^pembinaan:(session_create|session_list|feedback_create)$", PIMPINAN,
-         "own team only; a pegawai without a team gets 403, others' ids 404"),
-    Rule(r"^pembinaan:", SIGNED_IN,
-         "own notifications, feedback and sessions; others' ids give 404"),
+    Rule(
+        r"^pembinaan:(session_create|session_list|feedback_create)$",
+        PIMPINAN,
+        "own team only; a pegawai without a team gets 403, others' ids 404",
+    ),
+    Rule(
+        r"^pembinaan:", SIGNED_IN, "own notifications, feedback and sessions; others' ids give 404"
+    ),
     Rule(r"^kinerja:tim$", SIGNED_IN, "301 to /tim-saya/ (anonymous: login first)"),
     Rule(r"^tim_saya:", PIMPINAN, "own team only: no team → 403; others' ids → 404"),
     Rule(r"^kinerja:ekspor$", PENGELOLA),
@@ -79,7 +92,7 @@ MATRIX: list[Rule] = [
     Rule(r"^(wagtaildocs|wagtailcore)_authenticate_with_password$", EVERYONE),
     Rule(r"^wagtailcore_login$", EVERYONE),
     Rule(r"^wagtail_serve$", EVERYONE, "public pages; restricted pages are checked by Wagtail"),
-]  # fmt: skip
+]
 
 # Routes whose pattern cannot be filled in generically.
 SAMPLE_PATHS = {

@@ -28,9 +28,12 @@ class Command(BaseCommand):
             actor = _user(user) if user else None
             with file.open("rb") as handle:
                 job = import_job_create(
-                    user=actor, file=File(handle, name=file.name), periode=default,
-                    dry_run=dry_run, enqueue=False,
-                )  # fmt: skip
+                    user=actor,
+                    file=File(handle, name=file.name),
+                    periode=default,
+                    dry_run=dry_run,
+                    enqueue=False,
+                )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
         job = import_job_run(job_id=job.pk)

@@ -53,19 +53,23 @@ def present(row: TrailRow) -> TrailItem:
     entry = row.entry
     if row.source == AUTH:
         return TrailItem(
-            timestamp=row.timestamp, actor=_actor(entry.user), action=entry.get_kind_display(),
+            timestamp=row.timestamp,
+            actor=_actor(entry.user),
+            action=entry.get_kind_display(),
             target_type=_("Akun"),
             target=mask_nips(str(entry.user) if entry.user else entry.identifier),
             request_id=row.request_id,
             notes=[(_("Alamat IP"), entry.ip_address or "—"), (_("Peramban"), entry.user_agent)],
-        )  # fmt: skip
+        )
     model = entry.content_type.model_class() if entry.content_type_id else None
     item = TrailItem(
-        timestamp=row.timestamp, actor=_actor(entry.user, entry.user_id),
-        action=_action_label(entry), target_type=_target_type(row.source, model),
+        timestamp=row.timestamp,
+        actor=_actor(entry.user, entry.user_id),
+        action=_action_label(entry),
+        target_type=_target_type(row.source, model),
         target=mask_nips(f"{entry.label} (#{_object_id(row.source, entry)})"),
         request_id=row.request_id,
-    )  # fmt: skip
+    )
     data = entry.data if isinstance(entry.data, dict) else {}
     before, after = data.get("before"), data.get("after")
     if isinstance(after, dict) and (before is None or isinstance(before, dict)):

@@ -61,9 +61,18 @@ def action_choices() -> list[tuple[str, str]]:
 def target_choices() -> list[tuple[str, str]]:
     """Pages, sign-ins, and the project's and Wagtail's models (one query)."""
     types = ContentType.objects.filter(
-        app_label__in=["accounts", "bina", "kinerja_link", "learning", "portal", "wagtailcore",
-                       "wagtailimages", "wagtaildocs", "auth"],
-    ).order_by("app_label", "model")  # fmt: skip
+        app_label__in=[
+            "accounts",
+            "bina",
+            "kinerja_link",
+            "learning",
+            "portal",
+            "wagtailcore",
+            "wagtailimages",
+            "wagtaildocs",
+            "auth",
+        ],
+    ).order_by("app_label", "model")
     choices = [(TARGET_PAGES, str(_("Halaman"))), (TARGET_SIGN_IN, str(_("Catatan masuk")))]
     for content_type in types:
         model = content_type.model_class()
@@ -143,9 +152,11 @@ def _actor_q(actor: str) -> Q:
     if actor.lower() == SYSTEM_ACTOR:
         return Q(user_id__isnull=True)
     users = get_user_model().objects.filter(
-        Q(display_name__icontains=actor) | Q(username__iexact=actor) | Q(email__iexact=actor)
+        Q(display_name__icontains=actor)
+        | Q(username__iexact=actor)
+        | Q(email__iexact=actor)
         | Q(nip=actor)
-    )  # fmt: skip
+    )
     return Q(user_id__in=users.values("pk"))
 
 

@@ -24,17 +24,21 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class TrailFilterForm(forms.Form):
     actor = forms.CharField(
-        label=_("Pelaku"), required=False, max_length=150,
+        label=_("Pelaku"),
+        required=False,
+        max_length=150,
         help_text=_("Nama, nama pengguna, e-mail atau NIP; \u201csistem\u201d untuk tugas."),
-    )  # fmt: skip
+    )
     action = forms.ChoiceField(label=_("Tindakan"), required=False)
     target = forms.ChoiceField(label=_("Jenis sasaran"), required=False)
     date_from = forms.DateField(label=_("Dari tanggal"), required=False, widget=DATE_INPUT)
     date_to = forms.DateField(label=_("Sampai tanggal"), required=False, widget=DATE_INPUT)
     request_id = forms.RegexField(
-        label=_("ID permintaan"), required=False, max_length=REQUEST_ID_MAX_LENGTH,
+        label=_("ID permintaan"),
+        required=False,
+        max_length=REQUEST_ID_MAX_LENGTH,
         regex=r"^[A-Za-z0-9\-_.:]*$",
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,10 +48,14 @@ class TrailFilterForm(forms.Form):
 
     def filters(self) -> TrailFilters:
         """The filters asked for; call only on a valid form."""
-        return TrailFilters(**{name: self.cleaned_data[name] or "" for name in (
-            "actor", "action", "target", "request_id")},
-            date_from=self.cleaned_data["date_from"], date_to=self.cleaned_data["date_to"],
-        )  # fmt: skip
+        return TrailFilters(
+            **{
+                name: self.cleaned_data[name] or ""
+                for name in ("actor", "action", "target", "request_id")
+            },
+            date_from=self.cleaned_data["date_from"],
+            date_to=self.cleaned_data["date_to"],
+        )
 
 
 class AuditTrailView(WagtailAdminTemplateMixin, View):
@@ -73,10 +81,14 @@ class AuditTrailView(WagtailAdminTemplateMixin, View):
             page = trail_page(filters, page=request.GET.get("p", 1), per_page=self.per_page)
         query = request.GET.copy()
         query.pop("p", None)
-        return self.render_to_response(self.get_context_data(
-            form=form, page=page, items=[present(row) for row in page.object_list],
-            query=query.urlencode(),
-        ))  # fmt: skip
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                page=page,
+                items=[present(row) for row in page.object_list],
+                query=query.urlencode(),
+            )
+        )
 
 
 class SuperuserMenuItem(MenuItem):

@@ -189,8 +189,11 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # How the web publishes a task after commit (bina.outbox): a couple of quick retries, then
 # the outbox row records the failure and the relay tries again later.
 BINA_OUTBOX_PUBLISH_RETRY = {
-    "max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5,
-}  # fmt: skip
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 # First retry of a failed publish after this many seconds, doubling up to the cap.
 BINA_OUTBOX_BACKOFF_SECONDS = int(os.environ.get("BINA_OUTBOX_BACKOFF_SECONDS", "10"))
 BINA_OUTBOX_BACKOFF_MAX_SECONDS = int(os.environ.get("BINA_OUTBOX_BACKOFF_MAX_SECONDS", "600"))

@@ -21,9 +21,13 @@ def make_team(*, members: int = 2) -> SimpleNamespace:
     pengelola.user.groups.add(Group.objects.get(name=Role.PENGELOLA))
     pimpinan_group_sync()
     return SimpleNamespace(
-        unit=unit, pimpinan=pimpinan, team=team, pimpinan_lain=pimpinan_lain,
-        foreign=foreign, pengelola=pengelola,
-    )  # fmt: skip
+        unit=unit,
+        pimpinan=pimpinan,
+        team=team,
+        pimpinan_lain=pimpinan_lain,
+        foreign=foreign,
+        pengelola=pengelola,
+    )
 
 
 def make_skp(pegawai, *, tahun: int, rhk: int = 1) -> SKP:

@@ -23,19 +23,34 @@ def pengelola_client(client, org):
 
 
 def rule_form(**overrides):
-    data = {"code": "baik-ditandai-ak", "name": "Baik dengan Akuntabel ditandai",
-            "description": "", "predikat": ["2"], "rating_hasil": "", "rating_perilaku": "",
-            "flagged_value": "", "competency": "", "session_kind": "coaching",
-            "due_days": "30", "priority": "2", "valid_from": "2020-01-01", "valid_until": "",
-            "is_active": "on"}  # fmt: skip
+    data = {
+        "code": "baik-ditandai-ak",
+        "name": "Baik dengan Akuntabel ditandai",
+        "description": "",
+        "predikat": ["2"],
+        "rating_hasil": "",
+        "rating_perilaku": "",
+        "flagged_value": "",
+        "competency": "",
+        "session_kind": "coaching",
+        "due_days": "30",
+        "priority": "2",
+        "valid_from": "2020-01-01",
+        "valid_until": "",
+        "is_active": "on",
+    }
     return {**data, **overrides}
 
 
 def test_permissions_granted_by_migration():
     group = Group.objects.get(name=Role.PENGELOLA)
     codes = set(group.permissions.values_list("codename", flat=True))
-    assert {"add_pembinaanrule", "change_pembinaanrule", "view_pembinaanrule",
-            "view_recommendation"} <= codes  # fmt: skip
+    assert {
+        "add_pembinaanrule",
+        "change_pembinaanrule",
+        "view_pembinaanrule",
+        "view_recommendation",
+    } <= codes
     assert "delete_pembinaanrule" not in codes and "change_recommendation" not in codes
 
 
@@ -48,16 +63,18 @@ def test_pengelola_lists_adds_and_edits_rules(pengelola_client):
     assert response.status_code == 302, response.context["form"].errors
     rule = PembinaanRule.objects.get(code="baik-ditandai-ak")
     assert (rule.predikat, rule.version, rule.session_kind) == ([2], 1, "coaching")
-    edit = pengelola_client.post(reverse("pembinaan_rule:edit", args=[rule.pk]),
-                                 rule_form(name="Diubah"))  # fmt: skip
+    edit = pengelola_client.post(
+        reverse("pembinaan_rule:edit", args=[rule.pk]), rule_form(name="Diubah")
+    )
     assert edit.status_code == 302
     rule.refresh_from_db()
     assert rule.name == "Diubah" and PembinaanRule.objects.filter(code=rule.code).count() == 1
 
 
 def test_invalid_rule_shows_indonesian_errors(pengelola_client):
-    response = pengelola_client.post(reverse("pembinaan_rule:add"),
-                                     rule_form(predikat=[], session_kind=""))  # fmt: skip
+    response = pengelola_client.post(
+        reverse("pembinaan_rule:add"), rule_form(predikat=[], session_kind="")
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Isi sedikitnya satu syarat" in html and "Isi sedikitnya satu tindakan" in html
@@ -74,17 +91,22 @@ def test_editing_a_rule_with_recommendations_makes_a_new_version(pengelola_clien
     assert response.status_code == 302
     versions = list(PembinaanRule.objects.filter(code=rule.code).order_by("version"))
     assert [(v.version, v.name) for v in versions] == [
-        (1, "Sangat Baik: talent pool dan mentoring"), (2, "Mentoring v2")]  # fmt: skip
+        (1, "Sangat Baik: talent pool dan mentoring"),
+        (2, "Mentoring v2"),
+    ]
     assert versions[0].valid_until == versions[1].valid_from
     rec.refresh_from_db()
     assert rec.rule_id == versions[0].pk
 
 
 def test_recommendations_are_scoped_and_read_only(pengelola_client, org):
-    mine = RecommendationFactory(evaluasi=EvaluasiFactory(pegawai=org.staff[0]),
-                                 reason="Predikat Butuh Perbaikan untuk unit A")  # fmt: skip
-    theirs = RecommendationFactory(evaluasi=EvaluasiFactory(pegawai=org.other),
-                                   reason="Predikat Sangat Kurang untuk unit B")  # fmt: skip
+    mine = RecommendationFactory(
+        evaluasi=EvaluasiFactory(pegawai=org.staff[0]),
+        reason="Predikat Butuh Perbaikan untuk unit A",
+    )
+    theirs = RecommendationFactory(
+        evaluasi=EvaluasiFactory(pegawai=org.other), reason="Predikat Sangat Kurang untuk unit B"
+    )
     html = pengelola_client.get(reverse("recommendation:index")).content.decode()
     assert mine.reason in html and theirs.reason not in html
     assert "Buat rekomendasi" in html
@@ -105,8 +127,9 @@ def test_generate_on_demand_for_the_pengelola_units(
     page = pengelola_client.get(reverse("recommendation:generate"))
     assert page.status_code == 200 and str(periode) in page.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = pengelola_client.post(reverse("recommendation:generate"),
-                                         {"periode": periode.pk})  # fmt: skip
+        response = pengelola_client.post(
+            reverse("recommendation:generate"), {"periode": periode.pk}
+        )
     assert response.status_code == 302
     assert list(Recommendation.objects.values_list("pegawai_id", flat=True)) == [org.staff[0].pk]
 
@@ -127,8 +150,7 @@ def test_others_are_refused(client, org, who):
     client.force_login(user)
     for name in ("pembinaan_efektivitas:index", "recommendation:generate"):
         assert client.get(reverse(name)).status_code in (302, 403)
-    assert client.post(reverse("recommendation:generate"), {"periode": 1}).status_code in (
-        302, 403)  # fmt: skip
+    assert client.post(reverse("recommendation:generate"), {"periode": 1}).status_code in (302, 403)
     for name in ("pembinaan_rule:index", "pembinaan_rule:add", "recommendation:index"):
         assert client.get(reverse(name)).status_code in (302, 403, 404)
     assert Recommendation.objects.count() == 0
@@ -141,9 +163,13 @@ def test_recommendation_list_query_count_is_flat(
     periode = PeriodeFactory()
     for i in range(size):
         evaluasi = EvaluasiFactory(pegawai=PegawaiFactory(unit=org.unit_a), periode=periode)
-        RecommendationFactory(evaluasi=evaluasi, course=courses.ak if i % 2 else None,
-                              session_kind="" if i % 2 else "coaching", priority=2 if i else 1,
-                              reason=f"Alasan nomor {i:03d}")  # fmt: skip
+        RecommendationFactory(
+            evaluasi=evaluasi,
+            course=courses.ak if i % 2 else None,
+            session_kind="" if i % 2 else "coaching",
+            priority=2 if i else 1,
+            reason=f"Alasan nomor {i:03d}",
+        )
     with django_assert_max_num_queries(40):
         response = pengelola_client.get(reverse("recommendation:index"))
     assert response.status_code == 200

@@ -38,9 +38,13 @@ def course(org):
 
 def bulk(org, ids, course, **kwargs):
     return svc.assignments_bulk_create(
-        user=org.kepala.user, pegawai_ids=ids, course=course,
-        due_date=kwargs.pop("due_date", DUE), note=kwargs.pop("note", "Wajib"), **kwargs,
-    )  # fmt: skip
+        user=org.kepala.user,
+        pegawai_ids=ids,
+        course=course,
+        due_date=kwargs.pop("due_date", DUE),
+        note=kwargs.pop("note", "Wajib"),
+        **kwargs,
+    )
 
 
 def test_bulk_assignment_enrols_each_member_and_audits(org, course):
@@ -85,9 +89,12 @@ def test_another_pimpinan_cannot_assign_to_my_team(org, course):
 def test_a_pegawai_without_team_cannot_assign(org, course):
     with pytest.raises(svc.OutsideTeamError):
         svc.assignments_bulk_create(
-            user=org.staff[0].user, pegawai_ids=[org.staff[1].pk], course=course,
-            due_date=DUE, note="",
-        )  # fmt: skip
+            user=org.staff[0].user,
+            pegawai_ids=[org.staff[1].pk],
+            course=course,
+            due_date=DUE,
+            note="",
+        )
 
 
 @pytest.mark.parametrize("days", [0, -3])
@@ -246,9 +253,12 @@ def test_mark_overdue_with_a_given_today(org, course):
     )
     on_time = AssignmentFactory(pegawai=org.staff[1], course=course, due_date=today)
     done = AssignmentFactory(
-        pegawai=org.staff[2], course=course, due_date=TODAY, status=AssignmentStatus.COMPLETED,
+        pegawai=org.staff[2],
+        course=course,
+        due_date=TODAY,
+        status=AssignmentStatus.COMPLETED,
         completed_at=timezone.now(),
-    )  # fmt: skip
+    )
     assert svc.assignments_mark_overdue(today=today) == 1
     assert svc.assignments_mark_overdue(today=today) == 0
     late.refresh_from_db(), on_time.refresh_from_db(), done.refresh_from_db()

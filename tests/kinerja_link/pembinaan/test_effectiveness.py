@@ -36,8 +36,9 @@ def test_compare_lower_codes_are_better():
 def _assign(evaluasi, course, *, rule=None, via_recommendation=True, **fields):
     if via_recommendation:
         rec = RecommendationFactory(evaluasi=evaluasi, rule=rule, course=course, session_kind="")
-        return AssignmentFactory(pegawai=evaluasi.pegawai, course=course, recommendation=rec,
-                                 **fields)  # fmt: skip
+        return AssignmentFactory(
+            pegawai=evaluasi.pegawai, course=course, recommendation=rec, **fields
+        )
     return AssignmentFactory(pegawai=evaluasi.pegawai, course=course, evaluasi=evaluasi, **fields)
 
 
@@ -48,8 +49,11 @@ def seeded(org, courses):
     kurang_rule = PembinaanRule.objects.get(code="kurang-misconduct")
     a, b, c, d = org.staff[0], org.staff[1], org.staff[2], PegawaiFactory(unit=org.unit_a)
     # a: Butuh Perbaikan -> Baik (predikat better, perilaku same).
-    _assign(EvaluasiFactory(pegawai=a, periode=q3, rating_hasil=3, rating_perilaku=2),
-            courses.skp, rule=bp_rule)  # fmt: skip
+    _assign(
+        EvaluasiFactory(pegawai=a, periode=q3, rating_hasil=3, rating_perilaku=2),
+        courses.skp,
+        rule=bp_rule,
+    )
     EvaluasiFactory(pegawai=a, periode=q4)
     # b: Kurang/Misconduct -> Sangat Kurang, assigned directly from the evaluation.
     b_q3 = EvaluasiFactory(pegawai=b, periode=q3, rating_hasil=2, rating_perilaku=3)
@@ -60,15 +64,25 @@ def seeded(org, courses):
     _assign(c_q3, courses.skp, rule=bp_rule)
     _assign(c_q3, courses.kl, rule=bp_rule)
     # d: Kurang/Misconduct -> Butuh Perbaikan: better on both counts.
-    _assign(EvaluasiFactory(pegawai=d, periode=q3, rating_hasil=2, rating_perilaku=3),
-            courses.ak, rule=kurang_rule)  # fmt: skip
+    _assign(
+        EvaluasiFactory(pegawai=d, periode=q3, rating_hasil=2, rating_perilaku=3),
+        courses.ak,
+        rule=kurang_rule,
+    )
     EvaluasiFactory(pegawai=d, periode=q4, rating_hasil=3, rating_perilaku=2)
     # Not counted: a cancelled assignment, and a pegawai outside the pengelola's units.
     e = PegawaiFactory(unit=org.unit_a)
-    _assign(EvaluasiFactory(pegawai=e, periode=q3, rating_hasil=3, rating_perilaku=2),
-            courses.skp, rule=bp_rule, status=AssignmentStatus.CANCELLED)  # fmt: skip
-    _assign(EvaluasiFactory(pegawai=org.other, periode=q3, rating_hasil=3, rating_perilaku=2),
-            courses.skp, rule=bp_rule)  # fmt: skip
+    _assign(
+        EvaluasiFactory(pegawai=e, periode=q3, rating_hasil=3, rating_perilaku=2),
+        courses.skp,
+        rule=bp_rule,
+        status=AssignmentStatus.CANCELLED,
+    )
+    _assign(
+        EvaluasiFactory(pegawai=org.other, periode=q3, rating_hasil=3, rating_perilaku=2),
+        courses.skp,
+        rule=bp_rule,
+    )
     EvaluasiFactory(pegawai=org.other, periode=q4, rating_hasil=3, rating_perilaku=3)
     return org
 
@@ -78,8 +92,12 @@ def _counts(row):
 
 
 def _outcome(membaik=0, tetap=0, memburuk=0, belum_dinilai=0):
-    return {"membaik": membaik, "tetap": tetap, "memburuk": memburuk,
-            "belum_dinilai": belum_dinilai}  # fmt: skip
+    return {
+        "membaik": membaik,
+        "tetap": tetap,
+        "memburuk": memburuk,
+        "belum_dinilai": belum_dinilai,
+    }
 
 
 def test_report_per_rule_and_per_course(seeded, django_assert_max_num_queries):
@@ -89,18 +107,27 @@ def test_report_per_rule_and_per_course(seeded, django_assert_max_num_queries):
     by_rule = {row.label: _counts(row) for row in report["by_rule"]}
     assert by_rule == {
         "Butuh Perbaikan: pembelajaran teknis SKP/RHK dan coaching (v1)": (
-            2, _outcome(membaik=1, belum_dinilai=1), _outcome(tetap=1, belum_dinilai=1)),
+            2,
+            _outcome(membaik=1, belum_dinilai=1),
+            _outcome(tetap=1, belum_dinilai=1),
+        ),
         "Kurang/Misconduct: kursus nilai yang ditandai dan konseling (v1)": (
-            1, _outcome(membaik=1), _outcome(membaik=1)),
+            1,
+            _outcome(membaik=1),
+            _outcome(membaik=1),
+        ),
         "Tanpa aturan (penugasan langsung)": (1, _outcome(memburuk=1), _outcome(tetap=1)),
-    }  # fmt: skip
+    }
     by_course = {row.label: _counts(row) for row in report["by_course"]}
     assert by_course == {
-        "Menyusun SKP dan RHK": (2, _outcome(membaik=1, belum_dinilai=1),
-                                 _outcome(tetap=1, belum_dinilai=1)),
+        "Menyusun SKP dan RHK": (
+            2,
+            _outcome(membaik=1, belum_dinilai=1),
+            _outcome(tetap=1, belum_dinilai=1),
+        ),
         "Akuntabel": (2, _outcome(membaik=1, memburuk=1), _outcome(membaik=1, tetap=1)),
         "Kolaboratif": (1, _outcome(belum_dinilai=1), _outcome(belum_dinilai=1)),
-    }  # fmt: skip
+    }
 
 
 def test_whole_organisation_for_a_superuser_scope_and_nothing_without_scope(seeded):
@@ -114,8 +141,11 @@ def test_query_count_does_not_grow_with_assignments(org, courses, django_assert_
     rule = PembinaanRule.objects.get(code="butuh-perbaikan")
     for _ in range(20):
         person = PegawaiFactory(unit=org.unit_a)
-        _assign(EvaluasiFactory(pegawai=person, periode=q3, rating_hasil=3, rating_perilaku=2),
-                courses.skp, rule=rule)  # fmt: skip
+        _assign(
+            EvaluasiFactory(pegawai=person, periode=q3, rating_hasil=3, rating_perilaku=2),
+            courses.skp,
+            rule=rule,
+        )
         EvaluasiFactory(pegawai=person, periode=q4)
     with django_assert_max_num_queries(4):
         report = effectiveness_report(scope_path=org.unit_a.path)

@@ -87,8 +87,10 @@ def test_completion_adds_evidence_with_values_certificate_and_progress(
     assert evidence.skp == skp
     assert evidence.kind == EvidenceKind.COURSE
     assert (evidence.title, evidence.jp, evidence.date) == (
-        "Pelayanan Prima", Decimal("3"), timezone.localdate(),
-    )  # fmt: skip
+        "Pelayanan Prima",
+        Decimal("3"),
+        timezone.localdate(),
+    )
     assert evidence.learning_record == record
     assert evidence.certificate == Certificate.objects.get(user=pegawai.user)
     assert codes(evidence.values.all()) == {"BP"}  # from the guide BP-1
@@ -109,9 +111,12 @@ def test_a_second_delivery_adds_nothing(pegawai, course, django_capture_on_commi
     # The same event again, as a redelivered message would bring it.
     with django_capture_on_commit_callbacks(execute=True):
         events.announce_course_completed(
-            enrolment_id=record.enrolment_id, user_id=pegawai.user_id, course_id=course.pk,
-            learning_record_id=record.pk, certificate_id=first.certificate_id,
-        )  # fmt: skip
+            enrolment_id=record.enrolment_id,
+            user_id=pegawai.user_id,
+            course_id=course.pk,
+            learning_record_id=record.pk,
+            certificate_id=first.certificate_id,
+        )
     assert evidence_from_learning_record(learning_record_id=record.pk) == first
     assert SkpEvidence.objects.count() == 1
     assert (
@@ -153,8 +158,10 @@ def test_a_course_teaching_no_value_still_counts_for_its_competencies(
     assert not evidence.values.exists()
     progress = CompetencyProgress.objects.get(pegawai=pegawai)
     assert (progress.competency.code, progress.evidence_count, progress.level_reached) == (
-        "MJ-KOM", 1, None,
-    )  # fmt: skip
+        "MJ-KOM",
+        1,
+        None,
+    )
 
 
 def test_evidence_is_linked_to_the_open_assignment(
@@ -162,9 +169,11 @@ def test_evidence_is_linked_to_the_open_assignment(
 ):
     make_skp(pegawai)
     old = AssignmentFactory(
-        pegawai=pegawai, course=course, status=AssignmentStatus.COMPLETED,
+        pegawai=pegawai,
+        course=course,
+        status=AssignmentStatus.COMPLETED,
         completed_at=timezone.now() - datetime.timedelta(days=400),
-    )  # fmt: skip
+    )
     assignment = AssignmentFactory(pegawai=pegawai, course=course)
     other_course = AssignmentFactory(pegawai=pegawai, course=make_course())
     complete(pegawai, course, django_capture_on_commit_callbacks)
@@ -217,32 +226,45 @@ def test_a_verified_external_training_is_attached_by_the_sweep(pegawai):
     make_skp(pegawai)
     today = timezone.localdate()
     record = services.learning_record_create_external(
-        user=pegawai.user, title="Diklat Teknis Arsip", institution="ANRI", jenis_diklat_id=3,
-        minutes=270, start_date=today, end_date=today, certificate_number="ANRI/01",
+        user=pegawai.user,
+        title="Diklat Teknis Arsip",
+        institution="ANRI",
+        jenis_diklat_id=3,
+        minutes=270,
+        start_date=today,
+        end_date=today,
+        certificate_number="ANRI/01",
         proof=SimpleUploadedFile("s.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
-    )  # fmt: skip
+    )
     assert evidence_attach_pending() == 0  # pending verification: not yet
     services.learning_record_verify(record=record, by=pengelola, approve=True)
     assert evidence_attach_pending() == 1
     evidence = SkpEvidence.objects.get()
     assert (evidence.kind, evidence.jp, evidence.certificate) == (
-        EvidenceKind.EXTERNAL, Decimal("6.00"), None,
-    )  # fmt: skip
+        EvidenceKind.EXTERNAL,
+        Decimal("6.00"),
+        None,
+    )
 
 
 def test_progress_counts_session_evidence_through_its_values_and_drops_stale_rows(pegawai):
     skp = make_skp(pegawai)
     session = PembinaanSessionFactory(held_by=PegawaiFactory(unit=pegawai.unit))
     evidence = SkpEvidence.objects.create(
-        skp=skp, kind=EvidenceKind.SESSION, title="Coaching RHK", session=session,
-        date=datetime.date(this_year(), 2, 3), jp=Decimal("1.33"),
-    )  # fmt: skip
+        skp=skp,
+        kind=EvidenceKind.SESSION,
+        title="Coaching RHK",
+        session=session,
+        date=datetime.date(this_year(), 2, 3),
+        jp=Decimal("1.33"),
+    )
     evidence.values.set(Competency.objects.filter(code__in=["HA", "AD"]))
     assert competency_progress_refresh(pegawai_ids=[pegawai.pk]) == 2
     rows = CompetencyProgress.objects.filter(pegawai=pegawai)
     assert {(r.competency.code, r.evidence_count, r.level_reached) for r in rows} == {
-        ("HA", 1, None), ("AD", 1, None),
-    }  # fmt: skip
+        ("HA", 1, None),
+        ("AD", 1, None),
+    }
     evidence.values.set(Competency.objects.filter(code="HA"))
     competency_progress_refresh(pegawai_ids=[pegawai.pk])
     assert list(rows.values_list("competency__code", flat=True)) == ["HA"]
@@ -257,9 +279,11 @@ def test_progress_refresh_is_set_based(pegawai, django_assert_max_num_queries):
         skp = make_skp(person)
         for n in range(3):
             e = SkpEvidence.objects.create(
-                skp=skp, kind=EvidenceKind.EXTERNAL, title=f"Bukti {n}",
+                skp=skp,
+                kind=EvidenceKind.EXTERNAL,
+                title=f"Bukti {n}",
                 date=datetime.date(this_year(), 1, n + 1),
-            )  # fmt: skip
+            )
             e.values.set(values[n : n + 2])
     with django_assert_max_num_queries(8):
         written = competency_progress_refresh(pegawai_ids=[p.pk for p in people])

@@ -29,9 +29,12 @@ def org():
 
 def give(org, pegawai=None, **overrides):
     args = {
-        "user": org.pimpinan.user, "pegawai": pegawai or org.team[0],
-        "kind": FeedbackKind.TERJADWAL, "date": TODAY, "text": "Laporan tepat waktu, bagus.",
-    }  # fmt: skip
+        "user": org.pimpinan.user,
+        "pegawai": pegawai or org.team[0],
+        "kind": FeedbackKind.TERJADWAL,
+        "date": TODAY,
+        "text": "Laporan tepat waktu, bagus.",
+    }
     return feedback_give(**{**args, **overrides})
 
 
@@ -108,9 +111,12 @@ def test_feedback_detail_visible_to_both_and_nobody_else(client, org):
     feedback = give(org)
     url = reverse("pembinaan:feedback_detail", args=[feedback.pk])
     for user, status in (
-        (org.pimpinan.user, 200), (org.team[0].user, 200), (org.team[1].user, 404),
-        (org.pimpinan_lain.user, 404), (org.pengelola.user, 404),
-    ):  # fmt: skip
+        (org.pimpinan.user, 200),
+        (org.team[0].user, 200),
+        (org.team[1].user, 404),
+        (org.pimpinan_lain.user, 404),
+        (org.pengelola.user, 404),
+    ):
         client.force_login(user)
         assert client.get(url).status_code == status, user
     client.logout()

@@ -39,15 +39,18 @@ def rows_of(evaluasi):
 def test_every_default_rule_recommends_the_right_things(courses):
     periode = PeriodeFactory(tahun=2026, nomor=3)
     bp = EvaluasiFactory(periode=periode, rating_hasil=3, rating_perilaku=2)
-    kurang = EvaluasiFactory(periode=periode, rating_hasil=2, rating_perilaku=3,
-                             perilaku_catatan=flag("AK"))  # fmt: skip
-    sangat_kurang = EvaluasiFactory(periode=periode, rating_hasil=3, rating_perilaku=3,
-                                    perilaku_catatan=flag("KL"))  # fmt: skip
+    kurang = EvaluasiFactory(
+        periode=periode, rating_hasil=2, rating_perilaku=3, perilaku_catatan=flag("AK")
+    )
+    sangat_kurang = EvaluasiFactory(
+        periode=periode, rating_hasil=3, rating_perilaku=3, perilaku_catatan=flag("KL")
+    )
     sangat_baik = EvaluasiFactory(periode=periode, rating_hasil=1, rating_perilaku=1)
     baik_flagged = EvaluasiFactory(periode=periode, perilaku_catatan=flag("KL"))
     baik = EvaluasiFactory(periode=periode)
-    inactive = EvaluasiFactory(periode=periode, rating_hasil=3, rating_perilaku=2,
-                               pegawai=PegawaiFactory(is_active=False))  # fmt: skip
+    inactive = EvaluasiFactory(
+        periode=periode, rating_hasil=3, rating_perilaku=2, pegawai=PegawaiFactory(is_active=False)
+    )
 
     counts = recommendations_generate(periode_id=periode.pk)
 
@@ -57,26 +60,42 @@ def test_every_default_rule_recommends_the_right_things(courses):
         ("butuh-perbaikan", "coaching", bp_reason, Priority.SEDANG),
     }
     assert rows_of(kurang) == {
-        ("kurang-misconduct", "Akuntabel", f"Perilaku Akuntabel di bawah ekspektasi pada {TW3}",
-         Priority.SEDANG),
-        ("kurang-misconduct", "konseling", f"Predikat Kurang/Misconduct pada {TW3}",
-         Priority.SEDANG),
-    }  # fmt: skip
+        (
+            "kurang-misconduct",
+            "Akuntabel",
+            f"Perilaku Akuntabel di bawah ekspektasi pada {TW3}",
+            Priority.SEDANG,
+        ),
+        (
+            "kurang-misconduct",
+            "konseling",
+            f"Predikat Kurang/Misconduct pada {TW3}",
+            Priority.SEDANG,
+        ),
+    }
     sk_reason = f"Predikat Sangat Kurang pada {TW3}"
     assert rows_of(sangat_kurang) == {
         ("sangat-kurang-coaching", "Menyusun SKP dan RHK", sk_reason, Priority.TINGGI),
         ("sangat-kurang-coaching", "coaching", sk_reason, Priority.TINGGI),
-        ("sangat-kurang-konseling", "Kolaboratif",
-         f"Perilaku Kolaboratif di bawah ekspektasi pada {TW3}", Priority.TINGGI),
+        (
+            "sangat-kurang-konseling",
+            "Kolaboratif",
+            f"Perilaku Kolaboratif di bawah ekspektasi pada {TW3}",
+            Priority.TINGGI,
+        ),
         ("sangat-kurang-konseling", "konseling", sk_reason, Priority.TINGGI),
-    }  # fmt: skip
+    }
     assert rows_of(sangat_baik) == {
         ("sangat-baik-mentoring", "mentoring", f"Predikat Sangat Baik pada {TW3}", Priority.RENDAH)
     }
     assert rows_of(baik_flagged) == {
-        ("nilai-ditandai", "Kolaboratif", f"Perilaku Kolaboratif di bawah ekspektasi pada {TW3}",
-         Priority.SEDANG),
-    }  # fmt: skip
+        (
+            "nilai-ditandai",
+            "Kolaboratif",
+            f"Perilaku Kolaboratif di bawah ekspektasi pada {TW3}",
+            Priority.SEDANG,
+        ),
+    }
     assert rows_of(baik) == rows_of(inactive) == set()
     assert counts["dibuat"] == Recommendation.objects.count() == 10
 
@@ -101,15 +120,22 @@ def test_no_course_completed_this_year_or_already_assigned(courses):
     done = EvaluasiFactory(periode=periode, rating_hasil=3, rating_perilaku=2)
     last_year = EvaluasiFactory(periode=periode, rating_hasil=3, rating_perilaku=2)
     assigned = EvaluasiFactory(periode=periode, rating_hasil=3, rating_perilaku=2)
-    for evaluasi, when in ((done, datetime.datetime(2026, 3, 5, 10)),
-                           (last_year, datetime.datetime(2025, 6, 1, 10))):  # fmt: skip
-        Enrolment.objects.create(user=evaluasi.pegawai.user, course=courses.skp,
-                                 status=EnrolmentStatus.COMPLETED, percent=100,
-                                 completed_at=timezone.make_aware(when))  # fmt: skip
+    for evaluasi, when in (
+        (done, datetime.datetime(2026, 3, 5, 10)),
+        (last_year, datetime.datetime(2025, 6, 1, 10)),
+    ):
+        Enrolment.objects.create(
+            user=evaluasi.pegawai.user,
+            course=courses.skp,
+            status=EnrolmentStatus.COMPLETED,
+            percent=100,
+            completed_at=timezone.make_aware(when),
+        )
     AssignmentFactory(pegawai=assigned.pegawai, course=courses.skp)
     counts = recommendations_generate(periode_id=periode.pk)
     assert rows_of(done) == {
-        ("butuh-perbaikan", "coaching", f"Predikat Butuh Perbaikan pada {TW3}", 2)}  # fmt: skip
+        ("butuh-perbaikan", "coaching", f"Predikat Butuh Perbaikan pada {TW3}", 2)
+    }
     assert len(rows_of(assigned)) == 1
     assert len(rows_of(last_year)) == 2  # completed in 2025: recommended again for 2026
     assert (counts["sudah_selesai"], counts["sudah_ditugaskan"]) == (1, 1)
@@ -135,9 +161,12 @@ def test_query_count_is_constant_in_the_number_of_evaluations(
     cells = [(3, 2), (2, 3), (3, 3), (1, 1), (2, 2)]
     for i in range(size):
         hasil, perilaku = cells[i % len(cells)]
-        EvaluasiFactory(periode=periode, rating_hasil=hasil, rating_perilaku=perilaku,
-                        perilaku_catatan=flag("AK", "KL") if i % 2 or hasil == 2 == perilaku
-                        else {})  # fmt: skip
+        EvaluasiFactory(
+            periode=periode,
+            rating_hasil=hasil,
+            rating_perilaku=perilaku,
+            perilaku_catatan=flag("AK", "KL") if i % 2 or hasil == 2 == perilaku else {},
+        )
     # 6 default rules: 1 match query each + 1 per competency rule, plus a fixed 10.
     with django_assert_max_num_queries(22):
         counts = recommendations_generate(periode_id=periode.pk)
@@ -166,8 +195,12 @@ def test_import_triggers_recommendations(org, courses, django_capture_on_commit_
         import_job_run(job_id=preview.pk)
     assert preview.dry_run and Recommendation.objects.count() == 0  # a dry run changes nothing
     with django_capture_on_commit_callbacks(execute=True):
-        job = import_job_create(user=org.pengelola.user, file=csv_file(SIASN_HEADERS, rows),
-                                dry_run=False, enqueue=False)  # fmt: skip
+        job = import_job_create(
+            user=org.pengelola.user,
+            file=csv_file(SIASN_HEADERS, rows),
+            dry_run=False,
+            enqueue=False,
+        )
         job = import_job_run(job_id=job.pk)
     assert job.status == ImportStatus.SELESAI
     assert {r.reason for r in Recommendation.objects.filter(pegawai=person)} == {

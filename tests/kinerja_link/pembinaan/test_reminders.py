@@ -70,8 +70,22 @@ def test_h7_h1_and_overdue_each_once_over_the_days(course, org):
         f"assignment:{a.pk}:lewat-tenggat:{due}",
     ]
     # h-7 on day 0 (7 days before), h-1 on day 6, overdue on day 8.
-    assert made == [(-2, 0), (-1, 0), (0, 1), (1, 1), (2, 1), (3, 1), (4, 1), (5, 1),
-                    (6, 2), (7, 2), (8, 3), (9, 3), (10, 3), (11, 3)]  # fmt: skip
+    assert made == [
+        (-2, 0),
+        (-1, 0),
+        (0, 1),
+        (1, 1),
+        (2, 1),
+        (3, 1),
+        (4, 1),
+        (5, 1),
+        (6, 2),
+        (7, 2),
+        (8, 3),
+        (9, 3),
+        (10, 3),
+        (11, 3),
+    ]
     overdue = Notification.objects.get(key__contains="lewat-tenggat")
     assert overdue.mandatory
     assert "Etika Pelayanan Publik" in overdue.title
@@ -98,9 +112,12 @@ def test_a_missed_day_is_caught_up(course, org):
 def test_closed_assignments_and_inactive_pegawai_get_nothing(course, org):
     assign(course, org.team[0], due=T - DAY, status=AssignmentStatus.CANCELLED)
     assign(
-        course, org.team[1], due=T - DAY, status=AssignmentStatus.COMPLETED,
+        course,
+        org.team[1],
+        due=T - DAY,
+        status=AssignmentStatus.COMPLETED,
         completed_at=timezone.now(),
-    )  # fmt: skip
+    )
     gone = PegawaiFactory(unit=org.unit, pejabat_penilai=org.pimpinan, is_active=False)
     assign(course, gone, due=T + DAY)
     assert reminders_create(today=T) == {"h-7": 0, "h-1": 0, "lewat-tenggat": 0, "digest": 0}

@@ -24,8 +24,14 @@ from .factories import PembinaanRuleFactory
 
 pytestmark = pytest.mark.django_db
 
-DEFAULT_CODES = {"butuh-perbaikan", "kurang-misconduct", "sangat-kurang-konseling",
-                 "sangat-kurang-coaching", "sangat-baik-mentoring", "nilai-ditandai"}  # fmt: skip
+DEFAULT_CODES = {
+    "butuh-perbaikan",
+    "kurang-misconduct",
+    "sangat-kurang-konseling",
+    "sangat-kurang-coaching",
+    "sangat-baik-mentoring",
+    "nilai-ditandai",
+}
 
 
 def test_default_rules_are_seeded_valid_from_2020():
@@ -39,8 +45,9 @@ def test_default_rules_are_seeded_valid_from_2020():
 def test_rules_for_respects_validity_dates():
     q3 = PeriodeFactory(tahun=2026, nomor=3)
     PembinaanRule.objects.all().delete()
-    old = PembinaanRuleFactory(valid_from=datetime.date(2020, 1, 1),
-                               valid_until=datetime.date(2026, 7, 1), predikat=[3])  # fmt: skip
+    old = PembinaanRuleFactory(
+        valid_from=datetime.date(2020, 1, 1), valid_until=datetime.date(2026, 7, 1), predikat=[3]
+    )
     current = PembinaanRuleFactory(valid_from=datetime.date(2026, 7, 1), predikat=[3])
     PembinaanRuleFactory(valid_from=datetime.date(2026, 7, 2), predikat=[3])  # starts too late
     PembinaanRuleFactory(valid_from=datetime.date(2020, 1, 1), predikat=[3], is_active=False)
@@ -64,13 +71,14 @@ def test_conditions_match_as_queries(fields, expected):
     periode = PeriodeFactory()
     evals = {
         "bp": EvaluasiFactory(periode=periode, rating_hasil=3, rating_perilaku=2),
-        "kurang": EvaluasiFactory(periode=periode, rating_hasil=2, rating_perilaku=3,
-                                  perilaku_catatan=flag("AK")),
+        "kurang": EvaluasiFactory(
+            periode=periode, rating_hasil=2, rating_perilaku=3, perilaku_catatan=flag("AK")
+        ),
         "baik_kl": EvaluasiFactory(periode=periode, perilaku_catatan=flag("KL")),
         "baik_note_only": EvaluasiFactory(
             periode=periode, perilaku_catatan={"HA": {"perlu_pembinaan": False, "catatan": "ok"}}
         ),
-    }  # fmt: skip
+    }
     code = fields.pop("flagged_value_code", None)
     if code:
         fields["flagged_value"] = Competency.objects.get(code=code)
@@ -80,12 +88,25 @@ def test_conditions_match_as_queries(fields, expected):
 
 
 def _data(**overrides):
-    data = {"code": "baru", "name": "Aturan baru", "description": "", "is_active": True,
-            "predikat": [3], "rating_hasil": None, "rating_perilaku": None,
-            "flagged_value": None, "any_flagged_value": False, "courses": [],
-            "competency": None, "course_for_flagged_value": False,
-            "session_kind": SessionKind.COACHING, "due_days": 30, "priority": 2,
-            "valid_from": datetime.date(2020, 1, 1), "valid_until": None}  # fmt: skip
+    data = {
+        "code": "baru",
+        "name": "Aturan baru",
+        "description": "",
+        "is_active": True,
+        "predikat": [3],
+        "rating_hasil": None,
+        "rating_perilaku": None,
+        "flagged_value": None,
+        "any_flagged_value": False,
+        "courses": [],
+        "competency": None,
+        "course_for_flagged_value": False,
+        "session_kind": SessionKind.COACHING,
+        "due_days": 30,
+        "priority": 2,
+        "valid_from": datetime.date(2020, 1, 1),
+        "valid_until": None,
+    }
     return {**data, **overrides}
 
 
@@ -104,8 +125,11 @@ def test_rule_needs_a_condition_and_an_action(org):
 
 def test_a_rule_without_recommendations_is_edited_in_place(org):
     rule = PembinaanRule.objects.get(code="sangat-baik-mentoring")
-    revised = rule_revise(user=org.pengelola.user, rule=rule, data=_data(name="Talent pool",
-                          predikat=[1], session_kind=SessionKind.MENTORING))  # fmt: skip
+    revised = rule_revise(
+        user=org.pengelola.user,
+        rule=rule,
+        data=_data(name="Talent pool", predikat=[1], session_kind=SessionKind.MENTORING),
+    )
     assert revised.pk == rule.pk
     assert PembinaanRule.objects.filter(code=rule.code).count() == 1
     assert revised.name == "Talent pool"
@@ -120,13 +144,20 @@ def test_revising_a_rule_with_recommendations_keeps_history(org):
     assert rec.rule == old
 
     today = datetime.date(2026, 11, 29)
-    new = rule_revise(user=org.pengelola.user, rule=old, today=today,
-                      data=_data(name="Mentoring dan talent pool", predikat=[1],
-                                 session_kind=SessionKind.MENTORING, priority=2))  # fmt: skip
+    new = rule_revise(
+        user=org.pengelola.user,
+        rule=old,
+        today=today,
+        data=_data(
+            name="Mentoring dan talent pool",
+            predikat=[1],
+            session_kind=SessionKind.MENTORING,
+            priority=2,
+        ),
+    )
     old.refresh_from_db()
     rec.refresh_from_db()
-    assert (new.code, new.version, new.valid_from, new.valid_until) == (
-        old.code, 2, today, None)  # fmt: skip
+    assert (new.code, new.version, new.valid_from, new.valid_until) == (old.code, 2, today, None)
     assert old.valid_until == today and old.name == "Sangat Baik: talent pool dan mentoring"
     assert rec.rule_id == old.pk  # history still points at the rule that made it
     # The closed version still governs Triwulan III; the new one governs later periods.

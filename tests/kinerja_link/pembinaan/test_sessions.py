@@ -41,11 +41,15 @@ def org():
 
 def record(org, **overrides):
     args = {
-        "user": org.pimpinan.user, "kind": SessionKind.COACHING, "date": YESTERDAY,
-        "participant_ids": [m.pk for m in org.team[:2]], "topics": "Menyusun RHK terukur",
-        "agreed_actions": "Revisi RHK minggu depan", "follow_up_date": None,
+        "user": org.pimpinan.user,
+        "kind": SessionKind.COACHING,
+        "date": YESTERDAY,
+        "participant_ids": [m.pk for m in org.team[:2]],
+        "topics": "Menyusun RHK terukur",
+        "agreed_actions": "Revisi RHK minggu depan",
+        "follow_up_date": None,
         "duration_minutes": 90,
-    }  # fmt: skip
+    }
     return session_record(**{**args, **overrides})
 
 
@@ -206,11 +210,15 @@ def test_posting_the_form_records_a_session(client, org):
     response = client.post(
         reverse("pembinaan:session_create"),
         {
-            "kind": SessionKind.COACHING, "date": YESTERDAY.isoformat(),
-            "participants": [org.team[0].pk, org.team[1].pk], "duration_minutes": 45,
-            "topics": "Target triwulan", "agreed_actions": "", "follow_up_date": "",
+            "kind": SessionKind.COACHING,
+            "date": YESTERDAY.isoformat(),
+            "participants": [org.team[0].pk, org.team[1].pk],
+            "duration_minutes": 45,
+            "topics": "Target triwulan",
+            "agreed_actions": "",
+            "follow_up_date": "",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 302
     session = PembinaanSession.objects.get()
     assert set(session.participants.all()) == set(org.team[:2])
@@ -221,11 +229,13 @@ def test_posting_a_foreign_participant_changes_nothing(client, org):
     response = client.post(
         reverse("pembinaan:session_create"),
         {
-            "kind": SessionKind.COACHING, "date": YESTERDAY.isoformat(),
-            "participants": [org.team[0].pk, org.foreign.pk], "duration_minutes": 45,
+            "kind": SessionKind.COACHING,
+            "date": YESTERDAY.isoformat(),
+            "participants": [org.team[0].pk, org.foreign.pk],
+            "duration_minutes": 45,
             "topics": "Target triwulan",
         },
-    )  # fmt: skip
+    )
     assert response.status_code == 200
     assert "Pilih hanya anggota tim Anda." in response.content.decode()
     assert not PembinaanSession.objects.exists()
@@ -260,8 +270,11 @@ def test_session_detail_for_holder_and_participants_only(client, org):
     session.participants.add(org.team[0])
     url = reverse("pembinaan:session_detail", args=[session.pk])
     for user, status in (
-        (org.pimpinan.user, 200), (org.team[0].user, 200), (org.team[1].user, 404),
-        (org.pimpinan_lain.user, 404), (org.pengelola.user, 404),
-    ):  # fmt: skip
+        (org.pimpinan.user, 200),
+        (org.team[0].user, 200),
+        (org.team[1].user, 404),
+        (org.pimpinan_lain.user, 404),
+        (org.pengelola.user, 404),
+    ):
         client.force_login(user)
         assert client.get(url).status_code == status, user

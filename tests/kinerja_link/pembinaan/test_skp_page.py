@@ -51,9 +51,13 @@ def team():
 
 def add_evidence(skp, title, *, values=(), day=1, **fields) -> SkpEvidence:
     evidence = SkpEvidence.objects.create(
-        skp=skp, kind=fields.pop("kind", EvidenceKind.COURSE), title=title,
-        date=datetime.date(YEAR, 3, day), jp=fields.pop("jp", Decimal("2")), **fields,
-    )  # fmt: skip
+        skp=skp,
+        kind=fields.pop("kind", EvidenceKind.COURSE),
+        title=title,
+        date=datetime.date(YEAR, 3, day),
+        jp=fields.pop("jp", Decimal("2")),
+        **fields,
+    )
     evidence.values.set(Competency.objects.filter(code__in=values))
     return evidence
 
@@ -75,8 +79,15 @@ def test_evidence_shows_per_value_with_jp_certificate_and_session_kind(client, t
     _pimpinan, member, _lain, skp, _rhk = team
     add_evidence(skp, "Pelayanan Prima", values=["BP", "KO"], jp=Decimal("3"))
     session = PembinaanSessionFactory(held_by=member.pejabat_penilai, kind=SessionKind.MENTORING)
-    add_evidence(skp, "Sesi mentoring layanan", values=["BP"], kind=EvidenceKind.SESSION,
-                 session=session, day=5, jp=Decimal("1.5"))  # fmt: skip
+    add_evidence(
+        skp,
+        "Sesi mentoring layanan",
+        values=["BP"],
+        kind=EvidenceKind.SESSION,
+        session=session,
+        day=5,
+        jp=Decimal("1.5"),
+    )
     competency_progress_refresh(pegawai_ids=[member.pk])
     client.force_login(member.user)
     html = page(client)
@@ -89,8 +100,11 @@ def test_evidence_shows_per_value_with_jp_certificate_and_session_kind(client, t
     assert "2 bukti dukung pada SKP ini, 4,50 JP." in html
     assert "5 Mar 2026" in html
     # Competency progress table
-    assert re.search(r"Berorientasi Pelayanan <small[^>]*>\(Nilai dasar BerAKHLAK\)</small>"
-                     r"</th>\s*<td>2</td>", html)  # fmt: skip
+    assert re.search(
+        r"Berorientasi Pelayanan <small[^>]*>\(Nilai dasar BerAKHLAK\)</small>"
+        r"</th>\s*<td>2</td>",
+        html,
+    )
 
 
 def test_the_chart_is_inline_svg_without_style_attributes_and_has_a_table(client, team):
@@ -139,11 +153,13 @@ def test_an_rhk_of_another_skp_is_refused(client, team):
     _pimpinan, member, _lain, skp, _rhk = team
     evidence = add_evidence(skp, "Pelayanan Prima")
     other_skp = SKP.objects.create(pegawai=PegawaiFactory(), periode=skp.periode)
-    foreign = RencanaHasilKerja.objects.create(skp=other_skp, rhk="RHK orang lain",
-                                               indikator="x", target="1")  # fmt: skip
+    foreign = RencanaHasilKerja.objects.create(
+        skp=other_skp, rhk="RHK orang lain", indikator="x", target="1"
+    )
     client.force_login(member.user)
-    response = client.post(reverse("kinerja:bukti_rhk", args=[evidence.pk]),
-                           {"rhk": foreign.pk}, follow=True)  # fmt: skip
+    response = client.post(
+        reverse("kinerja:bukti_rhk", args=[evidence.pk]), {"rhk": foreign.pk}, follow=True
+    )
     assert "Pilih RHK dari SKP Anda sendiri." in response.content.decode()
     evidence.refresh_from_db()
     assert evidence.rhk is None
@@ -192,8 +208,15 @@ def test_page_queries_do_not_grow_with_evidence(client, team):
         for n in range(SkpEvidence.objects.count(), total):
             kind = EvidenceKind.SESSION if n < 2 else EvidenceKind.COURSE
             session = sessions[n] if n < 2 else None
-            add_evidence(skp, f"Bukti {n}", values=["BP", "AK", "HA"][: n % 3 + 1], day=n % 28 + 1,
-                         rhk=rhk[n % 2], kind=kind, session=session)  # fmt: skip
+            add_evidence(
+                skp,
+                f"Bukti {n}",
+                values=["BP", "AK", "HA"][: n % 3 + 1],
+                day=n % 28 + 1,
+                rhk=rhk[n % 2],
+                kind=kind,
+                session=session,
+            )
         competency_progress_refresh(pegawai_ids=[member.pk])
         page(client)  # warm: session, site, translations
         with CaptureQueriesContext(connection) as queries:

@@ -39,11 +39,15 @@ DUE = TODAY + datetime.timedelta(days=14)
 @pytest.fixture
 def periode(org):
     periode = PeriodeFactory()
-    ratings = [(Rating.DI_ATAS, Rating.DI_ATAS), (Rating.SESUAI, Rating.DI_BAWAH),
-               (Rating.DI_BAWAH, Rating.SESUAI)]  # fmt: skip
+    ratings = [
+        (Rating.DI_ATAS, Rating.DI_ATAS),
+        (Rating.SESUAI, Rating.DI_BAWAH),
+        (Rating.DI_BAWAH, Rating.SESUAI),
+    ]
     for member, (hasil, perilaku) in zip(org.staff, ratings, strict=True):
-        EvaluasiFactory(pegawai=member, periode=periode, rating_hasil=hasil,
-                        rating_perilaku=perilaku)  # fmt: skip
+        EvaluasiFactory(
+            pegawai=member, periode=periode, rating_hasil=hasil, rating_perilaku=perilaku
+        )
     EvaluasiFactory(pegawai=org.other, periode=periode)
     return periode
 
@@ -113,14 +117,22 @@ def test_filters_by_unit_and_predikat(client, org, periode):
 
 def test_jp_this_year_against_the_target(client, org, periode):
     LearningRecord.objects.create(
-        user=org.staff[0].user, source=LearningRecordSource.EXTERNAL, title="Diklat",
-        jp=Decimal(21), start_date=TODAY, end_date=TODAY,
+        user=org.staff[0].user,
+        source=LearningRecordSource.EXTERNAL,
+        title="Diklat",
+        jp=Decimal(21),
+        start_date=TODAY,
+        end_date=TODAY,
         verification_status=VerificationStatus.VERIFIED,
-    )  # fmt: skip
+    )
     LearningRecord.objects.create(
-        user=org.staff[1].user, source=LearningRecordSource.EXTERNAL, title="Belum diverifikasi",
-        jp=Decimal(30), start_date=TODAY, end_date=TODAY,
-    )  # fmt: skip
+        user=org.staff[1].user,
+        source=LearningRecordSource.EXTERNAL,
+        title="Belum diverifikasi",
+        jp=Decimal(30),
+        start_date=TODAY,
+        end_date=TODAY,
+    )
     client.force_login(org.kepala.user)
     response = client.get(URL)
     members = {m.pk: m for m in response.context["members"]}
@@ -134,9 +146,14 @@ def test_bulk_assign_form_post_redirect_get(client, org, periode, course):
     client.force_login(org.kepala.user)
     response = client.post(
         reverse("tim_saya:assign"),
-        {"pegawai": [org.staff[0].pk, org.staff[1].pk], "course": course.pk,
-         "due_date": DUE.isoformat(), "note": "Selesaikan sebelum evaluasi", "periode": periode.pk},
-    )  # fmt: skip
+        {
+            "pegawai": [org.staff[0].pk, org.staff[1].pk],
+            "course": course.pk,
+            "due_date": DUE.isoformat(),
+            "note": "Selesaikan sebelum evaluasi",
+            "periode": periode.pk,
+        },
+    )
     assert response.status_code == 302
     assert response["Location"] == f"{URL}?periode={periode.pk}"
     assert any("ditugaskan kepada 2 pegawai" in m for m in messages_of(response))
@@ -208,9 +225,12 @@ def test_accept_and_dismiss_from_the_page(client, org, periode, course):
     rule = PembinaanRuleFactory(due_days=10, session_kind="")
     evaluasi = Evaluasi.objects.get(pegawai=org.staff[2], periode=periode)
     course_rec = RecommendationFactory(
-        evaluasi=evaluasi, rule=rule, course=course, session_kind="",
+        evaluasi=evaluasi,
+        rule=rule,
+        course=course,
+        session_kind="",
         reason="Perilaku di bawah ekspektasi",
-    )  # fmt: skip
+    )
     session_rec = RecommendationFactory(evaluasi=evaluasi)
     client.force_login(org.kepala.user)
     page = client.get(URL).content.decode()
@@ -220,13 +240,16 @@ def test_accept_and_dismiss_from_the_page(client, org, periode, course):
     assert response.status_code == 302
     assignment = Assignment.objects.get(recommendation=course_rec)
     assert assignment.due_date == TODAY + datetime.timedelta(days=10)
-    empty = client.post(reverse("tim_saya:recommendation_dismiss", args=[session_rec.pk]),
-                        {"reason": ""})  # fmt: skip
+    empty = client.post(
+        reverse("tim_saya:recommendation_dismiss", args=[session_rec.pk]), {"reason": ""}
+    )
     assert any("alasan" in m.lower() for m in messages_of(empty))
     session_rec.refresh_from_db()
     assert session_rec.status == RecommendationStatus.OPEN
-    client.post(reverse("tim_saya:recommendation_dismiss", args=[session_rec.pk]),
-                {"reason": "Sudah dibina bulan lalu"})  # fmt: skip
+    client.post(
+        reverse("tim_saya:recommendation_dismiss", args=[session_rec.pk]),
+        {"reason": "Sudah dibina bulan lalu"},
+    )
     session_rec.refresh_from_db()
     assert session_rec.status == RecommendationStatus.DISMISSED
     # Decided recommendations are no longer actionable: the same 404 as a missing one.
@@ -253,24 +276,52 @@ def _grow_team(org, size: int, periode, course) -> None:
     have = svc.team_of(org.kepala.user).count()
     new = [PegawaiFactory(unit=org.unit_a, pejabat_penilai=org.kepala) for _ in range(size - have)]
     Evaluasi.objects.bulk_create(
-        [Evaluasi(pegawai=m, periode=periode, rating_hasil=Rating.SESUAI,
-                  rating_perilaku=Rating.DI_BAWAH, predikat=4) for m in new]
-    )  # fmt: skip
+        [
+            Evaluasi(
+                pegawai=m,
+                periode=periode,
+                rating_hasil=Rating.SESUAI,
+                rating_perilaku=Rating.DI_BAWAH,
+                predikat=4,
+            )
+            for m in new
+        ]
+    )
     rule = PembinaanRuleFactory()
     evaluations = Evaluasi.objects.filter(pegawai__in=new, periode=periode)
     Recommendation.objects.bulk_create(
-        [Recommendation(pegawai_id=e.pegawai_id, evaluasi=e, rule=rule, session_kind="coaching",
-                        reason="Kurang/Misconduct") for e in evaluations]
-    )  # fmt: skip
+        [
+            Recommendation(
+                pegawai_id=e.pegawai_id,
+                evaluasi=e,
+                rule=rule,
+                session_kind="coaching",
+                reason="Kurang/Misconduct",
+            )
+            for e in evaluations
+        ]
+    )
     svc.assignments_bulk_create(
-        user=org.kepala.user, pegawai_ids=[m.pk for m in new], course=course, due_date=DUE,
+        user=org.kepala.user,
+        pegawai_ids=[m.pk for m in new],
+        course=course,
+        due_date=DUE,
         note="",
-    )  # fmt: skip
+    )
     LearningRecord.objects.bulk_create(
-        [LearningRecord(user_id=m.user_id, source=LearningRecordSource.EXTERNAL, title="Diklat",
-                        jp=Decimal(4), start_date=TODAY, end_date=TODAY,
-                        verification_status=VerificationStatus.VERIFIED) for m in new]
-    )  # fmt: skip
+        [
+            LearningRecord(
+                user_id=m.user_id,
+                source=LearningRecordSource.EXTERNAL,
+                title="Diklat",
+                jp=Decimal(4),
+                start_date=TODAY,
+                end_date=TODAY,
+                verification_status=VerificationStatus.VERIFIED,
+            )
+            for m in new
+        ]
+    )
 
 
 def _count_queries(client, django_assert_max_num_queries, budget: int) -> tuple[int, str]:

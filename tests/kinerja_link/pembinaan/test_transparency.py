@@ -39,18 +39,26 @@ YEAR = 2026
 def _record(pegawai, jp, *, year=YEAR, status=VerificationStatus.VERIFIED):
     day = datetime.date(year, 5, 10)
     return LearningRecord.objects.create(
-        user=pegawai.user, source=LearningRecordSource.EXTERNAL, title="Pelatihan",
-        jp=Decimal(jp), start_date=day, end_date=day, verification_status=status,
+        user=pegawai.user,
+        source=LearningRecordSource.EXTERNAL,
+        title="Pelatihan",
+        jp=Decimal(jp),
+        start_date=day,
+        end_date=day,
+        verification_status=status,
         rejection_reason="Bukti tidak sah" if status == VerificationStatus.REJECTED else "",
-    )  # fmt: skip
+    )
 
 
 def _completed(pegawai, course, *, year=YEAR):
     when = timezone.make_aware(datetime.datetime(year, 6, 15, 10, 0))
     return Enrolment.objects.create(
-        user=pegawai.user, course=course, status=EnrolmentStatus.COMPLETED, percent=100,
+        user=pegawai.user,
+        course=course,
+        status=EnrolmentStatus.COMPLETED,
+        percent=100,
         completed_at=when,
-    )  # fmt: skip
+    )
 
 
 def _session(*participants, year=YEAR):

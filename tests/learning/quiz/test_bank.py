@@ -59,9 +59,14 @@ def test_import_reports_every_broken_question_with_its_line():
 
 def test_dry_run_writes_nothing():
     out = run(
-        "import_questions", str(FIXTURES / "ekinerja.xml"),
-        "--format", "moodlexml", "--category", "EK", "--dry-run",
-    )  # fmt: skip
+        "import_questions",
+        str(FIXTURES / "ekinerja.xml"),
+        "--format",
+        "moodlexml",
+        "--category",
+        "EK",
+        "--dry-run",
+    )
     assert "Uji coba" in out and "Baru:" in out
     assert not Question.objects.exists() and not QuestionCategory.objects.exists()
 
