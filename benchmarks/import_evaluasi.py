@@ -36,7 +36,7 @@ from django.test.utils import override_settings  # noqa: E402
 
 from wagtail.models import ModelLogEntry  # noqa: E402
 
-from bina.audit.guard import audit_erasure  # noqa: E402
+from foundation.audit.guard import audit_erasure  # noqa: E402
 from kinerja_link.models import Evaluasi, ImportJob, Pegawai, UnitKerja  # noqa: E402
 from kinerja_link.services import import_job_create, import_job_run  # noqa: E402
 

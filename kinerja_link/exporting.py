@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from foundation.spreadsheets import neutralise
 from learning.models import Competency, LearningRecord
 
 from .kuadran import Predikat
@@ -71,7 +72,6 @@ PEMBINAAN_DEFAULT = {
     Predikat.KURANG: _lazy("Pembelajaran perilaku BerAKHLAK dan konseling"),
     Predikat.SANGAT_KURANG: _lazy("Rencana perbaikan kinerja formal"),
 }
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -231,18 +231,11 @@ def _certificate_link(evidence: SkpEvidence) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def safe_cell(value: object) -> object:
-    """Neutralise text a spreadsheet would run as a formula (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
 def to_csv(rows: Iterable[list[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
+        writer.writerow([neutralise(v) for v in row])
     return ("\ufeff" + out.getvalue()).encode()  # BOM: Excel then reads UTF-8 correctly
 
 
@@ -256,7 +249,7 @@ def to_xlsx(rows: Iterable[list[object]], evidence: Iterable[list[object]] | Non
             continue
         sheet = workbook.create_sheet(title)
         for row in sheet_rows:
-            sheet.append([safe_cell(v) for v in row])
+            sheet.append([neutralise(v) for v in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

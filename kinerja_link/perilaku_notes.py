@@ -11,7 +11,7 @@ from django.db import transaction
 
 from wagtail.log_actions import log
 
-from bina.outbox import enqueue_on_commit
+from foundation.outbox import enqueue_on_commit
 
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi

@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 
 from accounts.role_audit import group_changes_log
 from accounts.roles import Role, has_role
-from bina.outbox import enqueue_on_commit
+from foundation.outbox import enqueue_on_commit
 
 from .importing import columns as col
 from .importing import engine

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
+
+from foundation.admin_viewsets import ModelViewSet
 
 from .models import UnitKerja
 from .selectors import scope_path_for

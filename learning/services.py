@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.roles import Role, has_role
-from bina.audit.changes import changes, snapshot
-from bina.outbox import enqueue_on_commit
+from foundation.audit.changes import changes, snapshot
+from foundation.outbox import enqueue_on_commit
 from learning import completion, events
 from learning.models import (
     Certificate,

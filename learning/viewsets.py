@@ -1,9 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from foundation.admin_viewsets import ModelViewSet, SnippetViewSet
 from learning.models import Certificate, Competency, LearningRecord
 
 

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from accounts.nip import normalize_nip, parse_nip
-from bina.audit.stamping import stamp
+from foundation.audit.stamping import stamp
 
 from ..kuadran import Predikat, Rating, predikat_for
 from ..models import Evaluasi, Pegawai, Periode

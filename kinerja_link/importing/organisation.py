@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from accounts.nip import normalize_nip, parse_nip
-from bina.audit.stamping import stamp
+from foundation.audit.stamping import stamp
 
 from ..models import GOLONGAN_CHOICES, JenisJabatan, Pegawai, UnitKerja
 from .columns import cell_text, header_key

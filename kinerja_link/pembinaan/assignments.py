@@ -25,8 +25,8 @@ from django.utils.translation import ngettext
 
 from wagtail.log_actions import log
 
-from bina.audit.bulk import log_entries_bulk
-from bina.audit.changes import changes, snapshot
+from foundation.audit.bulk import log_entries_bulk
+from foundation.audit.changes import changes, snapshot
 from learning.models import CoursePage, Enrolment, EnrolmentSource, EnrolmentStatus
 
 from ..models import (

@@ -1,7 +1,7 @@
 """Subscriptions to learning's events that feed the SKP. Connected in
 ``KinerjaLinkConfig.ready()``; the work itself runs in a Celery task."""
 
-from bina.outbox import enqueue_on_commit
+from foundation.outbox import enqueue_on_commit
 from learning.events import course_completed
 
 

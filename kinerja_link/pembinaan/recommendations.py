@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from bina.outbox import enqueue_on_commit
+from foundation.outbox import enqueue_on_commit
 from learning.models import CourseCompetency, CoursePage, Enrolment, EnrolmentStatus
 
 from ..kuadran import Predikat, Rating

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from bina.audit.changes import changes, snapshot
+from foundation.audit.changes import changes, snapshot
 from learning.models import Competency, CompetencyKind, CoursePage
 
 from ..models import Evaluasi, PembinaanRule, Periode

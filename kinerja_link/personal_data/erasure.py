@@ -31,7 +31,7 @@ from wagtail.models import ModelLogEntry, Revision
 
 from accounts.models import AuthEvent
 from accounts.throttling import account_digest
-from bina.audit.guard import audit_erasure
+from foundation.audit.guard import audit_erasure
 from learning.models import Certificate, LearningRecord, QuizAnswer
 from learning.quiz.types import QuestionType
 
@@ -249,7 +249,7 @@ def pegawai_erase(*, pegawai: Pegawai, by, reason: str) -> ErasureResult:
         return ErasureResult(pegawai=pegawai, already_erased=True)
     user, pseudonym = pegawai.user, pseudonym_for(pegawai)
     identity = Identity.of(user, pseudonym=pseudonym)  # taken before anything changes
-    # Audit rows are append-only on PostgreSQL (bina.audit.guard); an erasure on request is
+    # Audit rows are append-only on PostgreSQL (foundation.audit.guard); an erasure on request is
     # the reviewed exception, and it is itself audited below.
     with audit_erasure():
         counts = {

@@ -32,7 +32,7 @@ SWEPT_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kinerja_link.Recommendation", ("reason",)),
     ("kinerja_link.ImportJob", ("original_name", "rows", "errors", "message")),
     ("learning.LearningRecord", ("title", "institution")),
-    ("bina.OutboxMessage", ("args", "kwargs", "last_error")),
+    ("foundation.OutboxMessage", ("args", "kwargs", "last_error")),
 )
 
 

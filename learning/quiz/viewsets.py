@@ -1,8 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from foundation.admin_viewsets import SnippetViewSet
 from learning.quiz.forms import QuestionForm
 from learning.quiz.models import Question, QuestionCategory
 

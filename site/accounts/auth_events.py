@@ -7,7 +7,7 @@ client.login) passes through.
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
-from bina.request_id import current_request_id
+from foundation.request_id import current_request_id
 
 from . import throttling
 from .models import AuthEvent

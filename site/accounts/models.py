@@ -100,7 +100,7 @@ class AuthEvent(models.Model):
     account_digest = models.CharField(_("sidik akun"), max_length=32, blank=True, editable=False)
     ip_address = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
     user_agent = models.CharField(_("peramban"), max_length=255, blank=True)
-    # The X-Request-ID of the sign-in request: leads to its log lines (bina.request_id).
+    # The X-Request-ID of the sign-in request: leads to its log lines (foundation.request_id).
     request_id = models.CharField(_("id permintaan"), max_length=64, blank=True, db_index=True)
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
 

@@ -16,8 +16,8 @@ from django.contrib.auth.models import Group
 
 from wagtail.log_actions import get_active_log_context, log
 
-from bina.audit.bulk import log_entries_bulk
-from bina.audit.changes import changes
+from foundation.audit.bulk import log_entries_bulk
+from foundation.audit.changes import changes
 
 ROLE_CHANGE = "accounts.roles.change"
 # Account flags that grant or remove powers, audited like groups.

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
-from bina.cache import STRICT_ALIAS, CacheUnavailable
+from foundation.cache import STRICT_ALIAS, CacheUnavailable
 
 from . import failed_logins
 from .nip import normalize_nip

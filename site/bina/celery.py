@@ -6,7 +6,7 @@ from celery import Celery, signals
 from celery.schedules import crontab
 from celery.signals import after_setup_logger, after_setup_task_logger
 
-from . import request_id
+from foundation import request_id
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bina.settings.dev")
 
@@ -16,11 +16,13 @@ app.autodiscover_tasks()
 app.autodiscover_tasks(["learning.quiz"])  # a subpackage: not found by the app scan above
 app.autodiscover_tasks(["kinerja_link.pembinaan"])
 
-# Request ids (bina.request_id): a task runs under the id of the request that enqueued it,
-# and the worker's and beat's log lines show it. Connected here, not in an AppConfig, so
-# that they are in place before Celery sets up its logging.
-signals.task_prerun.connect(request_id.task_started, dispatch_uid="bina.request_id.started")
-signals.task_postrun.connect(request_id.task_finished, dispatch_uid="bina.request_id.finished")
+# Request ids (foundation.request_id): a task runs under the id of the request that
+# enqueued it, and the worker's and beat's log lines show it. Connected here, not in an
+# AppConfig, so that they are in place before Celery sets up its logging.
+signals.task_prerun.connect(request_id.task_started, dispatch_uid="foundation.request_id.started")
+signals.task_postrun.connect(
+    request_id.task_finished, dispatch_uid="foundation.request_id.finished"
+)
 signals.after_setup_logger.connect(request_id.add_filter_to_celery_handlers, weak=False)
 signals.after_setup_task_logger.connect(request_id.add_filter_to_celery_handlers, weak=False)
 
@@ -29,7 +31,7 @@ signals.after_setup_task_logger.connect(request_id.add_filter_to_celery_handlers
 @after_setup_task_logger.connect
 def _mask_nips_in_worker_logs(logger, **kwargs):
     """The worker replaces the root logger's handlers: give them LOGGING's NIP filter."""
-    from bina.log_redaction import mask_nips_on_handlers
+    from foundation.log_redaction import mask_nips_on_handlers
 
     mask_nips_on_handlers(logger)
 
@@ -54,7 +56,7 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*/10"),
     },
     "bina-outbox-relay": {
-        "task": "bina.tasks.outbox_relay",
+        "task": "bina.tasks.outbox_relay",  # foundation.tasks.outbox_relay (name kept)
         "schedule": 30.0,
     },
     "learning-quiz-close-overdue-attempts": {

@@ -5,14 +5,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from bina.health import healthz
+from foundation import wagtail_exports
+from foundation.health import healthz
 
 from .api import api
 
-handler500 = "bina.errors.server_error"
+handler500 = "foundation.errors.server_error"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Wagtail's own exporting listings, formula-safe, at their own paths: before Wagtail's.
+    path("admin/", include(wagtail_exports)),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("akun/", include("accounts.urls")),

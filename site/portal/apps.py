@@ -11,7 +11,7 @@ class PortalConfig(AppConfig):
 
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from bina.cache import cache_recovered
+        from foundation.cache import cache_recovered
 
         from .page_cache import invalidate_after_outage, invalidate_on_change
 

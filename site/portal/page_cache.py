@@ -7,7 +7,7 @@ unpublishing, moving or deleting any page bumps a generation number stored with 
 entry, so every cached page is dropped at once: listings, feeds and the home page
 all depend on other pages, and precise invalidation is not worth its bugs here.
 
-While Redis is down the cache (``bina.cache.ResilientRedisCache``) answers every lookup
+While Redis is down the cache (``foundation.cache.ResilientRedisCache``) answers every lookup
 with a miss and drops every store: pages are rendered and served uncached, never a 500.
 A publish during the outage cannot bump the generation, and a Redis that was cut off
 rather than restarted still holds the old pages, so the first process to reach Redis
@@ -58,7 +58,8 @@ def invalidate_all() -> None:
 
 
 def invalidate_after_outage(**kwargs) -> None:
-    """Receiver of ``bina.cache.cache_recovered``: drop what a lost bump should have dropped."""
+    """Receiver of ``foundation.cache.cache_recovered``: drop what a lost bump should
+    have dropped."""
     invalidate_all()
 
 

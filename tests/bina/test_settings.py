@@ -47,7 +47,7 @@ def test_with_redis_celery_and_cache_use_it():
     assert celery["CELERY_BROKER_URL"] == url
     assert celery["CELERY_RESULT_BACKEND"] == url
     caches = cache_settings(url)
-    assert caches["default"]["BACKEND"] == "bina.cache.ResilientRedisCache"
+    assert caches["default"]["BACKEND"] == "foundation.cache.ResilientRedisCache"
     assert caches["default"]["LOCATION"] == caches["strict"]["LOCATION"] == url
     # A Redis that does not answer must not hold a request for ever (redis-py's default).
     assert caches["default"]["OPTIONS"]["socket_timeout"] <= 1

@@ -7,7 +7,7 @@ import openpyxl
 from django.urls import reverse
 
 from kinerja_link import exporting
-from kinerja_link.exporting import KursusRecord, export_rows, safe_cell, to_csv, to_xlsx
+from kinerja_link.exporting import KursusRecord, export_rows, to_csv, to_xlsx
 from kinerja_link.kuadran import Rating
 
 from .factories import EvaluasiFactory, PeriodeFactory
@@ -36,13 +36,6 @@ def records_stub(pegawai_ids, tahun):
             ),
         ]
     }
-
-
-def test_safe_cell_neutralises_formulas():
-    for text in ["=1+1", "+1", "-2", "@A1", "\tx", "\rx"]:
-        assert safe_cell(text) == "'" + text
-    assert safe_cell("Baik") == "Baik"
-    assert safe_cell(-2) == -2  # numbers are not formulas
 
 
 def test_rows_carry_predikat_pembinaan_and_jp(org, monkeypatch):

@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from accounts.models import AuthEvent
 from accounts.roles import Role
-from bina.audit.guard import audit_erasure
+from foundation.audit.guard import audit_erasure
 from learning.models import LearningRecord
 from portal.page_cache import CACHE_HEADER
 from tests.factories import PegawaiFactory, UnitKerjaFactory
@@ -145,18 +145,18 @@ def test_anonymous_pages_are_served_uncached_while_redis_is_down(article, dead_c
 def test_one_warning_per_interval_not_one_per_request(article, dead_cache, settings, caplog):
     settings.BINA_CACHE_WARNING_SECONDS = 60
     client = web()
-    with caplog.at_level(logging.WARNING, logger="bina.cache"):
+    with caplog.at_level(logging.WARNING, logger="foundation.cache"):
         for _ in range(5):
             assert client.get(article.url).status_code == 200
-    warnings = [r for r in caplog.records if r.name == "bina.cache"]
+    warnings = [r for r in caplog.records if r.name == "foundation.cache"]
     assert len(warnings) == 1
     assert "unreachable" in warnings[0].getMessage()
 
     caplog.clear()
     settings.BINA_CACHE_WARNING_SECONDS = 0  # the interval is over
-    with caplog.at_level(logging.WARNING, logger="bina.cache"):
+    with caplog.at_level(logging.WARNING, logger="foundation.cache"):
         client.get(article.url)
-    assert [r.name for r in caplog.records].count("bina.cache") >= 1
+    assert [r.name for r in caplog.records].count("foundation.cache") >= 1
 
 
 def test_throttle_still_locks_an_account_while_redis_is_down(settings, team, dead_cache):
@@ -216,7 +216,7 @@ def test_failures_older_than_the_window_do_not_count(settings, team, dead_cache)
         sign_in(client, pegawai.user.nip, "tebakan")
     old = datetime.timedelta(seconds=settings.BINA_LOGIN_WINDOW_SECONDS + 1)
     # Ageing the rows is an UPDATE of audit rows: on PostgreSQL only inside the reviewed
-    # exception (bina.audit.guard).
+    # exception (foundation.audit.guard).
     with audit_erasure():
         for event in AuthEvent.objects.all():
             AuthEvent.objects.filter(pk=event.pk).update(created_at=event.created_at - old)

@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.tasks import clear_expired_sessions
-from bina import outbox
 from bina.celery import app as celery_app
-from bina.models import OutboxMessage
-from bina.outbox import enqueue_on_commit
+from foundation import outbox
+from foundation.models import OutboxMessage
+from foundation.outbox import enqueue_on_commit
 from tests.factories import PegawaiFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -19,8 +19,8 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from accounts.roles import Role
-from bina import outbox
-from bina.models import OutboxMessage
+from foundation import outbox
+from foundation.models import OutboxMessage
 from kinerja_link.models import Evaluasi, ImportJob, ImportStatus
 from tests.factories import PegawaiFactory, UnitKerjaFactory
 from tests.kinerja_link.factories import SIASN_HEADERS, csv_file

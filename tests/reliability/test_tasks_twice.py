@@ -19,8 +19,8 @@ from wagtail.models import ModelLogEntry
 
 from accounts.tasks import clear_expired_sessions
 from bina.celery import app as celery_app
-from bina.models import OutboxMessage
-from bina.tasks import outbox_relay
+from foundation.models import OutboxMessage
+from foundation.tasks import outbox_relay
 from kinerja_link.models import Evaluasi, ImportJob
 from kinerja_link.services import import_job_create
 from kinerja_link.tasks import import_job_run_task

@@ -22,8 +22,8 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from bina.models import OutboxMessage
-from bina.outbox import enqueue_on_commit
+from foundation.models import OutboxMessage
+from foundation.outbox import enqueue_on_commit
 from kinerja_link.models import Evaluasi, ImportJob, ImportStatus, Pegawai, UnitKerja
 from kinerja_link.services import import_job_create
 from learning.models import Certificate

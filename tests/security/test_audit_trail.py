@@ -30,8 +30,8 @@ from wagtail.models import ModelLogEntry
 from accounts.models import AuthEvent
 from accounts.role_audit import ROLE_CHANGE
 from accounts.roles import Role
-from bina.models import OutboxMessage
-from bina.request_id import bound
+from foundation.models import OutboxMessage
+from foundation.request_id import bound
 from kinerja_link.models import ApiToken, Assignment, AssignmentStatus, Evaluasi, PembinaanRule
 from kinerja_link.services import pimpinan_group_sync
 from kinerja_link.tasks import assignments_mark_overdue_task

@@ -2,18 +2,20 @@
 
 from django.db import migrations
 
-from bina.audit import guard
+from foundation.audit import guard
+
+TABLES = {**guard.WAGTAIL_LOG_TABLES, "accounts_authevent": ("user_id",)}
 
 
 def install(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        for statement in guard.install_sql():
+        for statement in guard.install_sql(TABLES):
             schema_editor.execute(statement)
 
 
 def uninstall(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        for statement in guard.uninstall_sql():
+        for statement in guard.uninstall_sql(TABLES):
             schema_editor.execute(statement)
 
 

@@ -19,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 INSTALLED_APPS = [
     # Ours first so our templates override Wagtail's and Django's where named alike.
     "bina",
+    "foundation",
     "accounts",
     "portal",
     "learning",
@@ -54,9 +55,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: every response (redirects, cached pages, errors) carries X-Request-ID.
-    "bina.request_id.RequestIdMiddleware",
+    "foundation.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "bina.security_headers.SecurityHeadersMiddleware",
+    "foundation.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,7 +97,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL") or None
 CACHES = cache_settings(REDIS_URL, key_prefix=os.environ.get("CACHE_KEY_PREFIX", "bina"))
-# While Redis is unreachable the cache answers misses (bina.cache): it tries Redis again
+# While Redis is unreachable the cache answers misses (foundation.cache): it tries Redis again
 # after this many seconds, and logs one warning per interval per process, not per request.
 BINA_CACHE_RETRY_SECONDS = float(os.environ.get("BINA_CACHE_RETRY_SECONDS", "5"))
 BINA_CACHE_WARNING_SECONDS = float(os.environ.get("BINA_CACHE_WARNING_SECONDS", "60"))
@@ -167,7 +168,7 @@ CELERY_TASK_TIME_LIMIT = 6 * 60
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# The worker's own log lines show the request id too (bina.request_id adds the filter).
+# The worker's own log lines show the request id too (foundation.request_id adds the filter).
 CELERY_WORKER_LOG_FORMAT = (
     "[%(asctime)s: %(levelname)s/%(processName)s] [%(request_id)s] %(message)s"
 )
@@ -186,7 +187,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # A broker that does not answer must not hang a web request that publishes.
     "socket_connect_timeout": 5,
 }
-# How the web publishes a task after commit (bina.outbox): a couple of quick retries, then
+# How the web publishes a task after commit (foundation.outbox): a couple of quick retries, then
 # the outbox row records the failure and the relay tries again later.
 BINA_OUTBOX_PUBLISH_RETRY = {
     "max_retries": 2,
@@ -230,6 +231,20 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", "600"))
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
 
+# --- Audit trail (foundation.audit) ----------------------------------------
+# The apps whose models the "Jejak audit" target-type filter offers.
+BINA_AUDIT_TARGET_APP_LABELS = [
+    "accounts",
+    "foundation",
+    "kinerja_link",
+    "learning",
+    "portal",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "auth",
+]
+
 # --- Bina ASN domain ------------------------------------------------------
 JP_MINUTES = int(os.environ.get("JP_MINUTES", "45"))
 JP_TARGET_PER_YEAR = int(os.environ.get("JP_TARGET_PER_YEAR", "20"))
@@ -244,8 +259,8 @@ LOGGING = {
     # mask_nip: every record passes a handler, so masking NIPs there covers paths, queries
     # and tracebacks.
     "filters": {
-        "request_id": {"()": "bina.request_id.RequestIdLogFilter"},
-        "mask_nip": {"()": "bina.log_redaction.MaskNipFilter"},
+        "request_id": {"()": "foundation.request_id.RequestIdLogFilter"},
+        "mask_nip": {"()": "foundation.log_redaction.MaskNipFilter"},
     },
     "formatters": {"plain": {"format": LOG_FORMAT}},
     "handlers": {

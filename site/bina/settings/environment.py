@@ -42,8 +42,9 @@ def cache_settings(redis_url: str | None, key_prefix: str = "bina") -> dict[str,
     """Redis when ``REDIS_URL`` is set; otherwise process-local memory.
 
     Two aliases on the same store: ``default`` answers a miss when Redis is down
-    (``bina.cache.ResilientRedisCache``), ``strict`` raises ``bina.cache.CacheUnavailable``
-    for callers that have a fallback of their own (login throttling).
+    (``foundation.cache.ResilientRedisCache``), ``strict`` raises
+    ``foundation.cache.CacheUnavailable`` for callers that have a fallback of their own
+    (login throttling).
 
     Wagtail writes every rendition it hands out back to the "renditions" cache, on every
     call, even when the page prefetched it: in Redis that was five network writes per
@@ -52,7 +53,7 @@ def cache_settings(redis_url: str | None, key_prefix: str = "bina") -> dict[str,
     """
     if redis_url:
         default = {
-            "BACKEND": "bina.cache.ResilientRedisCache",
+            "BACKEND": "foundation.cache.ResilientRedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": key_prefix,
             "TIMEOUT": 300,

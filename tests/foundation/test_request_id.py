@@ -12,11 +12,11 @@ from django.test import Client
 from django.urls import path
 
 from accounts.tasks import clear_expired_sessions
-from bina import outbox, request_id
 from bina.celery import app as celery_app
-from bina.outbox import enqueue_on_commit
 from bina.urls import handler500 as project_handler500
 from bina.urls import urlpatterns as project_urls
+from foundation import outbox, request_id
+from foundation.outbox import enqueue_on_commit
 
 HEX32 = re.compile(r"[0-9a-f]{32}")
 

@@ -5,7 +5,7 @@
 returns it as the ``X-Request-ID`` response header, so a user's error report or a proxy
 log leads to the application's log lines and audit rows of that request.
 
-A task enqueued through ``bina.outbox`` carries the id of the request that enqueued it
+A task enqueued through ``foundation.outbox`` carries the id of the request that enqueued it
 (``HEADER`` in the message); the worker sets it for the task's run (``task_prerun``).
 A task started by nobody (beat) gets ``task:<task id>``.
 """

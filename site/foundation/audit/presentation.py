@@ -7,7 +7,6 @@ labels may hold one; the viewer shows NIPs masked like everywhere else.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
@@ -15,17 +14,13 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import registry as log_registry
 
-from accounts.nip import mask_nip
+from foundation.nip_masking import mask_nips
 
+from .sources import registered_sources
 from .stamping import KEY as REQUEST_ID_KEY
-from .trail import AUTH, PAGE, TrailRow
+from .trail import PAGE, TrailRow
 
-_NIP = re.compile(r"(?<!\d)\d{18}(?!\d)")
 MAX_VALUE_CHARS = 300
-
-
-def mask_nips(text: str) -> str:
-    return _NIP.sub(lambda match: mask_nip(match.group(0)), text)
 
 
 @dataclass
@@ -50,21 +45,15 @@ class TrailItem:
 
 
 def present(row: TrailRow) -> TrailItem:
+    """A log entry's item; a registered source's row is presented by its source."""
+    source = registered_sources().get(row.source)
+    if source is not None:
+        return source.present(row)
     entry = row.entry
-    if row.source == AUTH:
-        return TrailItem(
-            timestamp=row.timestamp,
-            actor=_actor(entry.user),
-            action=entry.get_kind_display(),
-            target_type=_("Akun"),
-            target=mask_nips(str(entry.user) if entry.user else entry.identifier),
-            request_id=row.request_id,
-            notes=[(_("Alamat IP"), entry.ip_address or "—"), (_("Peramban"), entry.user_agent)],
-        )
     model = entry.content_type.model_class() if entry.content_type_id else None
     item = TrailItem(
         timestamp=row.timestamp,
-        actor=_actor(entry.user, entry.user_id),
+        actor=actor_name(entry.user, entry.user_id),
         action=_action_label(entry),
         target_type=_target_type(row.source, model),
         target=mask_nips(f"{entry.label} (#{_object_id(row.source, entry)})"),
@@ -83,7 +72,8 @@ def present(row: TrailRow) -> TrailItem:
     return item
 
 
-def _actor(user, user_id=None) -> str:
+def actor_name(user, user_id=None) -> str:
+    """Who acted, NIPs masked: a user's name, a deleted user's id, or the system."""
     if user is not None:
         return mask_nips(user.get_full_name() or user.get_username())
     if user_id:

@@ -1,6 +1,7 @@
-"""The audit trail as one list: Wagtail's model and page log entries and sign-in events.
+"""The audit trail as one list: Wagtail's model and page log entries, and the rows of every
+registered ``AuditSource`` (``accounts`` registers its sign-in events).
 
-The three tables are merged in the database (``UNION ALL`` of id, source and time,
+The tables are merged in the database (``UNION ALL`` of id, source and time,
 newest first), so a page costs the same whatever the size of the trail: a count, the
 page's keys, then one query per source for that page's rows.
 """
@@ -8,8 +9,10 @@ page's keys, then one query per source for that page's rows.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page, Paginator
@@ -20,14 +23,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from accounts.models import AuthEvent
-
+from .sources import AuditSource, registered_sources
 from .stamping import KEY as REQUEST_ID_KEY
 
-MODEL, PAGE, AUTH = "model", "page", "auth"
-AUTH_ACTION_PREFIX = "accounts.auth."
-# Target-type filter values that are not content types.
-TARGET_PAGES, TARGET_SIGN_IN = "halaman", "masuk"
+MODEL, PAGE = "model", "page"
+# Target-type filter value that is not a content type.
+TARGET_PAGES = "halaman"
 SYSTEM_ACTOR = "sistem"
 
 
@@ -35,7 +36,7 @@ SYSTEM_ACTOR = "sistem"
 class TrailFilters:
     actor: str = ""  # name, username, e-mail or NIP; "sistem" = no user
     action: str = ""
-    target: str = ""  # a content type id, TARGET_PAGES or TARGET_SIGN_IN
+    target: str = ""  # a content type id, TARGET_PAGES or a registered source's target
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     request_id: str = ""
@@ -44,36 +45,30 @@ class TrailFilters:
 @dataclass
 class TrailRow:
     source: str
-    entry: object  # ModelLogEntry, PageLogEntry or AuthEvent
+    entry: object  # ModelLogEntry, PageLogEntry or a registered source's row
     timestamp: datetime.datetime
     request_id: str
 
 
 def action_choices() -> list[tuple[str, str]]:
-    """Every registered log action, then the sign-in kinds."""
+    """Every registered log action, then the actions of each registered source."""
     actions = sorted(
         ((a, str(label)) for a, label in log_registry.get_choices()), key=lambda c: c[1]
     )
-    auth = [(AUTH_ACTION_PREFIX + k, str(label)) for k, label in AuthEvent.Kind.choices]
-    return actions + auth
+    for source in registered_sources().values():
+        actions += [(source.action_prefix + a, str(label)) for a, label in source.action_choices()]
+    return actions
 
 
 def target_choices() -> list[tuple[str, str]]:
-    """Pages, sign-ins, and the project's and Wagtail's models (one query)."""
+    """Pages, registered sources, and the models of ``BINA_AUDIT_TARGET_APP_LABELS``."""
     types = ContentType.objects.filter(
-        app_label__in=[
-            "accounts",
-            "bina",
-            "kinerja_link",
-            "learning",
-            "portal",
-            "wagtailcore",
-            "wagtailimages",
-            "wagtaildocs",
-            "auth",
-        ],
+        app_label__in=settings.BINA_AUDIT_TARGET_APP_LABELS
     ).order_by("app_label", "model")
-    choices = [(TARGET_PAGES, str(_("Halaman"))), (TARGET_SIGN_IN, str(_("Catatan masuk")))]
+    choices = [(TARGET_PAGES, str(_("Halaman")))]
+    choices += [
+        (source.target[0], str(source.target[1])) for source in registered_sources().values()
+    ]
     for content_type in types:
         model = content_type.model_class()
         if model is not None:
@@ -91,10 +86,11 @@ def trail_page(filters: TrailFilters, *, page: int | str = 1, per_page: int = 50
 
 
 def _merged_keys(filters: TrailFilters) -> QuerySet:
+    sources = registered_sources().values()
     parts = [
-        _keys(_log_entries(ModelLogEntry, filters, MODEL), MODEL, "timestamp"),
-        _keys(_log_entries(PageLogEntry, filters, PAGE), PAGE, "timestamp"),
-        _keys(_auth_events(filters), AUTH, "created_at"),
+        _keys(_log_entries(ModelLogEntry, filters, MODEL, sources), MODEL, "timestamp"),
+        _keys(_log_entries(PageLogEntry, filters, PAGE, sources), PAGE, "timestamp"),
+        *(_keys(_source_rows(s, filters), s.key, s.time_field) for s in sources),
     ]
     return parts[0].union(*parts[1:], all=True)
 
@@ -107,9 +103,9 @@ def _keys(queryset: QuerySet, source: str, time_field: str) -> QuerySet:
     )
 
 
-def _log_entries(model, f: TrailFilters, source: str) -> QuerySet:
+def _log_entries(model, f: TrailFilters, source: str, others: Iterable[AuditSource]) -> QuerySet:
     queryset = model.objects.all()
-    if f.action.startswith(AUTH_ACTION_PREFIX) or f.target == TARGET_SIGN_IN:
+    if any(f.action.startswith(o.action_prefix) or f.target == o.target[0] for o in others):
         return queryset.none()
     if f.action:
         queryset = queryset.filter(action=f.action)
@@ -123,17 +119,12 @@ def _log_entries(model, f: TrailFilters, source: str) -> QuerySet:
     return _common(queryset, f, "timestamp")
 
 
-def _auth_events(f: TrailFilters) -> QuerySet:
-    queryset = AuthEvent.objects.all()
-    if f.target and f.target != TARGET_SIGN_IN:
-        return queryset.none()
-    if f.action:
-        if not f.action.startswith(AUTH_ACTION_PREFIX):
-            return queryset.none()
-        queryset = queryset.filter(kind=f.action.removeprefix(AUTH_ACTION_PREFIX))
-    if f.request_id:
-        queryset = queryset.filter(request_id=f.request_id)
-    return _common(queryset, f, "created_at")
+def _source_rows(source: AuditSource, f: TrailFilters) -> QuerySet:
+    other_target = f.target and f.target != source.target[0]
+    if other_target or (f.action and not f.action.startswith(source.action_prefix)):
+        return source.rows("", "").none()
+    queryset = source.rows(f.action.removeprefix(source.action_prefix), f.request_id)
+    return _common(queryset, f, source.time_field)
 
 
 def _common(queryset: QuerySet, f: TrailFilters, time_field: str) -> QuerySet:
@@ -166,22 +157,23 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 
 def _rows(keys: list[tuple[int, str, datetime.datetime]]) -> list[TrailRow]:
     """The page's rows from their keys: one query per source present on the page."""
-    wanted = {MODEL: [], PAGE: [], AUTH: []}
-    for pk, source, _at in keys:
-        wanted[source].append(pk)
+    others = registered_sources()
     loaded = {
         MODEL: ModelLogEntry.objects.select_related("user", "content_type"),
         PAGE: PageLogEntry.objects.select_related("user", "content_type"),
-        AUTH: AuthEvent.objects.select_related("user"),
+        **{key: source.load() for key, source in others.items()},
     }
+    wanted = {key: [] for key in loaded}
+    for pk, source, _at in keys:
+        wanted[source].append(pk)
     found = {source: loaded[source].in_bulk(ids) if ids else {} for source, ids in wanted.items()}
     rows = []
     for pk, source, at in keys:
         entry = found[source].get(pk)
         if entry is None:
             continue
-        if source == AUTH:
-            request_id = entry.request_id
+        if source in others:
+            request_id = others[source].request_id(entry)
         else:
             request_id = entry.data.get(REQUEST_ID_KEY, "") if isinstance(entry.data, dict) else ""
         rows.append(TrailRow(source=source, entry=entry, timestamp=at, request_id=request_id))

@@ -9,16 +9,8 @@ installed on the handlers in ``LOGGING``, which every logger's records pass thro
 from __future__ import annotations
 
 import logging
-import re
 
-from accounts.nip import mask_nip
-
-# 18 digits not inside a longer run of digits (ids, timestamps in ms, card numbers).
-NIP_PATTERN = re.compile(r"(?<!\d)\d{18}(?!\d)")
-
-
-def mask_nips(text: str) -> str:
-    return NIP_PATTERN.sub(lambda match: mask_nip(match.group()), text)
+from .nip_masking import mask_nips
 
 
 class MaskNipFilter(logging.Filter):

@@ -9,7 +9,7 @@ with ``bulk_create`` (imports, nightly status changes) passes its ``data`` throu
 
 from __future__ import annotations
 
-from bina.request_id import current_request_id
+from foundation.request_id import current_request_id
 
 KEY = "request_id"
 

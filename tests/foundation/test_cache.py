@@ -14,8 +14,8 @@ import pytest
 
 from django.core.cache import caches
 
-from bina.cache import STRICT_ALIAS, CacheUnavailable
 from bina.settings.environment import cache_settings
+from foundation.cache import STRICT_ALIAS, CacheUnavailable
 from tests.reliability.conftest import free_port
 
 
@@ -56,9 +56,9 @@ def test_strict_alias_raises_cache_unavailable(unreachable):
 
 
 def test_warning_names_the_host_but_never_the_password(unreachable, caplog):
-    with caplog.at_level(logging.WARNING, logger="bina.cache"):
+    with caplog.at_level(logging.WARNING, logger="foundation.cache"):
         caches["default"].get("x")
-    (record,) = [r for r in caplog.records if r.name == "bina.cache"]
+    (record,) = [r for r in caplog.records if r.name == "foundation.cache"]
     assert "127.0.0.1" in record.getMessage()
     assert "geheim" not in record.getMessage()
 

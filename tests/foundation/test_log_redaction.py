@@ -6,7 +6,7 @@ import pytest
 
 from django.conf import settings
 
-from bina.log_redaction import MaskNipFilter, mask_nips
+from foundation.log_redaction import MaskNipFilter, mask_nips
 from tests.factories import make_nip
 
 NIP = make_nip(serial=321)

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 
-from bina.cache import ResilientRedisCache
+from foundation.cache import ResilientRedisCache
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("REDIS_URL"), reason="REDIS_URL tidak diset: tanpa Redis nyata"

@@ -4,7 +4,7 @@ The application has no view that edits or deletes audit rows; the trigger also s
 bug, a shell session or a compromised form from rewriting history. Two things still
 pass, because Django and Wagtail need them:
 
-- a foreign key set to NULL by ``ON DELETE SET NULL`` (a deleted user on ``AuthEvent``,
+- a foreign key set to NULL by ``ON DELETE SET NULL`` (a deleted user on a sign-in event,
   a deleted content type on a log entry), every other column unchanged;
 - anything inside ``audit_erasure()``: a deliberate, reviewed erasure (personal data on
   request, a benchmark cleaning up its own rows). It sets a transaction-local flag.
@@ -23,11 +23,11 @@ from django.db import connection, transaction
 
 ERASURE_FLAG = "bina.audit_erasure"
 
-# table -> nullable foreign key columns that ON DELETE SET NULL may clear
-GUARDED_TABLES = {
+# table -> nullable foreign key columns that ON DELETE SET NULL may clear. The migration
+# that installs the guard adds the tables of other apps (accounts' sign-in events).
+WAGTAIL_LOG_TABLES = {
     "wagtailcore_modellogentry": ("content_type_id",),
     "wagtailcore_pagelogentry": ("content_type_id",),
-    "accounts_authevent": ("user_id",),
 }
 
 FUNCTION_SQL = f"""
@@ -61,9 +61,10 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def install_sql() -> list[str]:
+def install_sql(tables: dict[str, tuple[str, ...]]) -> list[str]:
+    """The function, and a trigger on each table (table -> columns SET NULL may clear)."""
     statements = [FUNCTION_SQL]
-    for table, nullable in GUARDED_TABLES.items():
+    for table, nullable in tables.items():
         args = ", ".join(f"'{column}'" for column in nullable)
         statements.append(f"DROP TRIGGER IF EXISTS bina_audit_append_only ON {table}")
         statements.append(
@@ -73,8 +74,8 @@ def install_sql() -> list[str]:
     return statements
 
 
-def uninstall_sql() -> list[str]:
-    statements = [f"DROP TRIGGER IF EXISTS bina_audit_append_only ON {t}" for t in GUARDED_TABLES]
+def uninstall_sql(tables: dict[str, tuple[str, ...]]) -> list[str]:
+    statements = [f"DROP TRIGGER IF EXISTS bina_audit_append_only ON {t}" for t in tables]
     return [*statements, "DROP FUNCTION IF EXISTS bina_audit_append_only()"]
 
 

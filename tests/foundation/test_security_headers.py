@@ -7,7 +7,7 @@ from the cache), a signed-in page, an error page, a Wagtail admin page.
 
 import pytest
 
-from bina.security_headers import ADMIN_POLICY, PERMISSIONS_POLICY, PUBLIC_POLICY
+from foundation.security_headers import ADMIN_POLICY, PERMISSIONS_POLICY, PUBLIC_POLICY
 from portal.page_cache import CACHE_HEADER
 from tests.factories import PegawaiFactory, UserFactory
 from tests.portal.factories import make_article, make_article_index, make_home

@@ -1,4 +1,4 @@
-"""Project-wide records that belong to no domain app: the task outbox (see ``bina.outbox``)."""
+"""Records that belong to no domain app: the task outbox (see ``foundation.outbox``)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ class OutboxMessage(models.Model):
     final_state = models.CharField(_("status akhir"), max_length=10, blank=True)
 
     class Meta:
+        db_table = "bina_outboxmessage"  # the table it had when the outbox lived in ``bina``
         verbose_name = _("pesan antrean tugas")
         verbose_name_plural = _("antrean tugas (outbox)")
         ordering = ["-created_at"]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from bina import outbox
+from foundation import outbox
 
 
 class Command(BaseCommand):

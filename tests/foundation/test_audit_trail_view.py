@@ -19,10 +19,10 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from accounts.models import AuthEvent
 from accounts.nip import mask_nip
 from accounts.roles import Role
-from bina.audit.bulk import log_entries_bulk
-from bina.audit.changes import changes
-from bina.audit.guard import audit_erasure
-from bina.request_id import bound
+from foundation.audit.bulk import log_entries_bulk
+from foundation.audit.changes import changes
+from foundation.audit.guard import audit_erasure
+from foundation.request_id import bound
 from kinerja_link.models import Evaluasi
 from tests.factories import PegawaiFactory, UserFactory
 from tests.kinerja_link.factories import EvaluasiFactory

@@ -13,7 +13,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from bina.request_id import MAX_LENGTH as REQUEST_ID_MAX_LENGTH
+from foundation.request_id import MAX_LENGTH as REQUEST_ID_MAX_LENGTH
 
 from .presentation import present
 from .trail import TrailFilters, action_choices, target_choices, trail_page
@@ -62,7 +62,7 @@ class AuditTrailView(WagtailAdminTemplateMixin, View):
     """GET only: there is nothing to post, edit or delete here (405 otherwise)."""
 
     http_method_names = ["get", "head", "options"]
-    template_name = "bina/audit_trail.html"
+    template_name = "foundation/audit_trail.html"
     page_title = _("Jejak audit")
     header_icon = "history"
     per_page = 50
