@@ -189,12 +189,35 @@ def seed_scale(
     report: Callable[[str], None] = print,
 ) -> dict[str, float]:
     """Create the scale data set; returns seconds per phase. Refuses to run twice."""
+    fanout = _fanout_or_refuse(pegawai)
+    timings: dict[str, float] = {}
+    phase = _phase_timer(timings, report)
+    rng = random.Random(seed)  # noqa: S311 - repeatable test data, no secret
+    course_infos = phase("kursus (halaman Wagtail)", _seed_courses, courses, rng)
+    phase("artikel (halaman Wagtail)", _seed_articles, articles, rng)
+    ctx = _context(rng, course_infos)
+    units = phase("unit kerja", _seed_units, fanout)
+    phase("pegawai dan datanya", _seed_people, ctx, units, pegawai, batch_size, report)
+    phase("grup pimpinan", pimpinan_group_sync)
+    phase("statistik perencana kueri", _analyze)
+    timings["total"] = sum(timings.values())
+    for name, n in ctx.counts.items():
+        report(f"  {name}: {n:,}")
+    return timings
+
+
+def _fanout_or_refuse(pegawai: int) -> list[int]:
+    """The unit tree's fan-out for ``pegawai``; refuses a second run or too few people."""
     if UnitKerja.objects.filter(kode=ROOT_KODE).exists():
         raise ScaleDataExists
     fanout = fanout_for(pegawai)
     if unit_count(fanout) > pegawai:
         raise ValueError(f"Butuh sedikitnya {unit_count(fanout)} pegawai.")
-    timings: dict[str, float] = {}
+    return fanout
+
+
+def _phase_timer(timings: dict[str, float], report: Callable[[str], None]) -> Callable:
+    """``phase(name, func, *args)``: run ``func``, record and report its seconds."""
 
     def phase(name: str, func, *args):
         started = time.perf_counter()
@@ -203,10 +226,11 @@ def seed_scale(
         report(f"  {name}: {timings[name]:.1f} s")
         return result
 
-    rng = random.Random(seed)  # noqa: S311 - repeatable test data, no secret
-    course_infos = phase("kursus (halaman Wagtail)", _seed_courses, courses, rng)
-    phase("artikel (halaman Wagtail)", _seed_articles, articles, rng)
-    ctx = Context(
+    return phase
+
+
+def _context(rng: random.Random, course_infos: list[CourseInfo]) -> Context:
+    return Context(
         rng=rng,
         password=make_password("bina-skala-2026"),
         group_id=Group.objects.get(name=Role.PEGAWAI).pk,
@@ -218,14 +242,6 @@ def seed_scale(
         rule=_rule(),
         courses=course_infos,
     )
-    units = phase("unit kerja", _seed_units, fanout)
-    phase("pegawai dan datanya", _seed_people, ctx, units, pegawai, batch_size, report)
-    phase("grup pimpinan", pimpinan_group_sync)
-    phase("statistik perencana kueri", _analyze)
-    timings["total"] = sum(timings.values())
-    for name, n in ctx.counts.items():
-        report(f"  {name}: {n:,}")
-    return timings
 
 
 def _analyze() -> None:
@@ -259,37 +275,7 @@ def _seed_courses(count: int, rng: random.Random) -> list[CourseInfo]:
     )
     infos, links, slots = [], [], []
     for n in range(1, count + 1):
-        title = f"Kursus Skala {n:03d}: {rng.choice(TOPICS)} {rng.choice(GRADES)}"
-        course = index.add_child(
-            instance=CoursePage(
-                title=title,
-                slug=f"kursus-skala-{n:03d}",
-                summary=f"Ringkasan {title.lower()}: konsep, contoh kasus, dan latihan.",
-                jp=rng.choice([2, 4, 6, 8]),
-                level=rng.choice(["dasar", "menengah", "lanjut"]),
-                estimated_minutes=90,
-            )
-        )
-        lessons = [
-            course.add_child(
-                instance=LessonPage(
-                    title=f"Pelajaran {i}",
-                    slug=f"pelajaran-{i}",
-                    estimated_minutes=30,
-                    body=[("paragraph", RichText(f"<p>Isi pelajaran {i} dari {title}.</p>"))],
-                )
-            ).pk
-            for i in (1, 2)
-        ]
-        quiz = course.add_child(
-            instance=QuizPage(
-                title=f"Kuis {n:03d}",
-                slug="kuis",
-                time_limit_minutes=0,
-                max_attempts=0,
-                shuffle_questions=False,
-            )
-        )
+        course, lessons, quiz = _add_course(index, n, rng)
         codes = rng.sample(COMPETENCY_CODES, 2)
         links += [
             CourseCompetency(course=course, competency_id=competencies[c], sort_order=i)
@@ -298,12 +284,50 @@ def _seed_courses(count: int, rng: random.Random) -> list[CourseInfo]:
         slots += [
             QuizQuestion(quiz=quiz, question=q, sort_order=i) for i, q in enumerate(questions)
         ]
-        infos.append(CourseInfo(course.pk, title, course.jp, lessons, quiz.pk, []))
+        infos.append(CourseInfo(course.pk, course.title, course.jp, lessons, quiz.pk, []))
     CourseCompetency.objects.bulk_create(links)
     QuizQuestion.objects.bulk_create(slots)
     for info in infos:  # one frozen layout per quiz, shared by its seeded attempts
         info.layout = build_layout(QuizPage.objects.get(pk=info.quiz_id), rng)
     return infos
+
+
+def _add_course(
+    index: CourseIndexPage, n: int, rng: random.Random
+) -> tuple[CoursePage, list[int], QuizPage]:
+    """Course ``n`` with two lessons (their ids) and a quiz."""
+    title = f"Kursus Skala {n:03d}: {rng.choice(TOPICS)} {rng.choice(GRADES)}"
+    course = index.add_child(
+        instance=CoursePage(
+            title=title,
+            slug=f"kursus-skala-{n:03d}",
+            summary=f"Ringkasan {title.lower()}: konsep, contoh kasus, dan latihan.",
+            jp=rng.choice([2, 4, 6, 8]),
+            level=rng.choice(["dasar", "menengah", "lanjut"]),
+            estimated_minutes=90,
+        )
+    )
+    lessons = [
+        course.add_child(
+            instance=LessonPage(
+                title=f"Pelajaran {i}",
+                slug=f"pelajaran-{i}",
+                estimated_minutes=30,
+                body=[("paragraph", RichText(f"<p>Isi pelajaran {i} dari {title}.</p>"))],
+            )
+        ).pk
+        for i in (1, 2)
+    ]
+    quiz = course.add_child(
+        instance=QuizPage(
+            title=f"Kuis {n:03d}",
+            slug="kuis",
+            time_limit_minutes=0,
+            max_attempts=0,
+            shuffle_questions=False,
+        )
+    )
+    return course, lessons, quiz
 
 
 @transaction.atomic
@@ -425,24 +449,7 @@ def _chunks(items, size: int) -> Iterator[list]:
 @transaction.atomic
 def _create_batch(ctx: Context, people: list[Person]) -> list[tuple[int, int]]:
     """Users, pegawai and every record of one batch; returns (pegawai id, user id) each."""
-    User = get_user_model()
-    rng = ctx.rng
-    users = []
-    for _person in people:
-        nip = nip_for(next(ctx.serial))
-        users.append(
-            User(
-                username=nip,
-                nip=nip,
-                password=ctx.password,
-                email=f"{nip}@{EMAIL_DOMAIN}",
-                display_name=f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}",
-            )
-        )
-    User.objects.bulk_create(users, batch_size=2_000)
-    User.groups.through.objects.bulk_create(
-        [User.groups.through(user_id=u.pk, group_id=ctx.group_id) for u in users], batch_size=5_000
-    )
+    users = _create_users(ctx, len(people))
     pegawai = Pegawai.objects.bulk_create(
         [
             Pegawai(
@@ -464,6 +471,28 @@ def _create_batch(ctx: Context, people: list[Person]) -> list[tuple[int, int]]:
     _seed_pembinaan(ctx, evaluations, people, pegawai)
     _seed_learning(ctx, users)
     return [(p.pk, u.pk) for p, u in zip(pegawai, users, strict=True)]
+
+
+def _create_users(ctx: Context, count: int) -> list:
+    """``count`` users with the next NIPs, in the Pegawai group."""
+    User = get_user_model()
+    users = []
+    for _ in range(count):
+        nip = nip_for(next(ctx.serial))
+        users.append(
+            User(
+                username=nip,
+                nip=nip,
+                password=ctx.password,
+                email=f"{nip}@{EMAIL_DOMAIN}",
+                display_name=f"{ctx.rng.choice(FIRST_NAMES)} {ctx.rng.choice(SURNAMES)}",
+            )
+        )
+    User.objects.bulk_create(users, batch_size=2_000)
+    User.groups.through.objects.bulk_create(
+        [User.groups.through(user_id=u.pk, group_id=ctx.group_id) for u in users], batch_size=5_000
+    )
+    return users
 
 
 def _seed_skp(ctx: Context, pegawai: list[Pegawai]) -> None:
@@ -521,12 +550,22 @@ def _seed_evaluations(ctx: Context, pegawai: list[Pegawai]) -> list[Evaluasi]:
 def _seed_pembinaan(ctx: Context, evaluations, people, pegawai) -> None:
     """For weak results in the latest period: a recommendation, and for half an assignment
     made by the pejabat penilai."""
-    latest = ctx.periods[-1].pk
     assigner = {
         p.pk: (person.penilai[1] if person.penilai else None)
         for p, person in zip(pegawai, people, strict=True)
     }
-    recommendations, pending = [], []
+    recommendations = _recommendations(ctx, evaluations)
+    Recommendation.objects.bulk_create(recommendations, batch_size=5_000)
+    pending = _assignments(ctx, recommendations, assigner)
+    Assignment.objects.bulk_create(pending, batch_size=5_000)
+    ctx.add("rekomendasi", len(recommendations))
+    ctx.add("penugasan", len(pending))
+
+
+def _recommendations(ctx: Context, evaluations) -> list[Recommendation]:
+    """A recommendation for each weak result in the latest period."""
+    latest = ctx.periods[-1].pk
+    recommendations = []
     for evaluasi in evaluations:
         if evaluasi.periode_id != latest or evaluasi.predikat not in WEAK_PREDIKAT:
             continue
@@ -541,8 +580,12 @@ def _seed_pembinaan(ctx: Context, evaluations, people, pegawai) -> None:
                 priority=1,
             )
         )
-    Recommendation.objects.bulk_create(recommendations, batch_size=5_000)
-    due = datetime.date(TAHUN, 12, 15)
+    return recommendations
+
+
+def _assignments(ctx: Context, recommendations, assigner: dict) -> list[Assignment]:
+    """For about half the recommendations, an assignment by the pejabat penilai."""
+    due, pending = datetime.date(TAHUN, 12, 15), []
     for rec in recommendations:
         if ctx.rng.random() < 0.5:
             pending.append(
@@ -556,19 +599,13 @@ def _seed_pembinaan(ctx: Context, evaluations, people, pegawai) -> None:
                     status=AssignmentStatus.ASSIGNED,
                 )
             )
-    Assignment.objects.bulk_create(pending, batch_size=5_000)
-    ctx.add("rekomendasi", len(recommendations))
-    ctx.add("penugasan", len(pending))
+    return pending
 
 
 def _seed_learning(ctx: Context, users) -> None:
     """0–5 enrolments each; ~40% completed with lessons, a passed attempt, JP and certificate."""
-    rng = ctx.rng
     now = timezone.now()
-    plan = []  # (user, course, completed)
-    for user in users:
-        for course in rng.sample(ctx.courses, min(len(ctx.courses), rng.randint(0, 5))):
-            plan.append((user, course, rng.random() < 0.4))
+    plan = _enrolment_plan(ctx, users)  # (user, course, completed)
     enrolments = Enrolment.objects.bulk_create(
         [
             Enrolment(
@@ -582,68 +619,90 @@ def _seed_learning(ctx: Context, users) -> None:
         ],
         batch_size=5_000,
     )
-    completions, attempts, records, certificates = [], [], [], []
-    end = datetime.date(TAHUN, 1, 1) + datetime.timedelta(days=rng.randint(0, 300))
+    rows = _progress_rows(ctx, enrolments, plan, now)
+    for model, name in (
+        (LessonCompletion, "pelajaran selesai"),
+        (QuizAttempt, "percobaan kuis"),
+        (LearningRecord, "catatan JP"),
+        (Certificate, "sertifikat"),
+    ):
+        model.objects.bulk_create(rows[model], batch_size=5_000)
+        ctx.add(name, len(rows[model]))
+    ctx.add("pendaftaran kursus", len(enrolments))
+
+
+def _enrolment_plan(ctx: Context, users) -> list[tuple]:
+    plan = []
+    for user in users:
+        for course in ctx.rng.sample(ctx.courses, min(len(ctx.courses), ctx.rng.randint(0, 5))):
+            plan.append((user, course, ctx.rng.random() < 0.4))
+    return plan
+
+
+def _progress_rows(ctx: Context, enrolments, plan, now) -> dict[type, list]:
+    """Lesson completions and quiz attempts, and for a completed course its JP record and
+    certificate, keyed by model."""
+    rows = {LessonCompletion: [], QuizAttempt: [], LearningRecord: [], Certificate: []}
+    end = datetime.date(TAHUN, 1, 1) + datetime.timedelta(days=ctx.rng.randint(0, 300))
     for enrolment, (user, course, done) in zip(enrolments, plan, strict=True):
         lessons = course.lesson_ids if done else course.lesson_ids[:1]
-        completions += [LessonCompletion(enrolment_id=enrolment.pk, lesson_id=pk) for pk in lessons]
-        if done or rng.random() < 0.3:
-            attempts.append(
-                QuizAttempt(
-                    user_id=user.pk,
-                    quiz_id=course.quiz_id,
-                    number=1,
-                    state=AttemptState.FINISHED,
-                    started_at=now,
-                    submitted_at=now,
-                    layout=course.layout,
-                    points=Decimal(5 if done else 2),
-                    max_points=Decimal(5),
-                    score=Decimal(100 if done else 40),
-                    passed=done,
-                )
-            )
-        if not done:
-            continue
-        number = f"SKALA/{TAHUN}/{enrolment.pk:010d}"
-        records.append(
-            LearningRecord(
-                user_id=user.pk,
-                source=LearningRecordSource.COURSE,
-                title=course.title,
-                jp=Decimal(course.jp),
-                start_date=end,
-                end_date=end,
-                certificate_number=number,
-                enrolment_id=enrolment.pk,
-                verification_status=VerificationStatus.VERIFIED,
-                verified_at=now,
-            )
-        )
-        certificates.append(
-            Certificate(
-                number=number,
-                user_id=user.pk,
-                enrolment_id=enrolment.pk,
-                course_id=course.pk,
-                course_title=course.title,
-                jp=course.jp,
-                holder_name=user.display_name,
-                holder_nip=user.nip,
-                signatory_name="Kepala Biro Sumber Daya Manusia",
-                signatory_title="Pejabat Pembina Kepegawaian",
-                issued_at=now,
-            )
-        )
-    for model, rows, name in (
-        (LessonCompletion, completions, "pelajaran selesai"),
-        (QuizAttempt, attempts, "percobaan kuis"),
-        (LearningRecord, records, "catatan JP"),
-        (Certificate, certificates, "sertifikat"),
-    ):
-        model.objects.bulk_create(rows, batch_size=5_000)
-        ctx.add(name, len(rows))
-    ctx.add("pendaftaran kursus", len(enrolments))
+        rows[LessonCompletion] += [
+            LessonCompletion(enrolment_id=enrolment.pk, lesson_id=pk) for pk in lessons
+        ]
+        if done or ctx.rng.random() < 0.3:
+            rows[QuizAttempt].append(_attempt(user, course, done, now))
+        if done:
+            number = f"SKALA/{TAHUN}/{enrolment.pk:010d}"
+            rows[LearningRecord].append(_record(user, course, enrolment, number, end, now))
+            rows[Certificate].append(_certificate(user, course, enrolment, number, now))
+    return rows
+
+
+def _attempt(user, course: CourseInfo, done: bool, now) -> QuizAttempt:
+    return QuizAttempt(
+        user_id=user.pk,
+        quiz_id=course.quiz_id,
+        number=1,
+        state=AttemptState.FINISHED,
+        started_at=now,
+        submitted_at=now,
+        layout=course.layout,
+        points=Decimal(5 if done else 2),
+        max_points=Decimal(5),
+        score=Decimal(100 if done else 40),
+        passed=done,
+    )
+
+
+def _record(user, course: CourseInfo, enrolment, number: str, end, now) -> LearningRecord:
+    return LearningRecord(
+        user_id=user.pk,
+        source=LearningRecordSource.COURSE,
+        title=course.title,
+        jp=Decimal(course.jp),
+        start_date=end,
+        end_date=end,
+        certificate_number=number,
+        enrolment_id=enrolment.pk,
+        verification_status=VerificationStatus.VERIFIED,
+        verified_at=now,
+    )
+
+
+def _certificate(user, course: CourseInfo, enrolment, number: str, now) -> Certificate:
+    return Certificate(
+        number=number,
+        user_id=user.pk,
+        enrolment_id=enrolment.pk,
+        course_id=course.pk,
+        course_title=course.title,
+        jp=course.jp,
+        holder_name=user.display_name,
+        holder_nip=user.nip,
+        signatory_name="Kepala Biro Sumber Daya Manusia",
+        signatory_title="Pejabat Pembina Kepegawaian",
+        issued_at=now,
+    )
 
 
 __all__ = ["ROOT_KODE", "ScaleDataExists", "fanout_for", "nip_for", "seed_scale", "unit_count"]
