@@ -13,12 +13,11 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 
 from accounts.demo import DemoLogin
-from accounts.roles import Role
+from accounts.roles import Role, role_group
 from learning.models import Competency
 
 from .kuadran import predikat_for
@@ -166,7 +165,7 @@ class _Generator:
 @transaction.atomic
 def seed_organisation(password_hash: str) -> list[DemoLogin]:
     generator = _Generator()
-    pegawai_group = Group.objects.get(name=Role.PEGAWAI)
+    pegawai_group = role_group(Role.PEGAWAI)
     created: list[Pegawai] = []
     _seed_unit(ORGANISATION, None, None, 1, generator, password_hash, created)
     pegawai_group.user_set.add(*[p.user for p in created])
@@ -176,7 +175,7 @@ def seed_organisation(password_hash: str) -> list[DemoLogin]:
         .order_by("user__nip")
         .first()
     )
-    pengelola.user.groups.add(Group.objects.get(name=Role.PENGELOLA))
+    pengelola.user.groups.add(role_group(Role.PENGELOLA))
     pimpinan_group_sync()
     return _demo_logins(pengelola)
 

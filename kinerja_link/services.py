@@ -5,7 +5,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.db import connection, transaction
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.role_audit import group_changes_log
-from accounts.roles import Role, has_role
+from accounts.roles import Role, has_role, role_group
 from foundation.outbox import enqueue_on_commit
 
 from .importing import columns as col
@@ -36,7 +35,7 @@ def pimpinan_group_sync() -> tuple[int, int]:
     and filters can use it. Two set-based statements, whatever the organisation's size.
     Returns (added, removed).
     """
-    group = Group.objects.get(name=Role.PIMPINAN)
+    group = role_group(Role.PIMPINAN)
     membership = get_user_model().groups.through
     should_be = set(pimpinan_user_ids())
     current = set(membership.objects.filter(group=group).values_list("user_id", flat=True))

@@ -1,6 +1,6 @@
 from django import template
 
-from accounts.roles import Role
+from accounts.roles import Role, has_role
 
 register = template.Library()
 
@@ -9,9 +9,7 @@ register = template.Library()
 def has_team_page(user) -> bool:
     """Whether "Tim Saya" has anything for this user: a pimpinan (pejabat penilai of an
     active pegawai; the group is kept in step by ``pimpinan_group_sync``)."""
-    if not user.is_authenticated:
-        return False
-    return user.groups.filter(name=Role.PIMPINAN).exists()
+    return has_role(user, Role.PIMPINAN)
 
 
 @register.simple_tag

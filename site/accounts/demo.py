@@ -4,9 +4,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 
-from .roles import Role
+from .roles import Role, role_group
 
 DEMO_PASSWORD = "bina-demo-2026"  # noqa: S105 - printed for the demo, never used in production
 
@@ -45,6 +44,6 @@ def seed_staff(password_hash: str) -> list[DemoLogin]:
             },
         )
         if role and created:
-            user.groups.add(Group.objects.get(name=role))
+            user.groups.add(role_group(role))
         logins.append(DemoLogin(role=str(role or "Superuser"), login=email, name=name))
     return logins

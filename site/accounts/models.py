@@ -4,6 +4,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .nip import NIP_LENGTH, mask_nip, validate_nip
+from .roles import ROLE_PERMISSIONS
 
 
 class User(AbstractUser):
@@ -38,6 +39,7 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
+        permissions = ROLE_PERMISSIONS
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),

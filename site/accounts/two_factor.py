@@ -18,15 +18,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .roles import Role
-
-STAFF_ROLES = (Role.EDITOR, Role.MODERATOR, Role.PENGELOLA)
+from .roles import STAFF_ROLES, has_any_role
 
 
 def requires_second_factor(user) -> bool:
     if not (settings.BINA_REQUIRE_2FA and user.is_authenticated):
         return False
-    return user.is_superuser or user.groups.filter(name__in=STAFF_ROLES).exists()
+    return has_any_role(user, STAFF_ROLES)
 
 
 def safe_next(request, default: str = "/admin/") -> str:

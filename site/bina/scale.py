@@ -25,14 +25,13 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group
 from django.db import connection, transaction
 from django.utils import timezone
 
 from wagtail.models import Site
 from wagtail.rich_text import RichText
 
-from accounts.roles import Role
+from accounts.roles import Role, role_group
 from kinerja_link.demo import STAFF_JABATAN  # the same jabatan as the demo office
 from kinerja_link.kuadran import predikat_for
 from kinerja_link.models import (
@@ -233,7 +232,7 @@ def _context(rng: random.Random, course_infos: list[CourseInfo]) -> Context:
     return Context(
         rng=rng,
         password=make_password("bina-skala-2026"),
-        group_id=Group.objects.get(name=Role.PEGAWAI).pk,
+        group_id=role_group(Role.PEGAWAI).pk,
         periods=[
             Periode.objects.get_or_create(tahun=TAHUN, jenis=jenis, nomor=nomor)[0]
             for jenis, nomor in PERIODS

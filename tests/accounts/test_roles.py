@@ -2,7 +2,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-from accounts.roles import Role, has_role
+from accounts.roles import Role, has_role, role_group
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +37,29 @@ def test_has_role():
     assert not has_role(user, Role.PENGELOLA)
     user.groups.add(Group.objects.get(name=Role.PENGELOLA))
     assert has_role(user, Role.PENGELOLA)
+
+
+def test_a_renamed_role_group_keeps_its_role():
+    """Roles are permissions: renaming a group in the admin takes nobody's role away."""
+    group = Group.objects.get(name=Role.PENGELOLA)
+    group.name = "Subbag Kepegawaian"
+    group.save()
+    user = UserFactory()
+    user.groups.add(group)
+    assert has_role(user, Role.PENGELOLA)
+    assert not has_role(user, Role.EDITOR)
+
+
+def test_a_second_group_can_grant_a_role():
+    from django.contrib.auth.models import Permission
+
+    group = Group.objects.create(name="Operator SDM Kanwil")
+    group.permissions.add(Permission.objects.get(codename=Role.PENGELOLA.codename))
+    user = UserFactory()
+    user.groups.add(group)
+    assert has_role(user, Role.PENGELOLA)
+
+
+def test_every_role_is_granted_by_its_seeded_group():
+    for role in Role:
+        assert role_group(role).name == role.value
