@@ -66,7 +66,7 @@ class ReflectionBlock(blocks.StructBlock):
 
 
 class GuideReferenceBlock(blocks.StructBlock):
-    guide = SnippetChooserBlock("learning.Competency", label=_("panduan perilaku BerAKHLAK"))
+    guide = SnippetChooserBlock("competencies.Competency", label=_("panduan perilaku BerAKHLAK"))
     example = blocks.TextBlock(
         label=_("contoh di tempat kerja"), required=False, help_text=_("Perilaku nyata.")
     )

@@ -24,7 +24,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from learning.models import Competency, CoursePage
+from competencies.models import Competency
+from learning.models import CoursePage
 
 from ..kuadran import Predikat
 from ..models import PembinaanRule, Periode, Recommendation

@@ -127,7 +127,7 @@ def _child(parent: Page, model, *, slug: str, **fields):
 
 
 def _seed_value_pages(index: ValueIndexPage) -> None:
-    Competency = apps.get_model("learning", "Competency")
+    Competency = apps.get_model("competencies", "Competency")
     for value in Competency.objects.values_berakhlak():
         if ValuePage.objects.filter(competency=value).exists():
             continue
@@ -144,7 +144,7 @@ def _seed_value_pages(index: ValueIndexPage) -> None:
 def _seed_article(index: ArticleIndexPage, data: dict) -> None:
     if ArticlePage.objects.child_of(index).filter(slug=data["slug"]).exists():
         return
-    Competency = apps.get_model("learning", "Competency")
+    Competency = apps.get_model("competencies", "Competency")
     values = list(Competency.objects.filter(code__in=data["values"]))
     article = ArticlePage(
         title=data["title"],

@@ -208,7 +208,7 @@ class ArticlePage(Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("isi"))
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tag"))
     values = ParentalManyToManyField(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai BerAKHLAK"),
         blank=True,
         limit_choices_to=BERAKHLAK_VALUE,
@@ -297,7 +297,7 @@ class ValuePage(Page):
     """One BerAKHLAK value: definition, its three guides, related articles."""
 
     competency = models.OneToOneField(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai"),
         on_delete=models.PROTECT,
         limit_choices_to=BERAKHLAK_VALUE,

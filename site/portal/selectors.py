@@ -97,7 +97,7 @@ def public_tag(slug: str, *, index: ArticleIndexPage) -> Tag | None:
 
 
 def berakhlak_value(code: str):
-    Competency = apps.get_model("learning", "Competency")
+    Competency = apps.get_model("competencies", "Competency")
     return Competency.objects.values_berakhlak().filter(code__iexact=code).first()
 
 

@@ -9,8 +9,9 @@ from django.core.files.images import ImageFile
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
+from competencies.models import Competency
 from learning import services
-from learning.models import Competency, LessonPage
+from learning.models import LessonPage
 
 pytestmark = pytest.mark.django_db
 

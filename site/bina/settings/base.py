@@ -18,10 +18,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     # Ours first so our templates override Wagtail's and Django's where named alike.
+    "foundation",
     "bina",
     "accounts",
+    "competencies",
     "portal",
     "learning",
+    "learning.quiz",
     "kinerja_link",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
