@@ -25,9 +25,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from competencies.models import CompetencyKind
+from foundation.blocks import BaseStreamBlock
 
-BERAKHLAK_VALUE = {"kind": "nilai"}  # learning.CompetencyKind.BERAKHLAK_VALUE, by value
+BERAKHLAK_VALUE = {"kind": CompetencyKind.BERAKHLAK_VALUE}
 ARTICLES_PER_PAGE = 10
 
 
