@@ -34,10 +34,11 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from wagtail.models import Page  # noqa: E402
 
+from competencies.models import Competency  # noqa: E402
 from kinerja_link.kuadran import predikat_for  # noqa: E402
 from kinerja_link.models import Evaluasi, Pegawai, Periode, Recommendation, UnitKerja  # noqa: E402
 from kinerja_link.pembinaan.recommendations import recommendations_generate  # noqa: E402
-from learning.models import Competency, CourseCompetency, CoursePage  # noqa: E402
+from learning.models import CourseCompetency, CoursePage  # noqa: E402
 
 UNIT = "BENCHREC"
 CELLS = [(h, p) for h in (1, 2, 3) for p in (1, 2, 3)]

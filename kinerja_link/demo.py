@@ -18,7 +18,7 @@ from django.db import transaction
 
 from accounts.demo import DemoLogin
 from accounts.roles import Role, role_group
-from learning.models import Competency
+from competencies.models import Competency
 
 from .kuadran import predikat_for
 from .models import (

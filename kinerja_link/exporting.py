@@ -22,8 +22,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from competencies.models import Competency
 from foundation.spreadsheets import neutralise
-from learning.models import Competency, LearningRecord
+from learning.models import LearningRecord
 
 from .kuadran import Predikat
 from .models import Evaluasi, JenisPeriode, Pegawai, Periode, SkpEvidence, UnitKerja

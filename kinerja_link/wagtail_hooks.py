@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from learning.dashboard import DASHBOARD_PANEL_HOOK, DashboardPanel
+from learning.scopes import PENGELOLA_SCOPE_HOOK
+
+from .learning_scope import unit_subtree_scope
 from .models import Evaluasi, ImportJob, PembinaanRule, Recommendation
+from .pembinaan.tim_saya import assignments_panel_context
 from .pembinaan.viewsets import ReadOnlyPolicy, RulePolicy
 from .viewsets import KinerjaViewSetGroup, NoTypingPolicy, UploadOnlyPolicy
 
@@ -11,6 +16,18 @@ register_permission_policy(Evaluasi, NoTypingPolicy(Evaluasi))
 register_permission_policy(ImportJob, UploadOnlyPolicy(ImportJob))
 register_permission_policy(PembinaanRule, RulePolicy(PembinaanRule))
 register_permission_policy(Recommendation, ReadOnlyPolicy(Recommendation))
+# Learning's seams (docs/learning.md, "Hooks"): a pengelola sees their unit subtree.
+hooks.register(PENGELOLA_SCOPE_HOOK, unit_subtree_scope)
+
+
+@hooks.register(DASHBOARD_PANEL_HOOK)
+def assignments_panel() -> DashboardPanel:
+    """Assignments from pimpinan on "Belajar Saya"."""
+    return DashboardPanel(
+        slot="assignments",
+        template_name="kinerja_link/panels/assignments.html",
+        get_context=assignments_panel_context,
+    )
 
 
 @hooks.register("register_admin_viewset")

@@ -2,27 +2,29 @@
 
 A course is complete when every *requirement* is met. Each requirement reports how many
 of its units are done out of how many exist; progress is the sum over requirements, so
-a requirement added later (the quiz) also moves the progress bar.
+a requirement another app adds (the quiz) also moves the progress bar.
 
-Built in: every live lesson marked done. The quiz issue plugs in with::
+Built in: every live lesson marked done. Other apps add theirs with a Wagtail hook in
+their ``wagtail_hooks.py``::
 
-    from learning.completion import Requirement, register_requirement
-
-    @register_requirement
+    @hooks.register(COMPLETION_REQUIREMENT_HOOK)  # "bina_completion_requirement"
     def required_quiz_passed(enrolment) -> Requirement:
-        ...  # Requirement(done=1 if passed else 0, total=number of required quizzes)
+        ...  # Requirement(done=number passed, total=number of required quizzes)
 
 and nothing else here changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from wagtail import hooks
+
 if TYPE_CHECKING:
     from learning.models import Enrolment
+
+COMPLETION_REQUIREMENT_HOOK = "bina_completion_requirement"
 
 
 @dataclass(frozen=True)
@@ -35,17 +37,6 @@ class Requirement:
         return self.done >= self.total
 
 
-RequirementCheck = Callable[["Enrolment"], Requirement]
-_requirements: list[RequirementCheck] = []
-
-
-def register_requirement(check: RequirementCheck) -> RequirementCheck:
-    """Add a requirement to every course's completion rule (idempotent per function)."""
-    if check not in _requirements:
-        _requirements.append(check)
-    return check
-
-
 def lessons_done(enrolment: Enrolment) -> Requirement:
     from learning.models import LessonCompletion, LessonPage
 
@@ -53,9 +44,6 @@ def lessons_done(enrolment: Enrolment) -> Requirement:
     total = lesson_ids.count()
     done = LessonCompletion.objects.filter(enrolment=enrolment, lesson_id__in=lesson_ids).count()
     return Requirement(done=min(done, total), total=total)
-
-
-register_requirement(lessons_done)
 
 
 @dataclass(frozen=True)
@@ -66,7 +54,8 @@ class Progress:
 
 def evaluate(enrolment: Enrolment) -> Progress:
     """Where an enrolment stands. A course with nothing to do is never complete."""
-    results = [check(enrolment) for check in _requirements]
+    checks = [lessons_done, *hooks.get_hooks(COMPLETION_REQUIREMENT_HOOK)]
+    results = [check(enrolment) for check in checks]
     total = sum(r.total for r in results)
     done = sum(r.done for r in results)
     if total == 0:

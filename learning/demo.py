@@ -15,10 +15,10 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
+from competencies.models import Competency
 from learning import services
 from learning.demo_content import COURSES
 from learning.models import (
-    Competency,
     CourseCompetency,
     CourseIndexPage,
     CoursePage,

@@ -1,11 +1,9 @@
 """Which pegawai a pengelola looks after, decided outside learning.
 
 Learning knows nothing of unit kerja. kinerja_link narrows a pengelola's view to their
-unit subtree by registering a scope in its ``AppConfig.ready()``::
+unit subtree by registering a Wagtail hook in its ``wagtail_hooks.py``::
 
-    from learning.scopes import register_pengelola_scope
-
-    @register_pengelola_scope
+    @hooks.register(PENGELOLA_SCOPE_HOOK)  # "bina_pengelola_scope"
     def unit_subtree(pengelola, users):
         return users.filter(pegawai__unit__path__startswith=...)
 
@@ -13,28 +11,16 @@ A scope takes the pengelola and a User queryset and returns the part they may ac
 With no scope registered, a pengelola sees every pegawai.
 """
 
-from collections.abc import Callable
-
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
-PengelolaScope = Callable[[object, QuerySet], QuerySet]
-_scopes: list[PengelolaScope] = []
+from wagtail import hooks
 
-
-def register_pengelola_scope(scope: PengelolaScope) -> PengelolaScope:
-    if scope not in _scopes:
-        _scopes.append(scope)
-    return scope
-
-
-def unregister_pengelola_scope(scope: PengelolaScope) -> None:
-    if scope in _scopes:
-        _scopes.remove(scope)
+PENGELOLA_SCOPE_HOOK = "bina_pengelola_scope"
 
 
 def users_managed_by(pengelola) -> QuerySet:
     users = get_user_model().objects.all()
-    for scope in _scopes:
+    for scope in hooks.get_hooks(PENGELOLA_SCOPE_HOOK):
         users = scope(pengelola, users)
     return users

@@ -11,10 +11,9 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, Sum
 from django.utils import timezone
 
+from competencies.models import Competency, CompetencyKind
 from learning.models import (
     Certificate,
-    Competency,
-    CompetencyKind,
     CourseCompetency,
     CourseIndexPage,
     CoursePage,

@@ -2,21 +2,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views import generic
 
-from foundation.admin_viewsets import ModelViewSet, SnippetViewSet
-from learning.models import Certificate, Competency, LearningRecord
-
-
-class CompetencyViewSet(SnippetViewSet):
-    model = Competency
-    icon = "pick"
-    menu_label = _("Kompetensi")
-    add_to_admin_menu = True
-    menu_order = 310
-    list_display = ["code", "name", "kind", "parent", "has_levels"]
-    list_filter = ["kind"]
-    search_fields = ["code", "name"]
-    list_export = ["code", "name", "kind", "parent", "has_levels", "description"]
-    ordering = ["kind", "sort_order", "code"]
+from foundation.admin_viewsets import ModelViewSet
+from learning.models import Certificate, LearningRecord
 
 
 class LearningRecordIndexView(generic.IndexView):

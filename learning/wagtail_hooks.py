@@ -2,13 +2,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
 
 from learning.models import Certificate, LearningRecord
 from learning.permissions import LedgerPermissionPolicy
-from learning.viewsets import CertificateViewSet, CompetencyViewSet, LearningRecordViewSet
+from learning.viewsets import CertificateViewSet, LearningRecordViewSet
 
-register_snippet(CompetencyViewSet)
 register_permission_policy(LearningRecord, LedgerPermissionPolicy(LearningRecord))
 register_permission_policy(Certificate, LedgerPermissionPolicy(Certificate))
 
@@ -48,7 +46,3 @@ def register_learning_log_actions(actions):
     actions.register_action(
         "learning.certificate.revoke", _("Cabut sertifikat"), _("Mencabut sertifikat")
     )
-
-
-# The quiz registers its own admin (question bank, log actions).
-import learning.quiz.wagtail_hooks  # noqa: E402, F401

@@ -61,7 +61,7 @@ class SkpEvidence(models.Model):
         related_name="evidence",
     )
     values = models.ManyToManyField(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai BerAKHLAK"),
         blank=True,
         related_name="+",
@@ -103,7 +103,7 @@ class CompetencyProgress(models.Model):
         related_name="competency_progress",
     )
     competency = models.ForeignKey(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("kompetensi"),
         on_delete=models.CASCADE,
         related_name="+",

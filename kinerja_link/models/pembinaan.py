@@ -69,7 +69,7 @@ class PembinaanRule(models.Model):
         _("rating perilaku kerja"), choices=Rating.choices, null=True, blank=True
     )
     flagged_value = models.ForeignKey(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai BerAKHLAK yang ditandai"),
         null=True,
         blank=True,
@@ -92,7 +92,7 @@ class PembinaanRule(models.Model):
         related_name="+",
     )
     competency = models.ForeignKey(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("kursus apa pun yang mengajarkan"),
         null=True,
         blank=True,
@@ -363,7 +363,7 @@ class PembinaanSession(models.Model):
         related_name="+",
     )
     nilai = models.ForeignKey(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai BerAKHLAK terkait"),
         null=True,
         blank=True,
@@ -454,7 +454,7 @@ class Feedback(models.Model):
     date = models.DateField(_("tanggal"))
     text = models.TextField(_("umpan balik"), max_length=4000)
     nilai = models.ForeignKey(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai BerAKHLAK terkait"),
         null=True,
         blank=True,

@@ -198,7 +198,7 @@ class PerilakuEkspektasi(models.Model):
 
     skp = ParentalKey(SKP, on_delete=models.CASCADE, related_name="perilaku")
     nilai = models.ForeignKey(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai BerAKHLAK"),
         on_delete=models.PROTECT,
         limit_choices_to={"kind": "nilai"},

@@ -14,8 +14,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from competencies.models import Competency
 from learning import services as learning_services
-from learning.models import Competency, CoursePage
+from learning.models import CoursePage
 from learning.quiz.demo import seed_attempt
 from learning.quiz.models import QuizPage
 

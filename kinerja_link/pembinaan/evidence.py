@@ -28,9 +28,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.log_actions import log
 
+from competencies.models import CompetencyKind
 from learning.models import (
     Certificate,
-    CompetencyKind,
     CourseCompetency,
     LearningRecord,
     LearningRecordSource,

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from learning.models import Competency, CompetencyKind
+from competencies.models import Competency, CompetencyKind
 
 from ..models import Feedback, FeedbackKind, Pegawai, RencanaHasilKerja
 from .notifications import notify

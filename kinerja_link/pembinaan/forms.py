@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import Competency
+from competencies.models import Competency
 
 from ..models import (
     Evaluasi,

@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
+from competencies.models import Competency, CompetencyKind
 from foundation.audit.changes import changes, snapshot
-from learning.models import Competency, CompetencyKind, CoursePage
+from learning.models import CoursePage
 
 from ..models import Evaluasi, PembinaanRule, Periode
 from ..selectors import scope_path_for

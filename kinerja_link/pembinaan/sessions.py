@@ -26,13 +26,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from learning.models import (
-    Competency,
-    CompetencyKind,
-    LearningRecord,
-    LearningRecordSource,
-    VerificationStatus,
-)
+from competencies.models import Competency, CompetencyKind
+from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
 from learning.services import minutes_to_jp
 
 from ..models import (

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 
-from learning.models import Competency
+from competencies.models import Competency
 
 from ..models import SKP, CompetencyProgress, Pegawai, SkpEvidence
 

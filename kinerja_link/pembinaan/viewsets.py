@@ -23,8 +23,9 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from competencies.models import Competency
 from foundation.admin_viewsets import ModelViewSet
-from learning.models import Competency, CoursePage
+from learning.models import CoursePage
 
 from ..kuadran import Predikat
 from ..models import PembinaanRule, Periode, Recommendation

@@ -32,7 +32,8 @@ from wagtail.models import ModelLogEntry, Revision
 from accounts.models import AuthEvent
 from accounts.throttling import account_digest
 from foundation.audit.guard import audit_erasure
-from learning.models import Certificate, LearningRecord, QuizAnswer
+from learning.models import Certificate, LearningRecord
+from learning.quiz.models import QuizAnswer
 from learning.quiz.types import QuestionType
 
 from ..models import (

@@ -301,7 +301,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "percobaan_kuis",
         _("Percobaan kuis"),
-        "learning.QuizAttempt",
+        "quiz.QuizAttempt",
         "user",
         "user",
         (
@@ -320,7 +320,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "jawaban_kuis",
         _("Jawaban kuis"),
-        "learning.QuizAnswer",
+        "quiz.QuizAnswer",
         "attempt__user",
         "user",
         ("attempt_id", "slot", "response", "fraction", "grade_state", "grader_comment", "saved_at"),
@@ -556,7 +556,7 @@ NOT_EXPORTED: dict[tuple[str, str], str] = {
     ("kinerja_link.PembinaanSession", "recorded_by"): _ACTOR,
     ("learning.LearningRecord", "verified_by"): _ACTOR,
     ("learning.Certificate", "revoked_by"): _ACTOR,
-    ("learning.QuizAnswer", "graded_by"): _ACTOR,
+    ("quiz.QuizAnswer", "graded_by"): _ACTOR,
 }
 
 

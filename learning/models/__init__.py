@@ -1,18 +1,8 @@
-"""Learning models, split by kind: the competency dictionary, pages (content) and records."""
+"""Learning models, split by kind: pages (content) and records.
 
-# The quiz lives in its own subpackage; imported here so Django sees its models (app "learning").
-from learning.quiz.models import (
-    AttemptState,
-    Question,
-    QuestionCategory,
-    QuestionTag,
-    QuizAnswer,
-    QuizAttempt,
-    QuizPage,
-    QuizQuestion,
-)
+The competency taxonomy is `competencies.models`; the quiz models are `learning.quiz.models`.
+"""
 
-from .competency import Competency, CompetencyKind, CompetencyQuerySet
 from .pages import CourseCompetency, CourseIndexPage, CourseLevel, CoursePage, LessonPage
 from .records import (
     Certificate,
@@ -26,11 +16,7 @@ from .records import (
 )
 
 __all__ = [
-    "AttemptState",
     "Certificate",
-    "Competency",
-    "CompetencyKind",
-    "CompetencyQuerySet",
     "CourseCompetency",
     "CourseIndexPage",
     "CourseLevel",
@@ -42,12 +28,5 @@ __all__ = [
     "LearningRecordSource",
     "LessonCompletion",
     "LessonPage",
-    "Question",
-    "QuestionCategory",
-    "QuestionTag",
-    "QuizAnswer",
-    "QuizAttempt",
-    "QuizPage",
-    "QuizQuestion",
     "VerificationStatus",
 ]

@@ -117,7 +117,7 @@ class CoursePage(Page):
         ),
     ]
     parent_page_types = ["learning.CourseIndexPage"]
-    subpage_types = ["learning.LessonPage", "learning.QuizPage"]
+    subpage_types = ["learning.LessonPage", "quiz.QuizPage"]
 
     class Meta:
         verbose_name = _("kursus")
@@ -155,7 +155,7 @@ class CourseCompetency(Orderable):
 
     course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="course_competencies")
     competency = models.ForeignKey(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("kompetensi"),
         on_delete=models.PROTECT,
         related_name="course_links",

@@ -58,7 +58,7 @@ def _counts(report) -> list[tuple[str, list[tuple[str, int]]]]:
 
 
 def question_import(request):
-    if not request.user.has_perm("learning.add_question"):
+    if not request.user.has_perm("quiz.add_question"):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -81,10 +81,10 @@ def question_import(request):
                     "s": len(report.skipped),
                 },
             )
-            return redirect("wagtailsnippets_learning_question:list")
+            return redirect("wagtailsnippets_quiz_question:list")
         form = ImportForm(initial={**form.cleaned_data, "file": None})
     return TemplateResponse(
         request,
-        "learning/quiz/admin/import.html",
+        "quiz/admin/import.html",
         {"form": form, "report": report, "counts": _counts(report) if report else []},
     )

@@ -48,6 +48,7 @@ class QuestionCategory(models.Model):
     class Meta:
         verbose_name = _("kategori soal")
         verbose_name_plural = _("kategori soal")
+        db_table = "learning_questioncategory"
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -91,8 +92,11 @@ class QuestionCategory(models.Model):
 
 class QuestionTag(TaggedItemBase):
     content_object = ParentalKey(
-        "learning.Question", on_delete=models.CASCADE, related_name="tagged_items"
+        "quiz.Question", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+    class Meta:
+        db_table = "learning_questiontag"
 
 
 class Question(RevisionMixin, index.Indexed, ClusterableModel):
@@ -117,7 +121,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         validators=[MinValueValidator(Decimal("0.01"))],
     )
     competency = models.ForeignKey(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("kompetensi/panduan perilaku"),
         null=True,
         blank=True,
@@ -132,6 +136,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     class Meta:
         verbose_name = _("soal")
         verbose_name_plural = _("bank soal")
+        db_table = "learning_question"
         ordering = ["category_id", "name"]
         indexes = [models.Index(fields=["category", "name"])]
 
@@ -259,11 +264,12 @@ class QuizPage(Page):
     ]
     parent_page_types = ["learning.CoursePage"]
     subpage_types: list[str] = []
-    template = "learning/quiz/quiz_page.html"
+    template = "quiz/quiz_page.html"
 
     class Meta:
         verbose_name = _("kuis")
         verbose_name_plural = _("kuis")
+        db_table = "learning_quizpage"
 
     @classmethod
     def can_create_at(cls, parent) -> bool:
@@ -311,6 +317,7 @@ class QuizQuestion(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("soal kuis")
+        db_table = "learning_quizquestion"
         constraints = [
             models.UniqueConstraint(fields=["quiz", "question"], name="learning_quizquestion_once")
         ]
@@ -352,6 +359,7 @@ class QuizAttempt(models.Model):
     class Meta:
         verbose_name = _("percobaan kuis")
         verbose_name_plural = _("percobaan kuis")
+        db_table = "learning_quizattempt"
         ordering = ["quiz_id", "user_id", "number"]
         constraints = [
             models.UniqueConstraint(
@@ -398,6 +406,7 @@ class QuizAnswer(models.Model):
     class Meta:
         verbose_name = _("jawaban kuis")
         verbose_name_plural = _("jawaban kuis")
+        db_table = "learning_quizanswer"
         constraints = [
             models.UniqueConstraint(fields=["attempt", "slot"], name="learning_quizanswer_unique"),
             models.CheckConstraint(
@@ -408,8 +417,3 @@ class QuizAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt_id} · {self.slot}"
-
-
-# Registering the quiz requirement here makes it part of the completion rule wherever the
-# models are loaded (app start, management commands, tests) without touching learning's app.
-from learning.quiz import requirements  # noqa: E402, F401

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from learning.completion import Requirement, register_requirement
+from learning.completion import Requirement
 
 
-@register_requirement
 def required_quizzes_passed(enrolment) -> Requirement:
     """Each live quiz of the course marked as required counts once its grade passes."""
     from learning.quiz.models import QuizPage

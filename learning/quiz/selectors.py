@@ -239,3 +239,8 @@ def quiz_landing(*, quiz: QuizPage, user) -> dict[str, Any]:
         "closed": quiz.is_closed(now),
         "can_review": review_flags(quiz, now),
     }
+
+
+def course_quizzes(course) -> list[QuizPage]:
+    """The live quizzes of a course, for the course page."""
+    return list(QuizPage.objects.child_of(course).live().order_by("path"))

@@ -60,7 +60,7 @@ def attempt_page(request, attempt_id: int):
         return redirect("quiz:review", attempt_id=attempt.pk)
     context = selectors.attempt_form(attempt)
     context["quiz"] = attempt.quiz
-    return render(request, "learning/quiz/attempt.html", context)
+    return render(request, "quiz/attempt.html", context)
 
 
 @login_required
@@ -102,7 +102,7 @@ def attempt_review(request, attempt_id: int):
         return redirect("quiz:attempt", attempt_id=attempt.pk)
     context = selectors.attempt_review(attempt)
     context["quiz"] = attempt.quiz
-    return render(request, "learning/quiz/review.html", context)
+    return render(request, "quiz/review.html", context)
 
 
 # --- pengelola: essay marking and reports -------------------------------------------------
@@ -121,7 +121,7 @@ def marking_queue(request):
     for item in items:
         item.html = render_text(item.question.text, item.question.text_format)
     quizzes = QuizPage.objects.live().order_by("title").only("pk", "title")
-    return render(request, "learning/quiz/marking_queue.html", {"items": items, "quizzes": quizzes})
+    return render(request, "quiz/marking_queue.html", {"items": items, "quizzes": quizzes})
 
 
 @login_required
@@ -155,4 +155,4 @@ def quiz_report(request, quiz_id: int):
     quiz = get_object_or_404(QuizPage, pk=quiz_id)
     context = reports.quiz_report(quiz)
     context["quiz"] = quiz
-    return render(request, "learning/quiz/report.html", context)
+    return render(request, "quiz/report.html", context)

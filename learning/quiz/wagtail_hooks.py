@@ -1,13 +1,34 @@
-"""Admin registrations of the quiz (loaded from `learning.wagtail_hooks`)."""
+"""The quiz's registrations: its admin, and its part in learning's seams (hooks)."""
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from learning.completion import COMPLETION_REQUIREMENT_HOOK
+from learning.course_sections import COURSE_PAGE_SECTION_HOOK
+from learning.quiz.requirements import required_quizzes_passed
 from learning.quiz.viewsets import QuestionBankGroup
 
 register_snippet(QuestionBankGroup)
+# A required quiz must be passed for the course to be complete.
+hooks.register(COMPLETION_REQUIREMENT_HOOK, required_quizzes_passed)
+
+
+@hooks.register(COURSE_PAGE_SECTION_HOOK)
+def course_quiz_section(course, context) -> str:
+    """The course's quizzes, listed below its lessons."""
+    from learning.quiz.selectors import course_quizzes
+
+    quizzes = course_quizzes(course)
+    if not quizzes:
+        return ""
+    return render_to_string(
+        "quiz/includes/course_quiz.html",
+        {**context, "quizzes": quizzes},
+        request=context.get("request"),
+    )
 
 
 @hooks.register("register_log_actions")
@@ -45,7 +66,7 @@ def register_question_import_url():
 
     from learning.quiz.admin_views import question_import
 
-    return [path("bank-soal/impor/", question_import, name="learning_question_import")]
+    return [path("bank-soal/impor/", question_import, name="quiz_question_import")]
 
 
 @hooks.register("register_admin_menu_item")
@@ -56,8 +77,8 @@ def register_question_import_menu_item():
 
     class ImportMenuItem(MenuItem):
         def is_shown(self, request):
-            return request.user.has_perm("learning.add_question")
+            return request.user.has_perm("quiz.add_question")
 
     return ImportMenuItem(
-        _("Impor soal"), reverse("learning_question_import"), icon_name="upload", order=307
+        _("Impor soal"), reverse("quiz_question_import"), icon_name="upload", order=307
     )

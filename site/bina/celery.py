@@ -13,7 +13,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bina.settings.dev")
 app = Celery("bina")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["learning.quiz"])  # a subpackage: not found by the app scan above
 app.autodiscover_tasks(["kinerja_link.pembinaan"])
 
 # Request ids (foundation.request_id): a task runs under the id of the request that

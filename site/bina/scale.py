@@ -32,6 +32,7 @@ from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from accounts.roles import Role, role_group
+from competencies.models import Competency
 from kinerja_link.demo import STAFF_JABATAN  # the same jabatan as the demo office
 from kinerja_link.kuadran import predikat_for
 from kinerja_link.models import (
@@ -52,7 +53,6 @@ from kinerja_link.models import (
 from kinerja_link.services import pimpinan_group_sync
 from learning.models import (
     Certificate,
-    Competency,
     CourseCompetency,
     CourseIndexPage,
     CoursePage,

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FoundationConfig(AppConfig):
@@ -9,7 +10,9 @@ class FoundationConfig(AppConfig):
     (Request ids in Celery are connected in ``bina.celery``, before Celery's logging.)"""
 
     name = "foundation"
-    verbose_name = "Fondasi"
+    label = "foundation"
+    default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = _("Fondasi")
 
     def ready(self):
         from celery.signals import task_postrun

@@ -9,13 +9,14 @@ import io
 from PIL import Image as PillowImage
 from PIL import ImageDraw, ImageFont
 
-from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import transaction
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
+
+from competencies.models import Competency
 
 from .demo_articles import ARTICLES
 from .models import ArticleIndexPage, ArticlePage, HomePage, StandardPage, ValueIndexPage, ValuePage
@@ -127,7 +128,6 @@ def _child(parent: Page, model, *, slug: str, **fields):
 
 
 def _seed_value_pages(index: ValueIndexPage) -> None:
-    Competency = apps.get_model("learning", "Competency")
     for value in Competency.objects.values_berakhlak():
         if ValuePage.objects.filter(competency=value).exists():
             continue
@@ -144,7 +144,6 @@ def _seed_value_pages(index: ValueIndexPage) -> None:
 def _seed_article(index: ArticleIndexPage, data: dict) -> None:
     if ArticlePage.objects.child_of(index).filter(slug=data["slug"]).exists():
         return
-    Competency = apps.get_model("learning", "Competency")
     values = list(Competency.objects.filter(code__in=data["values"]))
     article = ArticlePage(
         title=data["title"],

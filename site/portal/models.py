@@ -25,9 +25,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BaseStreamBlock
+from competencies.models import CompetencyKind
+from foundation.blocks import BaseStreamBlock
 
-BERAKHLAK_VALUE = {"kind": "nilai"}  # learning.CompetencyKind.BERAKHLAK_VALUE, by value
+BERAKHLAK_VALUE = {"kind": CompetencyKind.BERAKHLAK_VALUE}
 ARTICLES_PER_PAGE = 10
 
 
@@ -208,7 +209,7 @@ class ArticlePage(Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("isi"))
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tag"))
     values = ParentalManyToManyField(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai BerAKHLAK"),
         blank=True,
         limit_choices_to=BERAKHLAK_VALUE,
@@ -297,7 +298,7 @@ class ValuePage(Page):
     """One BerAKHLAK value: definition, its three guides, related articles."""
 
     competency = models.OneToOneField(
-        "learning.Competency",
+        "competencies.Competency",
         verbose_name=_("nilai"),
         on_delete=models.PROTECT,
         limit_choices_to=BERAKHLAK_VALUE,

@@ -4,13 +4,14 @@ view restriction (login, group or password) or a draft never reaches a public li
 
 import re
 
-from django.apps import apps
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Length, Substr
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
+
+from competencies.models import Competency
 
 from .models import ArticleIndexPage, ArticlePage, ValuePage
 
@@ -97,7 +98,6 @@ def public_tag(slug: str, *, index: ArticleIndexPage) -> Tag | None:
 
 
 def berakhlak_value(code: str):
-    Competency = apps.get_model("learning", "Competency")
     return Competency.objects.values_berakhlak().filter(code__iexact=code).first()
 
 

@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from accounts.roles import Role
+from competencies.models import Competency
 from kinerja_link.kuadran import Rating
 from kinerja_link.models import SKP, PerilakuEkspektasi, RencanaHasilKerja
-from learning.models import Competency
 from tests.factories import PegawaiFactory, UserFactory
 
 from .factories import EvaluasiFactory, PeriodeFactory

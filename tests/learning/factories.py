@@ -4,7 +4,8 @@ import itertools
 
 from wagtail.models import Page, Site
 
-from learning.models import Competency, CourseCompetency, CourseIndexPage, CoursePage, LessonPage
+from competencies.models import Competency
+from learning.models import CourseCompetency, CourseIndexPage, CoursePage, LessonPage
 from portal.models import HomePage
 
 _seq = itertools.count(1)

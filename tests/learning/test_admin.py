@@ -6,7 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from learning.models import Competency, CourseCompetency, LearningRecord
+from competencies.models import Competency
+from learning.models import CourseCompetency, LearningRecord
 from tests.factories import UserFactory
 
 from .test_completion import finish
@@ -35,7 +36,9 @@ def test_learning_never_imports_kinerja_link():
 
 @pytest.mark.django_db
 def test_competency_snippet_lists_the_seeded_dictionary(admin_client):
-    response = admin_client.get(reverse("wagtailsnippets_learning_competency:list"), {"q": "BP-"})
+    response = admin_client.get(
+        reverse("wagtailsnippets_competencies_competency:list"), {"q": "BP-"}
+    )
     assert response.status_code == 200
     assert "BP-1" in response.content.decode()
 

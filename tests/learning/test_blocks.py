@@ -9,8 +9,9 @@ from django.core.files.images import ImageFile
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
+from competencies.models import Competency
 from learning import services
-from learning.models import Competency, LessonPage
+from learning.models import LessonPage
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,13 @@ def test_every_lesson_block_renders(client, course, pegawai):
             body=[
                 ("heading", {"text": "Bagian satu", "level": "h2"}),
                 ("paragraph", "<p>Paragraf <b>tebal</b>.</p>"),
-                ("image", {"image": image, "alt_text": "Kotak merah", "caption": "Keterangan"}),
+                (
+                    "image",
+                    {
+                        "image": {"image": image, "alt_text": "Kotak merah", "decorative": False},
+                        "caption": "Keterangan",
+                    },
+                ),
                 ("quote", {"text": "Bangga melayani bangsa", "attribution": "KemenPANRB"}),
                 ("callout", {"kind": "penting", "title": "Awas", "text": "<p>Hati-hati</p>"}),
                 ("document", {"document": document, "description": "Unduh ini"}),

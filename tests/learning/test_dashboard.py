@@ -2,8 +2,10 @@ import pytest
 
 from django.urls import reverse
 
+from wagtail import hooks
+
 from learning import services
-from learning.dashboard import DashboardPanel, register_panel, unregister_panel
+from learning.dashboard import DASHBOARD_PANEL_HOOK, DashboardPanel
 
 from .factories import make_course
 from .test_completion import finish
@@ -48,10 +50,9 @@ def test_dashboard_never_shows_another_pegawai(client, index, pegawai, other_peg
 def test_assignment_slot_renders_registered_panels(
     client, pegawai, tmp_path, settings, monkeypatch
 ):
-    from learning import dashboard
-
-    # Start from no panels: kinerja_link registers its own in ready().
-    monkeypatch.setattr(dashboard, "_panels", [])
+    # Start from no panels: kinerja_link registers its own in its wagtail_hooks.
+    hooks.search_for_hooks()
+    monkeypatch.setitem(hooks._hooks, DASHBOARD_PANEL_HOOK, [])
     template_dir = tmp_path / "tpl"
     (template_dir / "panels").mkdir(parents=True)
     (template_dir / "panels" / "tugas.html").write_text("<p>Tugas untuk {{ who }}</p>")
@@ -65,18 +66,15 @@ def test_assignment_slot_renders_registered_panels(
     )
     client.force_login(pegawai)
     assert "Belum ada penugasan" in client.get(URL).content.decode()
-    register_panel(panel)
-    try:
+    with hooks.register_temporarily(DASHBOARD_PANEL_HOOK, lambda: panel):
         body = client.get(URL).content.decode()
-    finally:
-        unregister_panel(panel)
     assert f"Tugas untuk {pegawai.get_full_name()}" in body
     assert "Belum ada penugasan" not in body
 
 
 def test_unknown_slot_is_refused():
     with pytest.raises(ValueError):
-        register_panel(DashboardPanel(slot="nowhere", template_name="x", get_context=dict))
+        DashboardPanel(slot="nowhere", template_name="x", get_context=dict)
 
 
 @pytest.mark.parametrize("courses", [1, 8])

@@ -181,22 +181,21 @@ def test_verification_pages_are_for_pengelola(client, pegawai, pengelola):
 
 
 def test_a_registered_scope_limits_what_a_pengelola_sees(client, pegawai, other_pegawai, pengelola):
-    from learning.scopes import register_pengelola_scope, unregister_pengelola_scope
+    from wagtail import hooks
+
+    from learning.scopes import PENGELOLA_SCOPE_HOOK
 
     mine, theirs = external(pegawai), external(other_pegawai)
 
     def only_first(who, users):
         return users.filter(pk=pegawai.pk)
 
-    register_pengelola_scope(only_first)
-    try:
+    with hooks.register_temporarily(PENGELOLA_SCOPE_HOOK, only_first):
         client.force_login(pengelola)
         listing = client.get(reverse("learning:verification_list")).context["records"]
         assert [r.pk for r in listing] == [mine.pk]
         assert client.get(reverse("learning:record_proof", args=[theirs.pk])).status_code == 404
         decide = reverse("learning:verification_decide", args=[theirs.pk])
         assert client.post(decide, {"decision": "verify"}).status_code == 404
-    finally:
-        unregister_pengelola_scope(only_first)
     theirs.refresh_from_db()
     assert theirs.verification_status == VerificationStatus.PENDING

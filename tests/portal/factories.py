@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from learning.models import Competency
+from competencies.models import Competency
 from portal.models import (
     ArticleIndexPage,
     ArticlePage,

@@ -7,7 +7,7 @@ from wagtail.admin.panels import get_edit_handler
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from learning.models import Competency
+from competencies.models import Competency
 from portal.models import (
     ArticleIndexPage,
     ArticlePage,

@@ -30,13 +30,14 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import Role
+from competencies.models import Competency
 from kinerja_link.models import ImportJob, ImportStatus
 from kinerja_link.pembinaan.feedback import feedback_give
 from kinerja_link.pembinaan.sessions import session_record
 from kinerja_link.services import pimpinan_group_sync
 from learning import services as learning_services
 from learning.certificates import render_html
-from learning.models import Certificate, Competency
+from learning.models import Certificate
 from learning.quiz import services as quiz_services
 from learning.quiz.types import TextFormat
 from tests.factories import PegawaiFactory, UnitKerjaFactory, UserFactory
@@ -175,9 +176,9 @@ def build_world(text: str):
         ("superuser", reverse("evaluasi:inspect", args=[evaluasi.pk])),
         ("superuser", reverse("learning_records:index")),
         ("superuser", reverse("learning_records:inspect", args=[record.pk])),
-        ("superuser", reverse("wagtailsnippets_learning_question:list")),
-        ("superuser", reverse("wagtailsnippets_learning_question:edit", args=[plain.pk])),
-        ("superuser", reverse("wagtailsnippets_learning_competency:list")),
+        ("superuser", reverse("wagtailsnippets_quiz_question:list")),
+        ("superuser", reverse("wagtailsnippets_quiz_question:edit", args=[plain.pk])),
+        ("superuser", reverse("wagtailsnippets_competencies_competency:list")),
         ("superuser", reverse("kinerja_import:index")),
         ("superuser", reverse("kinerja_import:inspect", args=[job.pk])),
         ("superuser", reverse("wagtailusers_users:index")),

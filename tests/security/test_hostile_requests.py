@@ -180,7 +180,7 @@ def test_question_import_refuses_bad_files(label):
     client = Client(raise_request_exception=False)
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     name, data, fmt = BAD_QUESTION_FILES[label]
-    url = reverse("learning_question_import")
+    url = reverse("quiz_question_import")
     response, elapsed = _timed_post(
         client, url, {"file": SimpleUploadedFile(name, data), "fmt": fmt, "category": "Uji"}
     )

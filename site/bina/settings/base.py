@@ -21,8 +21,10 @@ INSTALLED_APPS = [
     "bina",
     "foundation",
     "accounts",
+    "competencies",
     "portal",
     "learning",
+    "learning.quiz",
     "kinerja_link",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -235,10 +237,12 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "t
 # The apps whose models the "Jejak audit" target-type filter offers.
 BINA_AUDIT_TARGET_APP_LABELS = [
     "accounts",
+    "competencies",
     "foundation",
     "kinerja_link",
     "learning",
     "portal",
+    "quiz",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",

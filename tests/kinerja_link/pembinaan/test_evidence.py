@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.roles import Role
+from competencies.models import Competency
 from kinerja_link.models import (
     SKP,
     AssignmentStatus,
@@ -27,7 +28,7 @@ from kinerja_link.pembinaan.evidence import (
 )
 from kinerja_link.tasks import skp_evidence_attach_pending_task
 from learning import events, services
-from learning.models import Certificate, Competency, CourseCompetency, LearningRecord
+from learning.models import Certificate, CourseCompetency, LearningRecord
 from tests.factories import PegawaiFactory, UnitKerjaFactory
 from tests.learning.factories import make_course
 

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
+from competencies.models import Competency
 from kinerja_link.models import Feedback, FeedbackKind, Notification
 from kinerja_link.pembinaan.feedback import feedback_give
-from learning.models import Competency
 
 from .factories import PembinaanSessionFactory
 from .teams import make_skp, make_team

@@ -6,6 +6,7 @@ import pytest
 
 from django.core.exceptions import ValidationError
 
+from competencies.models import Competency
 from kinerja_link.kuadran import Rating
 from kinerja_link.models import PembinaanRule, Recommendation, SessionKind
 from kinerja_link.pembinaan.recommendations import recommendations_generate
@@ -16,7 +17,6 @@ from kinerja_link.pembinaan.rules import (
     rules_for,
     value_names,
 )
-from learning.models import Competency
 from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
 
 from .conftest import flag

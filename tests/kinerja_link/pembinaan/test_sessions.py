@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
+from competencies.models import Competency
 from kinerja_link.models import (
     CompetencyProgress,
     EvidenceKind,
@@ -23,7 +24,7 @@ from kinerja_link.models import (
     SkpEvidence,
 )
 from kinerja_link.pembinaan.sessions import session_learning_records, session_record
-from learning.models import Competency, LearningRecord, LearningRecordSource, VerificationStatus
+from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
 from tests.kinerja_link.factories import EvaluasiFactory
 
 from .factories import PembinaanSessionFactory, RecommendationFactory

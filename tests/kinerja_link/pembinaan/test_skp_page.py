@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from competencies.models import Competency
 from kinerja_link.models import (
     SKP,
     EvidenceKind,
@@ -22,7 +23,6 @@ from kinerja_link.models import (
 )
 from kinerja_link.pembinaan.chart import BAR_MAX, bar_width, values_bar_chart
 from kinerja_link.pembinaan.evidence import competency_progress_refresh
-from learning.models import Competency
 from tests.factories import PegawaiFactory, UnitKerjaFactory
 
 from .factories import PembinaanSessionFactory

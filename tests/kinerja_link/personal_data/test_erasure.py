@@ -21,7 +21,8 @@ from kinerja_link.models import (
 )
 from kinerja_link.pembinaan.effectiveness import effectiveness_report
 from kinerja_link.personal_data.erasure import ERASE_ACTION, pegawai_erase
-from learning.models import Certificate, Enrolment, LearningRecord, QuizAttempt
+from learning.models import Certificate, Enrolment, LearningRecord
+from learning.quiz.models import QuizAttempt
 
 from .world import EMAIL, NAME, SECRETS, build_world
 

@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 
 from accounts.models import AuthEvent
 from accounts.roles import Role
+from competencies.models import Competency
 from kinerja_link.kuadran import Rating
 from kinerja_link.models import (
     SKP,
@@ -36,8 +37,8 @@ from kinerja_link.pembinaan.sessions import session_record
 from kinerja_link.perilaku_notes import perilaku_notes_update
 from kinerja_link.services import pimpinan_group_sync
 from learning import services as learning_services
-from learning.models import Competency, QuizAnswer
 from learning.quiz import services as quiz_services
+from learning.quiz.models import QuizAnswer
 from tests.factories import PegawaiFactory, PegawaiUserFactory, UnitKerjaFactory
 from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
 from tests.kinerja_link.pembinaan.factories import AssignmentFactory, RecommendationFactory

@@ -20,7 +20,7 @@ def admin_client(client):
 
 def test_editor_writes_a_question_in_gift_and_gets_a_revision(admin_client):
     category = category_for_path(("Uji",))
-    url = reverse("wagtailsnippets_learning_question:add")
+    url = reverse("wagtailsnippets_quiz_question:add")
     assert admin_client.get(url).status_code == 200
     response = admin_client.post(
         url,
@@ -40,14 +40,14 @@ def test_editor_writes_a_question_in_gift_and_gets_a_revision(admin_client):
         "LO-01",
     )
     assert question.latest_revision.content["data"]["choices"][0]["text"] == "setia kepada NKRI"
-    edit = admin_client.get(reverse("wagtailsnippets_learning_question:edit", args=[question.pk]))
+    edit = admin_client.get(reverse("wagtailsnippets_quiz_question:edit", args=[question.pk]))
     assert "setia kepada NKRI" in edit.content.decode()
 
 
 def test_a_broken_definition_is_refused_with_the_reason(admin_client):
     category = category_for_path(("Uji",))
     response = admin_client.post(
-        reverse("wagtailsnippets_learning_question:add"),
+        reverse("wagtailsnippets_quiz_question:add"),
         {"category": category.pk, "definition": "::A:: Teks {~satu ~dua}", "default_mark": "1"},
     )
     assert response.status_code == 200
@@ -65,7 +65,7 @@ def test_one_quiz_per_course_and_only_under_a_course(course):
 def test_admin_import_previews_then_imports(admin_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    url = reverse("learning_question_import")
+    url = reverse("quiz_question_import")
     assert admin_client.get(url).status_code == 200
     gift = "::Satu::Nilai dasar ASN?{=BerAKHLAK ~Lainnya}\n\n::Rusak::Teks {~a ~b}\n"
     upload = SimpleUploadedFile("bank.gift", gift.encode())
@@ -82,12 +82,12 @@ def test_admin_import_previews_then_imports(admin_client):
 
 def test_admin_import_needs_permission(client, pegawai):
     client.force_login(pegawai)
-    response = client.get(reverse("learning_question_import"))
+    response = client.get(reverse("quiz_question_import"))
     assert response.status_code in (302, 403)
 
 
 def test_quiz_page_add_form_in_the_admin(admin_client, course):
-    url = reverse("wagtailadmin_pages:add", args=["learning", "quizpage", course.pk])
+    url = reverse("wagtailadmin_pages:add", args=["quiz", "quizpage", course.pk])
     response = admin_client.get(url)
     assert response.status_code == 200
     assert "fixed_questions" in response.content.decode()

@@ -1,7 +1,8 @@
-"""StreamField blocks shared by every content page (portal and learning).
+"""StreamField blocks shared by every content page (portal's pages and learning's lessons).
 
-Every block names its own template so the public markup stays in one place and
-accessible by construction (alt text is required, headings only h2–h4).
+Every block names its own template (foundation/blocks/) so the public markup stays in one
+place and accessible by construction: an image has alt text or is marked decorative
+(Wagtail's ImageBlock), a video has an optional transcript, headings are only h2–h4.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "document-link", "h3", "h4"]
 
@@ -26,22 +27,23 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         label = _("Judul")
-        template = "portal/blocks/heading.html"
+        template = "foundation/blocks/heading.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("gambar"))
-    alt_text = blocks.CharBlock(
-        label=_("teks alternatif"),
-        max_length=250,
-        help_text=_("Jelaskan isi gambar untuk pembaca layar. Wajib diisi."),
-    )
+    """Wagtail's ImageBlock (alt text, or "decorative" for an empty alt) with a caption.
+
+    ImageBlock takes no extra children, so the caption sits beside it: the stored value
+    is ``{"image": {"image": id, "alt_text": ..., "decorative": ...}, "caption": ...}``.
+    """
+
+    image = ImageBlock(label=_("gambar"))
     caption = blocks.CharBlock(label=_("keterangan"), required=False, max_length=250)
 
     class Meta:
         icon = "image"
         label = _("Gambar")
-        template = "portal/blocks/image.html"
+        template = "foundation/blocks/image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -51,18 +53,22 @@ class QuoteBlock(blocks.StructBlock):
     class Meta:
         icon = "openquote"
         label = _("Kutipan")
-        template = "portal/blocks/quote.html"
+        template = "foundation/blocks/quote.html"
 
 
-class VideoEmbedBlock(EmbedBlock):
+class VideoBlock(blocks.StructBlock):
+    video = EmbedBlock(label=_("tautan video"), help_text=_("YouTube, Vimeo, dan sejenisnya."))
+    caption = blocks.CharBlock(label=_("keterangan"), required=False, max_length=250)
+    # Many pegawai are on slow connections: the transcript is the content without video.
+    transcript = blocks.TextBlock(label=_("transkrip"), required=False)
+
     class Meta:
         icon = "media"
-        label = _("Video / sematan")
-        help_text = _("Tautan video (mis. YouTube) yang akan disematkan.")
-        template = "portal/blocks/embed.html"
+        label = _("Video")
+        template = "foundation/blocks/video.html"
 
 
-class DocumentLinkBlock(blocks.StructBlock):
+class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("dokumen"))
     label = blocks.CharBlock(
         label=_("teks tautan"),
@@ -70,11 +76,12 @@ class DocumentLinkBlock(blocks.StructBlock):
         max_length=200,
         help_text=_("Kosongkan untuk memakai judul dokumen."),
     )
+    description = blocks.CharBlock(label=_("uraian"), required=False, max_length=250)
 
     class Meta:
         icon = "doc-full"
-        label = _("Tautan dokumen")
-        template = "portal/blocks/document_link.html"
+        label = _("Dokumen")
+        template = "foundation/blocks/document.html"
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -89,29 +96,29 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         label = _("Kotak sorotan")
-        template = "portal/blocks/callout.html"
+        template = "foundation/blocks/callout.html"
 
 
 class TableBlock(WagtailTableBlock):
     class Meta:
         icon = "table"
         label = _("Tabel")
-        template = "portal/blocks/table.html"
+        template = "foundation/blocks/table.html"
 
 
 class BaseStreamBlock(blocks.StreamBlock):
-    """The body of articles, value pages and standard pages."""
+    """The body of articles, value pages and standard pages; lessons extend it."""
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Teks"),
         icon="pilcrow",
         features=RICH_TEXT_FEATURES,
-        template="portal/blocks/paragraph.html",
+        template="foundation/blocks/paragraph.html",
     )
     image = CaptionedImageBlock()
     quote = QuoteBlock()
-    embed = VideoEmbedBlock()
-    document = DocumentLinkBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
     callout = CalloutBlock()
     table = TableBlock()

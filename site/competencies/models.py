@@ -1,3 +1,5 @@
+"""The competency taxonomy. The table keeps its original name from when learning owned it."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +52,7 @@ class Competency(models.Model):
     class Meta:
         verbose_name = _("kompetensi")
         verbose_name_plural = _("kompetensi")
+        db_table = "learning_competency"
         ordering = ["kind", "sort_order", "code"]
         constraints = [
             models.CheckConstraint(
