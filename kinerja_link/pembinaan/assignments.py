@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,7 +26,8 @@ from wagtail.log_actions import log
 
 from bina.audit.bulk import log_entries_bulk
 from bina.audit.changes import changes, snapshot
-from learning.models import CoursePage, Enrolment, EnrolmentSource, EnrolmentStatus
+from learning.models import CoursePage
+from learning.services import enrolments_create_bulk
 
 from ..models import (
     Assignment,
@@ -105,52 +105,6 @@ def _parse_ids(pegawai_ids: Iterable) -> list[int]:
     return ids
 
 
-def _missing_prerequisites(course: CoursePage, user_ids: list[int]) -> list[int]:
-    """Users (of ``user_ids``) who lack a completed prerequisite: two queries for all."""
-    required = list(CoursePage.objects.filter(required_by=course).values_list("pk", flat=True))
-    if not required or not user_ids:
-        return []
-    done = dict(
-        Enrolment.objects.filter(
-            user_id__in=user_ids, course_id__in=required, status=EnrolmentStatus.COMPLETED
-        )
-        .values("user_id")
-        .annotate(n=Count("course_id", distinct=True))
-        .values_list("user_id", "n")
-    )
-    return [uid for uid in user_ids if done.get(uid, 0) < len(required)]
-
-
-def _enrol(*, user, course: CoursePage, members: list[Pegawai]) -> dict[int, Enrolment]:
-    """Enrol every member (source "assigned") with ``enrolment_create``'s rules, set-based.
-
-    An existing enrolment is reused unchanged, as ``enrolment_create`` does.
-    """
-    user_ids = [m.user_id for m in members]
-    enrolments = {
-        e.user_id: e for e in Enrolment.objects.filter(user_id__in=user_ids, course=course)
-    }
-    new_ids = [uid for uid in user_ids if uid not in enrolments]
-    lacking = set(_missing_prerequisites(course, new_ids))
-    if lacking:
-        names = ", ".join(m.nama for m in members if m.user_id in lacking)
-        raise ValidationError(
-            _("Pegawai berikut belum menyelesaikan kursus prasyarat: %(names)s.") % {"names": names}
-        )
-    if new_ids:
-        Enrolment.objects.bulk_create(
-            [
-                Enrolment(user_id=uid, course=course, source=EnrolmentSource.ASSIGNED)
-                for uid in new_ids
-            ]
-        )
-        created = Enrolment.objects.filter(user_id__in=new_ids, course=course)
-        for enrolment in created:
-            enrolments[enrolment.user_id] = enrolment
-            log(instance=enrolment, action="learning.enrolment.create", user=user)
-    return enrolments
-
-
 def assignments_bulk_create(
     *,
     user,
@@ -202,7 +156,11 @@ def _bulk_write(*, user, members, course, due_date, note, recommendation) -> Bul
     )
     result.already_open = sorted(open_for)
     todo = [m for m in members if m.pk not in open_for]
-    enrolments = _enrol(user=user, course=course, members=todo) if todo else {}
+    enrolments = (
+        enrolments_create_bulk(users=[m.user for m in todo], course=course, actor=user)
+        if todo
+        else {}
+    )
     rows = []
     for member in todo:
         enrolment = enrolments[member.user_id]

@@ -26,14 +26,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from learning.models import (
-    Competency,
-    CompetencyKind,
-    LearningRecord,
-    LearningRecordSource,
-    VerificationStatus,
-)
-from learning.services import minutes_to_jp
+from learning.models import Competency, CompetencyKind, LearningRecord
+from learning.services import learning_records_for_session
 
 from ..models import (
     SKP,
@@ -171,21 +165,17 @@ def session_learning_records(*, session: PembinaanSession) -> dict[int, Learning
         return records
     held_by = Pegawai.objects.select_related("user", "unit").get(pk=session.held_by_id)
     missing = [p for p in participants if p.learning_record_id is None]
-    for participant in missing:
-        record = LearningRecord.objects.create(
-            user=participant.pegawai.user,
-            source=LearningRecordSource.COACHING,
-            title=_("%(kind)s bersama %(name)s")
-            % {"kind": session.get_kind_display(), "name": held_by.nama},
-            institution=held_by.unit.nama[:255],
-            jenis_diklat_id=jenis,
-            jp=minutes_to_jp(session.duration_minutes),
-            start_date=session.date,
-            end_date=session.date,
-            verification_status=VerificationStatus.VERIFIED,
-            verified_by=session.recorded_by,
-            verified_at=timezone.now(),
-        )
+    created = learning_records_for_session(
+        users=[p.pegawai.user for p in missing],
+        title=_("%(kind)s bersama %(name)s")
+        % {"kind": session.get_kind_display(), "name": held_by.nama},
+        institution=held_by.unit.nama,
+        jenis_diklat_id=jenis,
+        minutes=session.duration_minutes,
+        date=session.date,
+        recorded_by=session.recorded_by,
+    )
+    for participant, record in zip(missing, created, strict=True):
         participant.learning_record = record
         records[participant.pegawai_id] = record
     SessionParticipant.objects.bulk_update(missing, ["learning_record"])
