@@ -15,7 +15,7 @@ from bina.outbox import enqueue_on_commit
 
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi
-from .pembinaan.team import team_of
+from .selectors import team_of
 
 MAX_NOTE_LENGTH = 1000
 

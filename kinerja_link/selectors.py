@@ -20,6 +20,19 @@ def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
     return team
 
 
+def pimpinan_of(user) -> Pegawai | None:
+    """The user's own Pegawai record when it is active: an inactive pegawai leads no team."""
+    if not user.is_authenticated:
+        return None
+    return Pegawai.objects.active().filter(user=user).select_related("unit").first()
+
+
+def team_of(user) -> QuerySet[Pegawai]:
+    """The user's own team as pimpinan (DESIGN §7); empty for everyone else."""
+    me = pimpinan_of(user)
+    return team_for(me) if me else Pegawai.objects.none()
+
+
 def pimpinan_user_ids() -> QuerySet:
     """Ids of users who are pejabat penilai of at least one active pegawai."""
     return (

@@ -9,6 +9,7 @@ from wagtail import hooks
 def register_assignment_log_actions(actions):
     for action, label, message in (
         ("kinerja_link.assignment.create", _("Penugasan dibuat"), _("Menugaskan kursus")),
+        # Old rows only: refusals are now written as "kinerja_link.team.rejected".
         (
             "kinerja_link.assignment.reject",
             _("Penugasan ditolak"),

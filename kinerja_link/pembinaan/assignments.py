@@ -20,7 +20,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wagtail.log_actions import log
 
@@ -36,26 +35,10 @@ from ..models import (
     Recommendation,
     RecommendationStatus,
 )
-from .team import pimpinan_of, team_of
+from ..selectors import team_of
+from .team import team_members
 
 NOTE_MAX = 2000
-
-
-class OutsideTeamError(PermissionDenied):
-    """Some pegawai ids are not (or no longer) in the user's team: nothing was done."""
-
-    def __init__(self, ids: Iterable[int]):
-        self.ids = sorted(ids)
-        super().__init__(
-            ngettext(
-                "Penugasan ditolak: %(count)d pegawai bukan anggota tim Anda. "
-                "Tidak ada penugasan yang dibuat.",
-                "Penugasan ditolak: %(count)d pegawai bukan anggota tim Anda. "
-                "Tidak ada penugasan yang dibuat.",
-                len(self.ids),
-            )
-            % {"count": len(self.ids)}
-        )
 
 
 # What the audit trail records of a new assignment.
@@ -67,20 +50,6 @@ class BulkResult:
     created: list[Assignment] = field(default_factory=list)
     already_open: list[int] = field(default_factory=list)  # pegawai ids
     already_completed: list[int] = field(default_factory=list)  # pegawai ids
-
-
-# --- Scope -------------------------------------------------------------------------------
-
-
-def _audit_rejection(*, user, ids: list[int], rejected: list[int], course: CoursePage) -> None:
-    """Written outside any transaction of ours, so the rejection stays on record."""
-    actor = pimpinan_of(user) or user
-    log(
-        instance=actor,
-        action="kinerja_link.assignment.reject",
-        user=user,
-        data={"pegawai_ids": sorted(ids), "rejected_ids": rejected, "course": course.pk},
-    )
 
 
 # --- Creating ----------------------------------------------------------------------------
@@ -125,11 +94,7 @@ def assignments_bulk_create(
     note = (note or "").strip()
     ids = _parse_ids(pegawai_ids)
     _validate(course=course, due_date=due_date, note=note, today=today)
-    members = list(team_of(user).filter(pk__in=ids).select_related("user"))
-    rejected = sorted(set(ids) - {m.pk for m in members})
-    if rejected:
-        _audit_rejection(user=user, ids=ids, rejected=rejected, course=course)
-        raise OutsideTeamError(rejected)
+    members = team_members(user=user, ids=ids, action="assignment", course=course.pk)
     try:
         with transaction.atomic():
             return _bulk_write(

@@ -32,7 +32,7 @@ def feedback_give(
 ) -> Feedback:
     """Give feedback to one member of the user's own team."""
     pimpinan = pimpinan_for(user)
-    (member,) = team_members(user=user, pimpinan=pimpinan, ids=[pegawai.pk], action="feedback")
+    (member,) = team_members(user=user, ids=[pegawai.pk], action="feedback")
     errors = {}
     if date > timezone.localdate():
         errors["date"] = _("Tanggal umpan balik tidak boleh di masa depan.")

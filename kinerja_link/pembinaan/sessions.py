@@ -68,9 +68,7 @@ def session_record(
 ) -> PembinaanSession:
     """Record a session a pimpinan held with members of their own team."""
     pimpinan = pimpinan_for(user)
-    participants = team_members(
-        user=user, pimpinan=pimpinan, ids=participant_ids, action="session_record"
-    )
+    participants = team_members(user=user, ids=participant_ids, action="session_record")
     ids = {p.pk for p in participants}
     _check_links(ids=ids, evaluasi=evaluasi, rhk=rhk, nilai=nilai, recommendation=recommendation)
     if date > timezone.localdate():

@@ -27,8 +27,8 @@ from ..models import (
     Recommendation,
     RecommendationStatus,
 )
-from ..selectors import periode_with_evaluasi
-from .assignments import assignment_state, team_of
+from ..selectors import periode_with_evaluasi, team_of
+from .assignments import assignment_state
 
 NAMES_PER_CELL = 8
 # A team of hundreds (a Direktur with BINA_TEAM_SCOPE="unit") would make a page of
