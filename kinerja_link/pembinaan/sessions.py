@@ -38,12 +38,12 @@ from ..models import (
     PembinaanSession,
     PembinaanSettings,
     Recommendation,
-    RecommendationStatus,
     RencanaHasilKerja,
     SessionKind,
     SessionParticipant,
     SkpEvidence,
 )
+from .assignments import recommendation_accept
 from .evidence import competency_progress_refresh
 from .notifications import notify
 from .team import pimpinan_for, team_members
@@ -92,7 +92,7 @@ def session_record(
     session.full_clean()
     with transaction.atomic():
         if recommendation is not None:
-            _accept(recommendation, user=user)
+            recommendation_accept(user=user, recommendation=recommendation)
         session.save()
         SessionParticipant.objects.bulk_create(
             [SessionParticipant(session=session, pegawai=p) for p in participants]
@@ -135,15 +135,6 @@ def _check_links(*, ids, evaluasi, rhk, nilai, recommendation) -> None:
         errors["recommendation"] = _("Rekomendasi ini bukan rekomendasi sesi bagi peserta.")
     if errors:
         raise ValidationError(errors)
-
-
-def _accept(recommendation: Recommendation, *, user) -> None:
-    """Mark the recommendation accepted; one that was already decided is refused."""
-    updated = Recommendation.objects.filter(
-        pk=recommendation.pk, status=RecommendationStatus.OPEN
-    ).update(status=RecommendationStatus.ACCEPTED, decided_by=user, decided_at=timezone.now())
-    if not updated:
-        raise ValidationError({"recommendation": _("Rekomendasi ini sudah diputuskan.")})
 
 
 def session_learning_records(*, session: PembinaanSession) -> dict[int, LearningRecord]:
