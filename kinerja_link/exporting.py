@@ -26,6 +26,7 @@ from learning.models import Competency, LearningRecord
 
 from .kuadran import Predikat
 from .models import Evaluasi, JenisPeriode, Pegawai, Periode, SkpEvidence, UnitKerja
+from .perilaku_catatan import flagged_codes
 
 KURSUS_FIELDS = [
     "jenisDiklatId",
@@ -137,11 +138,7 @@ def pembinaan_summary(evaluasi: Evaluasi | None) -> str:
     if evaluasi is None:
         return ""
     parts = [str(PEMBINAAN_DEFAULT[Predikat(evaluasi.predikat)])]
-    flagged = [
-        code
-        for code, note in (evaluasi.perilaku_catatan or {}).items()
-        if isinstance(note, dict) and note.get("perlu_pembinaan")
-    ]
+    flagged = flagged_codes(evaluasi.perilaku_catatan)
     if flagged:
         parts.append(_("perilaku perlu pembinaan: %s") % ", ".join(sorted(flagged)))
     return "; ".join(parts)

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 
 from bina.outbox import enqueue_on_commit
 
+from . import perilaku_catatan
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi
 from .selectors import team_of
@@ -38,14 +39,8 @@ def perilaku_notes_update(
         .get(pk=evaluasi.pk)
     )
     before = dict(evaluasi.perilaku_catatan or {})
-    after = {}
-    for code in BERAKHLAK:
-        entry = {"perlu_pembinaan": bool(flags.get(code))}
-        text = (notes.get(code) or "").strip()[:MAX_NOTE_LENGTH]
-        if text:
-            entry["catatan"] = text
-        if entry != {"perlu_pembinaan": False}:
-            after[code] = entry
+    texts = {code: (notes.get(code) or "").strip()[:MAX_NOTE_LENGTH] for code in BERAKHLAK}
+    after = perilaku_catatan.with_edits(BERAKHLAK, flags, texts)
     if after == before:
         return evaluasi
     evaluasi.perilaku_catatan = after

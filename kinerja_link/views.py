@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from . import perilaku_catatan
 from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi, Pegawai, Periode, SkpEvidence, UnitKerja
@@ -92,17 +93,16 @@ class PerilakuNotesForm(forms.Form):
         notes = evaluasi.perilaku_catatan or {}
         self.rows = []
         for code, name in BERAKHLAK.items():
-            entry = notes.get(code) or {}
             self.fields[f"flag_{code}"] = forms.BooleanField(
                 label=_("%(nilai)s perlu pembinaan") % {"nilai": name},
                 required=False,
-                initial=bool(entry.get("perlu_pembinaan")),
+                initial=perilaku_catatan.is_flagged(notes, code),
             )
             self.fields[f"note_{code}"] = forms.CharField(
                 label=_("Catatan %(nilai)s") % {"nilai": name},
                 required=False,
                 max_length=MAX_NOTE_LENGTH,
-                initial=entry.get("catatan", ""),
+                initial=perilaku_catatan.note_text(notes, code),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.rows.append((name, self[f"flag_{code}"], self[f"note_{code}"]))

@@ -24,8 +24,9 @@ from learning.models import CourseCompetency, CoursePage, Enrolment, EnrolmentSt
 
 from ..kuadran import Predikat, Rating
 from ..models import Assignment, AssignmentStatus, PembinaanRule, Periode, Recommendation
+from ..perilaku_catatan import flagged_codes
 from ..selectors import scope_path_for
-from .rules import evaluasi_in_scope, flagged_codes, matching_evaluasi, rules_for, value_names
+from .rules import evaluasi_in_scope, matching_evaluasi, rules_for, value_names
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000

@@ -23,6 +23,7 @@ from bina.audit.changes import changes, snapshot
 from learning.models import Competency, CompetencyKind, CoursePage
 
 from ..models import Evaluasi, PembinaanRule, Periode
+from ..perilaku_catatan import flagged_q
 from ..selectors import scope_path_for
 
 CONDITION_FIELDS = (
@@ -66,22 +67,6 @@ def rules_for(periode: Periode) -> list[PembinaanRule]:
 def value_names() -> dict[str, str]:
     """BerAKHLAK value code -> name, e.g. {"KL": "Kolaboratif"} (one query)."""
     return dict(Competency.objects.values_berakhlak().values_list("code", "name"))
-
-
-def flagged_q(code: str) -> Q:
-    """Evaluations whose perilaku notes flag the value ``code`` as needing pembinaan."""
-    return Q(**{f"perilaku_catatan__{code}__perlu_pembinaan": True})
-
-
-def flagged_codes(catatan: object, known: dict[str, str]) -> list[str]:
-    """The value codes flagged in one evaluation's notes, in the values' order."""
-    if not isinstance(catatan, dict):
-        return []
-    return [
-        code
-        for code in known
-        if isinstance(catatan.get(code), dict) and catatan[code].get("perlu_pembinaan") is True
-    ]
 
 
 def rule_condition(rule: PembinaanRule, codes: dict[str, str]) -> Q:
