@@ -20,11 +20,11 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+
+from wagtail import hooks
 
 from learning.models import Competency, LearningRecord
 
-from .kuadran import Predikat
 from .models import Evaluasi, JenisPeriode, Pegawai, Periode, SkpEvidence, UnitKerja
 from .perilaku_catatan import flagged_codes
 
@@ -64,14 +64,10 @@ EVIDENCE_HEADERS = [
     "tautanSertifikat",
 ]
 
-# Default follow-up per predikat (DOMAIN.md §4): agency policy, to become PembinaanRule.
-PEMBINAAN_DEFAULT = {
-    Predikat.SANGAT_BAIK: _lazy("Talent pool; menjadi mentor bagi rekan"),
-    Predikat.BAIK: _lazy("Pengembangan kompetensi rutin"),
-    Predikat.BUTUH_PERBAIKAN: _lazy("Pembelajaran teknis dan coaching"),
-    Predikat.KURANG: _lazy("Pembelajaran perilaku BerAKHLAK dan konseling"),
-    Predikat.SANGAT_KURANG: _lazy("Rencana perbaikan kinerja formal"),
-}
+# Which pembinaan an evaluation calls for is agency policy, owned by the pembinaan rules.
+# Their app answers through this hook (a function taking ``periode`` and ``evaluasi_ids``,
+# returning evaluasi id -> follow-up texts), so kinerja_link does not import it.
+FOLLOW_UP_HOOK = "kinerja_link_export_follow_ups"
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -134,10 +130,20 @@ def learning_records_for(pegawai_ids: list[int], tahun: int) -> dict[int, list[K
     return result
 
 
-def pembinaan_summary(evaluasi: Evaluasi | None) -> str:
+def follow_ups_for(periode: Periode, evaluasi_ids: list[int]) -> dict[int, list[str]]:
+    """Per evaluation, the follow-ups the agency's rules call for (see ``FOLLOW_UP_HOOK``)."""
+    result: dict[int, list[str]] = {}
+    for answer in hooks.get_hooks(FOLLOW_UP_HOOK):
+        for pk, texts in answer(periode=periode, evaluasi_ids=evaluasi_ids).items():
+            result.setdefault(pk, []).extend(texts)
+    return result
+
+
+def pembinaan_summary(evaluasi: Evaluasi | None, follow_ups: Iterable[str] = ()) -> str:
+    """The follow-ups the rules call for, then the values the pimpinan flagged."""
     if evaluasi is None:
         return ""
-    parts = [str(PEMBINAAN_DEFAULT[Predikat(evaluasi.predikat)])]
+    parts = [str(text) for text in follow_ups]
     flagged = flagged_codes(evaluasi.perilaku_catatan)
     if flagged:
         parts.append(_("perilaku perlu pembinaan: %s") % ", ".join(sorted(flagged)))
@@ -157,6 +163,7 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
         for e in Evaluasi.objects.filter(periode=periode, pegawai__in=[p.pk for p in pegawai])
     }
     records = learning_records_for([p.pk for p in pegawai], periode.tahun)
+    follow_ups = follow_ups_for(periode, [e.pk for e in evaluasi.values()])
     yield HEADERS
     for person in pegawai:
         mine = records.get(person.pk, [])
@@ -167,7 +174,7 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
             person.unit.nama,
             periode.label,
             e.get_predikat_display() if e else "",
-            pembinaan_summary(e),
+            pembinaan_summary(e, follow_ups.get(e.pk, ()) if e else ()),
             sum(r.jumlah_jam for r in mine),
         ]
         for record in mine or [None]:

@@ -4,6 +4,16 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from ..exporting import FOLLOW_UP_HOOK
+
+
+@hooks.register(FOLLOW_UP_HOOK)
+def export_follow_ups(*, periode, evaluasi_ids):
+    """The export's follow-ups come from the rules that match each evaluation."""
+    from .rules import follow_ups_for
+
+    return follow_ups_for(periode=periode, evaluasi_ids=evaluasi_ids)
+
 
 @hooks.register("register_log_actions")
 def register_pembinaan_log_actions(actions):
