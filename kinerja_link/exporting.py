@@ -16,16 +16,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP
 
-from django.conf import settings
-from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
-from learning.models import Competency, LearningRecord
+from learning.models import LearningRecord
 
-from .models import Evaluasi, JenisPeriode, Pegawai, Periode, SkpEvidence, UnitKerja
+from .models import Evaluasi, Pegawai, Periode, UnitKerja
 from .perilaku_catatan import flagged_codes
 
 KURSUS_FIELDS = [
@@ -68,6 +65,9 @@ EVIDENCE_HEADERS = [
 # Their app answers through this hook (a function taking ``periode`` and ``evaluasi_ids``,
 # returning evaluasi id -> follow-up texts), so kinerja_link does not import it.
 FOLLOW_UP_HOOK = "kinerja_link_export_follow_ups"
+# The same for the "Bukti dukung" sheet: a function taking ``periode`` and ``unit`` that
+# yields the header and the rows (``EVIDENCE_HEADERS``).
+EVIDENCE_ROWS_HOOK = "kinerja_link_export_evidence_rows"
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -182,57 +182,11 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
 
 
 def evidence_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
-    """Header, then one row per bukti dukung on the annual SKP of ``periode.tahun`` of each
-    active pegawai in the unit subtree (the whole year, as the Riwayat Kursus rows)."""
-    evidence = (
-        SkpEvidence.objects.filter(
-            skp__periode__jenis=JenisPeriode.TAHUNAN,
-            skp__periode__tahun=periode.tahun,
-            skp__pegawai__is_active=True,
-            skp__pegawai__unit__path__startswith=unit.path,
-        )
-        .select_related(
-            "skp__pegawai__user",
-            "skp__pegawai__unit",
-            "certificate",
-            "session",
-            "rhk",
-            "learning_record",
-        )
-        .prefetch_related(Prefetch("values", queryset=Competency.objects.order_by("sort_order")))
-        .order_by("skp__pegawai__unit__path", "skp__pegawai__user__nip", "date", "pk")
-    )
-    yield EVIDENCE_HEADERS
-    for e in evidence:
-        person = e.skp.pegawai
-        yield [
-            person.nip,
-            person.nama,
-            person.unit.nama,
-            periode.tahun,
-            e.get_kind_display(),
-            e.session.get_kind_display() if e.session else "",
-            e.title,
-            f"{e.date:%d-%m-%Y}",
-            e.jp,
-            "; ".join(v.name for v in e.values.all()),
-            e.rhk.rhk if e.rhk else "",
-            _certificate_number(e),
-            _certificate_link(e),
-        ]
-
-
-def _certificate_number(evidence: SkpEvidence) -> str:
-    if evidence.certificate:
-        return evidence.certificate.number
-    return evidence.learning_record.certificate_number if evidence.learning_record else ""
-
-
-def _certificate_link(evidence: SkpEvidence) -> str:
-    if not evidence.certificate:
-        return ""
-    path = reverse("learning:certificate_verify", kwargs={"uuid": evidence.certificate.uuid})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """The "Bukti dukung" sheet: header, then one row per piece of evidence on the annual
+    SKP of ``periode.tahun`` of each active pegawai in the unit subtree. The evidence is
+    pembinaan's; it supplies the rows through ``EVIDENCE_ROWS_HOOK``."""
+    for rows in hooks.get_hooks(EVIDENCE_ROWS_HOOK):
+        yield from rows(periode=periode, unit=unit)
 
 
 def safe_cell(value: object) -> object:

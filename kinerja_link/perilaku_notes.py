@@ -11,9 +11,7 @@ from django.db import transaction
 
 from wagtail.log_actions import log
 
-from bina.outbox import enqueue_on_commit
-
-from . import perilaku_catatan
+from . import events, perilaku_catatan
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi
 from .selectors import team_of
@@ -58,7 +56,6 @@ def perilaku_notes_update(
 
 
 def _recommend(evaluasi: Evaluasi) -> None:
-    from .tasks import recommendations_generate_task  # tasks import services: import late
-
-    periode_id, path = evaluasi.periode_id, evaluasi.pegawai.unit.path
-    enqueue_on_commit(recommendations_generate_task, periode_id, path)
+    events.evaluations_changed.send(
+        sender=Evaluasi, periode_ids=[evaluasi.periode_id], scope_path=evaluasi.pegawai.unit.path
+    )

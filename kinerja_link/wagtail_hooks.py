@@ -3,14 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from .models import Evaluasi, ImportJob, PembinaanRule, Recommendation
-from .pembinaan.viewsets import ReadOnlyPolicy, RulePolicy
+from .models import Evaluasi, ImportJob
 from .viewsets import KinerjaViewSetGroup, NoTypingPolicy, UploadOnlyPolicy
 
 register_permission_policy(Evaluasi, NoTypingPolicy(Evaluasi))
 register_permission_policy(ImportJob, UploadOnlyPolicy(ImportJob))
-register_permission_policy(PembinaanRule, RulePolicy(PembinaanRule))
-register_permission_policy(Recommendation, ReadOnlyPolicy(Recommendation))
 
 
 @hooks.register("register_admin_viewset")
@@ -27,8 +24,3 @@ def register_personal_data_log_actions(actions):
     actions.register_action(
         ERASE_ACTION, _("Hapus data pribadi"), _("Menghapus (memseudonimkan) data pribadi")
     )
-
-
-# Pembinaan's modules register their own log action labels.
-import kinerja_link.pembinaan.assignment_hooks  # noqa: E402
-import kinerja_link.pembinaan.wagtail_hooks  # noqa: E402, F401

@@ -376,30 +376,25 @@ def learning_records_for_session(
     date: datetime.date,
     recorded_by,
 ) -> list[LearningRecord]:
-    """The JP records of a coaching or mentoring session a pimpinan recorded, one per user.
-
-    Verified at once (the pimpinan held the session; nobody else can confirm it), dated
-    the session's day, audited in one insert. Set-based: one insert for all the users.
-    """
-    now = timezone.now()
-    rows = [
-        LearningRecord(
-            user=user,
-            source=LearningRecordSource.COACHING,
-            title=title,
-            institution=institution[:255],
-            jenis_diklat_id=jenis_diklat_id,
-            jp=minutes_to_jp(minutes),
-            start_date=date,
-            end_date=date,
-            verification_status=VerificationStatus.VERIFIED,
-            verified_by=recorded_by,
-            verified_at=now,
-        )
-        for user in users
-    ]
+    """The JP records of a coaching or mentoring session a pimpinan recorded, one per user:
+    verified at once (the pimpinan held the session; nobody else can confirm it), dated
+    the session's day. Set-based: one insert of records and one of audit entries."""
+    common = {
+        "source": LearningRecordSource.COACHING,
+        "title": title,
+        "institution": institution[:255],
+        "jenis_diklat_id": jenis_diklat_id,
+        "jp": minutes_to_jp(minutes),
+        "start_date": date,
+        "end_date": date,
+        "verification_status": VerificationStatus.VERIFIED,
+        "verified_by": recorded_by,
+        "verified_at": timezone.now(),
+    }
     # PostgreSQL and SQLite (3.35+) return the new primary keys from a bulk insert.
-    created = LearningRecord.objects.bulk_create(rows)
+    created = LearningRecord.objects.bulk_create(
+        [LearningRecord(user=user, **common) for user in users]
+    )
     log_entries_bulk(
         LearningRecord,
         "learning.record.create",

@@ -28,14 +28,9 @@ from bina.audit.changes import changes, snapshot
 from learning.models import CoursePage
 from learning.services import enrolments_create_bulk
 
-from ..models import (
-    Assignment,
-    AssignmentStatus,
-    Pegawai,
-    Recommendation,
-    RecommendationStatus,
-)
+from ..models import Pegawai
 from ..selectors import team_of
+from .models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
 from .team import team_members
 
 NOTE_MAX = 2000
@@ -144,25 +139,29 @@ def _bulk_write(*, user, members, course, due_date, note, recommendation) -> Bul
                 note=note,
             )
         )
-    if rows:
-        Assignment.objects.bulk_create(rows)
-        # Re-read rather than trust bulk_create's pks (not every backend returns them):
-        # these members had no open assignment of the course, so these rows are ours.
-        result.created = list(
-            Assignment.objects.filter(
-                pegawai__in=[a.pegawai_id for a in rows],
-                course=course,
-                status__in=AssignmentStatus.open_values(),
-            ).select_related("pegawai")
-        )
-        for assignment in result.created:
-            log(
-                instance=assignment,
-                action="kinerja_link.assignment.create",
-                user=user,
-                data=changes(None, snapshot(assignment, ASSIGNMENT_AUDITED_FIELDS)),
-            )
+    result.created = _insert(rows, course=course, user=user) if rows else []
     return result
+
+
+def _insert(rows: list[Assignment], *, course: CoursePage, user) -> list[Assignment]:
+    """One insert, a re-read and one insert of audit entries."""
+    Assignment.objects.bulk_create(rows)
+    # Re-read rather than trust bulk_create's pks (not every backend returns them):
+    # these members had no open assignment of the course, so these rows are ours.
+    created = list(
+        Assignment.objects.filter(
+            pegawai__in=[a.pegawai_id for a in rows],
+            course=course,
+            status__in=AssignmentStatus.open_values(),
+        ).select_related("pegawai__user")
+    )
+    log_entries_bulk(
+        Assignment,
+        "kinerja_link.assignment.create",
+        [(a.pk, str(a), changes(None, snapshot(a, ASSIGNMENT_AUDITED_FIELDS))) for a in created],
+        user_id=user.pk,
+    )
+    return created
 
 
 def assignment_create(

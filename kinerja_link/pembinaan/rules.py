@@ -22,9 +22,10 @@ from wagtail.log_actions import log
 from bina.audit.changes import changes, snapshot
 from learning.models import Competency, CompetencyKind, CoursePage
 
-from ..models import Evaluasi, PembinaanRule, Periode
+from ..models import Evaluasi, Periode
 from ..perilaku_catatan import flagged_q
 from ..selectors import scope_path_for
+from .models import PembinaanRule
 
 CONDITION_FIELDS = (
     "predikat",
@@ -197,21 +198,31 @@ def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date |
         raise ValidationError(_("Versi aturan yang sudah ditutup tidak dapat diubah."))
     data = {"valid_from": current.valid_from, **data}
     rule_clean(data)
-    before = snapshot(current, AUDITED_FIELDS)
     if not current.recommendations.exists():
-        _apply(current, data)
-        current.valid_from = data["valid_from"]
-        current.valid_until = data.get("valid_until")
-        current.full_clean()
-        current.save()
-        current.courses.set(data.get("courses") or [])
-        log(
-            instance=current,
-            action="wagtail.edit",
-            user=user,
-            data=changes(before, snapshot(current, AUDITED_FIELDS)),
-        )
-        return current
+        return _edit_in_place(current, data, user=user)
+    return _succeed(current, data, user=user, today=today)
+
+
+def _edit_in_place(current: PembinaanRule, data: dict, *, user) -> PembinaanRule:
+    before = snapshot(current, AUDITED_FIELDS)
+    _apply(current, data)
+    current.valid_from = data["valid_from"]
+    current.valid_until = data.get("valid_until")
+    current.full_clean()
+    current.save()
+    current.courses.set(data.get("courses") or [])
+    log(
+        instance=current,
+        action="wagtail.edit",
+        user=user,
+        data=changes(before, snapshot(current, AUDITED_FIELDS)),
+    )
+    return current
+
+
+def _succeed(current: PembinaanRule, data: dict, *, user, today) -> PembinaanRule:
+    """Close ``current`` (or deactivate it when it started today) and start its successor."""
+    before = snapshot(current, AUDITED_FIELDS)
     successor = PembinaanRule(code=current.code, valid_until=data.get("valid_until"))
     if current.valid_from < today:
         current.valid_until = successor.valid_from = today

@@ -29,22 +29,18 @@ from wagtail.log_actions import log
 from learning.models import Competency, CompetencyKind, LearningRecord
 from learning.services import learning_records_for_session
 
-from ..models import (
-    SKP,
-    Evaluasi,
+from ..models import SKP, Evaluasi, JenisPeriode, Pegawai, RencanaHasilKerja
+from .assignments import recommendation_accept
+from .evidence import competency_progress_refresh
+from .models import (
     EvidenceKind,
-    JenisPeriode,
-    Pegawai,
     PembinaanSession,
     PembinaanSettings,
     Recommendation,
-    RencanaHasilKerja,
     SessionKind,
     SessionParticipant,
     SkpEvidence,
 )
-from .assignments import recommendation_accept
-from .evidence import competency_progress_refresh
 from .notifications import notify
 from .team import pimpinan_for, team_members
 
@@ -69,12 +65,9 @@ def session_record(
     """Record a session a pimpinan held with members of their own team."""
     pimpinan = pimpinan_for(user)
     participants = team_members(user=user, ids=participant_ids, action="session_record")
-    ids = {p.pk for p in participants}
-    _check_links(ids=ids, evaluasi=evaluasi, rhk=rhk, nilai=nilai, recommendation=recommendation)
-    if date > timezone.localdate():
-        raise ValidationError({"date": _("Tanggal sesi tidak boleh di masa depan.")})
-    if recommendation is not None and evaluasi is None:
-        evaluasi = recommendation.evaluasi
+    links = {"evaluasi": evaluasi, "rhk": rhk, "nilai": nilai, "recommendation": recommendation}
+    _check_links(ids={p.pk for p in participants}, date=date, **links)
+    evaluasi = evaluasi or (recommendation.evaluasi if recommendation else None)
     session = PembinaanSession(
         kind=kind,
         held_by=pimpinan,
@@ -91,38 +84,46 @@ def session_record(
     )
     session.full_clean()
     with transaction.atomic():
-        if recommendation is not None:
-            recommendation_accept(user=user, recommendation=recommendation)
-        session.save()
-        SessionParticipant.objects.bulk_create(
-            [SessionParticipant(session=session, pegawai=p) for p in participants]
-        )
-        records = session_learning_records(session=session)
-        _add_evidence(session, participants, records)
-        notify(
-            users=[p.user_id for p in participants],
-            key=f"session:{session.pk}",
-            title=_("Sesi %(kind)s dicatat") % {"kind": session.get_kind_display().lower()},
-            body=_("%(name)s mencatat sesi %(kind)s bersama Anda pada %(date)s.")
-            % {
-                "name": pimpinan.nama,
-                "kind": session.get_kind_display().lower(),
-                "date": f"{date:%d-%m-%Y}",
-            },
-            url=reverse("pembinaan:session_detail", args=[session.pk]),
-        )
-        log(
-            instance=session,
-            action="kinerja_link.session.create",
-            user=user,
-            data={"participants": sorted(ids), "kind": kind},
-        )
+        _session_save(session, participants, user=user)
     return session
 
 
-def _check_links(*, ids, evaluasi, rhk, nilai, recommendation) -> None:
-    """Linked evaluation, RHK and recommendation must belong to a participant."""
+def _session_save(session: PembinaanSession, participants: list[Pegawai], *, user) -> None:
+    """Everything one session writes, in the caller's transaction (see the module doc)."""
+    if session.recommendation is not None:
+        recommendation_accept(user=user, recommendation=session.recommendation)
+    session.save()
+    SessionParticipant.objects.bulk_create(
+        [SessionParticipant(session=session, pegawai=p) for p in participants]
+    )
+    records = session_learning_records(session=session)
+    _add_evidence(session, participants, records)
+    _notify_participants(session, participants)
+    log(
+        instance=session,
+        action="kinerja_link.session.create",
+        user=user,
+        data={"participants": sorted(p.pk for p in participants), "kind": session.kind},
+    )
+
+
+def _notify_participants(session: PembinaanSession, participants: list[Pegawai]) -> None:
+    kind = session.get_kind_display().lower()
+    notify(
+        users=[p.user_id for p in participants],
+        key=f"session:{session.pk}",
+        title=_("Sesi %(kind)s dicatat") % {"kind": kind},
+        body=_("%(name)s mencatat sesi %(kind)s bersama Anda pada %(date)s.")
+        % {"name": session.held_by.nama, "kind": kind, "date": f"{session.date:%d-%m-%Y}"},
+        url=reverse("pembinaan:session_detail", args=[session.pk]),
+    )
+
+
+def _check_links(*, ids, date, evaluasi, rhk, nilai, recommendation) -> None:
+    """Not in the future; linked evaluation, RHK and recommendation of a participant."""
     errors = {}
+    if date > timezone.localdate():
+        errors["date"] = _("Tanggal sesi tidak boleh di masa depan.")
     if evaluasi is not None and evaluasi.pegawai_id not in ids:
         errors["evaluasi"] = _("Evaluasi ini bukan milik peserta sesi.")
     if rhk is not None and not SKP.objects.filter(pk=rhk.skp_id, pegawai_id__in=ids).exists():

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from ..models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
 from ..selectors import team_of
 from . import assignments as services
+from .models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
 from .team import OutsideTeamError
 from .tim_saya import live_courses, tim_saya_page
 from .tim_saya_forms import AcceptForm, BulkAssignForm, CancelForm, DismissForm

@@ -36,15 +36,12 @@ from learning.models import Certificate, LearningRecord, QuizAnswer
 from learning.quiz.types import QuestionType
 
 from .. import perilaku_catatan
-from ..models import (
-    ApiToken,
+from ..models import ApiToken, Evaluasi, Pegawai, PerilakuEkspektasi
+from ..pembinaan.models import (
     Assignment,
-    Evaluasi,
     Feedback,
     Notification,
-    Pegawai,
     PembinaanSession,
-    PerilakuEkspektasi,
     Recommendation,
     SkpEvidence,
 )

@@ -14,7 +14,6 @@ app = Celery("bina")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 app.autodiscover_tasks(["learning.quiz"])  # a subpackage: not found by the app scan above
-app.autodiscover_tasks(["kinerja_link.pembinaan"])
 
 # Request ids (bina.request_id): a task runs under the id of the request that enqueued it,
 # and the worker's and beat's log lines show it. Connected here, not in an AppConfig, so

@@ -15,7 +15,7 @@ def _counts() -> dict[str, int]:
         model._meta.label: model.objects.count()
         for model in apps.get_models()
         if model._meta.app_label
-        in {"accounts", "auth", "kinerja_link", "learning", "portal", "wagtailcore"}
+        in {"accounts", "auth", "kinerja_link", "pembinaan", "learning", "portal", "wagtailcore"}
         and not model._meta.label.startswith("wagtailcore.ModelLogEntry")
         and not model._meta.label.startswith("wagtailcore.PageLogEntry")
     }

@@ -65,6 +65,7 @@ def target_choices() -> list[tuple[str, str]]:
             "accounts",
             "bina",
             "kinerja_link",
+            "pembinaan",
             "learning",
             "portal",
             "wagtailcore",

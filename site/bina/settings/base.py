@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "portal",
     "learning",
     "kinerja_link",
+    "kinerja_link.pembinaan",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

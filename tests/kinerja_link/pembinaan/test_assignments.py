@@ -11,13 +11,13 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from bina.celery import app as celery_app
-from kinerja_link.models import (
+from kinerja_link.pembinaan import assignments as svc
+from kinerja_link.pembinaan.models import (
     Assignment,
     AssignmentStatus,
     RecommendationStatus,
     SessionKind,
 )
-from kinerja_link.pembinaan import assignments as svc
 from kinerja_link.pembinaan.team import REJECTED_ACTION, OutsideTeamError
 from learning import services as learning
 from learning.models import Enrolment, EnrolmentSource

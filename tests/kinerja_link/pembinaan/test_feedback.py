@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from kinerja_link.models import Feedback, FeedbackKind, Notification
 from kinerja_link.pembinaan.feedback import feedback_give
+from kinerja_link.pembinaan.models import Feedback, FeedbackKind, Notification
 from learning.models import Competency
 
 from .factories import PembinaanSessionFactory

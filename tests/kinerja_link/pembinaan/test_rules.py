@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from kinerja_link.exporting import export_rows
 from kinerja_link.kuadran import Rating
-from kinerja_link.models import PembinaanRule, Recommendation, SessionKind
+from kinerja_link.pembinaan.models import PembinaanRule, Recommendation, SessionKind
 from kinerja_link.pembinaan.recommendations import recommendations_generate
 from kinerja_link.pembinaan.rules import (
     matching_evaluasi,

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from kinerja_link.models import (
+from kinerja_link.pembinaan.assignments import recommendation_accept
+from kinerja_link.pembinaan.models import (
     CompetencyProgress,
     EvidenceKind,
     Notification,
@@ -22,7 +23,6 @@ from kinerja_link.models import (
     SessionParticipant,
     SkpEvidence,
 )
-from kinerja_link.pembinaan.assignments import recommendation_accept
 from kinerja_link.pembinaan.sessions import session_learning_records, session_record
 from learning.models import Competency, LearningRecord, LearningRecordSource, VerificationStatus
 from tests.kinerja_link.factories import EvaluasiFactory

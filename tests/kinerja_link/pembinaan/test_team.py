@@ -11,9 +11,9 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
 from bina.audit.trail import action_choices
-from kinerja_link.models import FeedbackKind, SessionKind
 from kinerja_link.pembinaan.assignments import assignments_bulk_create
 from kinerja_link.pembinaan.feedback import feedback_give
+from kinerja_link.pembinaan.models import FeedbackKind, SessionKind
 from kinerja_link.pembinaan.sessions import session_record
 from kinerja_link.pembinaan.team import (
     LEGACY_REJECTED_ACTION,

@@ -14,14 +14,14 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from kinerja_link.kuadran import Rating
-from kinerja_link.models import (
+from kinerja_link.models import Evaluasi
+from kinerja_link.pembinaan import assignments as svc
+from kinerja_link.pembinaan.models import (
     Assignment,
     AssignmentStatus,
-    Evaluasi,
     Recommendation,
     RecommendationStatus,
 )
-from kinerja_link.pembinaan import assignments as svc
 from kinerja_link.pembinaan.tim_saya import LIST_LIMIT, MEMBERS_PER_PAGE
 from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
 from tests.factories import PegawaiFactory
