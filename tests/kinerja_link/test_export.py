@@ -177,7 +177,8 @@ def _evidence_fixture(org):
     """Bukti dukung on this year's SKP of a unit-A pegawai, one in unit B, one last year."""
     from decimal import Decimal
 
-    from kinerja_link.models import SKP, EvidenceKind, RencanaHasilKerja, SkpEvidence
+    from kinerja_link.models import SKP, RencanaHasilKerja
+    from kinerja_link.pembinaan.models import EvidenceKind, SkpEvidence
     from learning.models import Competency
 
     from .pembinaan.factories import PembinaanSessionFactory
