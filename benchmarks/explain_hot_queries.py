@@ -34,12 +34,10 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from kinerja_link.models import (  # noqa: E402
+from kinerja_link.models import Evaluasi, Pegawai, Periode  # noqa: E402
+from kinerja_link.pembinaan.models import (  # noqa: E402
     Assignment,
     AssignmentStatus,
-    Evaluasi,
-    Pegawai,
-    Periode,
     Recommendation,
 )
 from learning.models import CourseIndexPage, Enrolment, LearningRecord  # noqa: E402

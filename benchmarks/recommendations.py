@@ -36,7 +36,8 @@ from wagtail.models import Page  # noqa: E402
 
 from competencies.models import Competency  # noqa: E402
 from kinerja_link.kuadran import predikat_for  # noqa: E402
-from kinerja_link.models import Evaluasi, Pegawai, Periode, Recommendation, UnitKerja  # noqa: E402
+from kinerja_link.models import Evaluasi, Pegawai, Periode, UnitKerja  # noqa: E402
+from kinerja_link.pembinaan.models import Recommendation  # noqa: E402
 from kinerja_link.pembinaan.recommendations import recommendations_generate  # noqa: E402
 from learning.models import CourseCompetency, CoursePage  # noqa: E402
 

@@ -320,6 +320,12 @@ def seed_skp() -> int:
         ]
     )
     units = {p.pk: p.unit.nama for p in pegawai}
+    _seed_skp_contents(made, units)
+    return len(made)
+
+
+def _seed_skp_contents(made: list[SKP], units: dict[int, str]) -> None:
+    """Each new SKP's RHK (from the templates) and its BerAKHLAK expectations."""
     nilai = list(Competency.objects.values_berakhlak())
     RencanaHasilKerja.objects.bulk_create(
         [
@@ -344,7 +350,6 @@ def seed_skp() -> int:
             for i, n in enumerate(nilai)
         ]
     )
-    return len(made)
 
 
 def seed_evaluasi_import() -> ImportJob | None:

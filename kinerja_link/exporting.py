@@ -16,18 +16,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP
 
-from django.conf import settings
-from django.db.models import Prefetch
-from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
-from competencies.models import Competency
+from wagtail import hooks
+
 from foundation.spreadsheets import neutralise
 from learning.models import LearningRecord
 
-from .kuadran import Predikat
-from .models import Evaluasi, JenisPeriode, Pegawai, Periode, SkpEvidence, UnitKerja
+from .models import Evaluasi, Pegawai, Periode, UnitKerja
+from .perilaku_catatan import flagged_codes
 
 KURSUS_FIELDS = [
     "jenisDiklatId",
@@ -65,14 +62,13 @@ EVIDENCE_HEADERS = [
     "tautanSertifikat",
 ]
 
-# Default follow-up per predikat (DOMAIN.md §4): agency policy, to become PembinaanRule.
-PEMBINAAN_DEFAULT = {
-    Predikat.SANGAT_BAIK: _lazy("Talent pool; menjadi mentor bagi rekan"),
-    Predikat.BAIK: _lazy("Pengembangan kompetensi rutin"),
-    Predikat.BUTUH_PERBAIKAN: _lazy("Pembelajaran teknis dan coaching"),
-    Predikat.KURANG: _lazy("Pembelajaran perilaku BerAKHLAK dan konseling"),
-    Predikat.SANGAT_KURANG: _lazy("Rencana perbaikan kinerja formal"),
-}
+# Which pembinaan an evaluation calls for is agency policy, owned by the pembinaan rules.
+# Their app answers through this hook (a function taking ``periode`` and ``evaluasi_ids``,
+# returning evaluasi id -> follow-up texts), so kinerja_link does not import it.
+FOLLOW_UP_HOOK = "kinerja_link_export_follow_ups"
+# The same for the "Bukti dukung" sheet: a function taking ``periode`` and ``unit`` that
+# yields the header and the rows (``EVIDENCE_HEADERS``).
+EVIDENCE_ROWS_HOOK = "kinerja_link_export_evidence_rows"
 
 
 @dataclass(frozen=True)
@@ -134,15 +130,21 @@ def learning_records_for(pegawai_ids: list[int], tahun: int) -> dict[int, list[K
     return result
 
 
-def pembinaan_summary(evaluasi: Evaluasi | None) -> str:
+def follow_ups_for(periode: Periode, evaluasi_ids: list[int]) -> dict[int, list[str]]:
+    """Per evaluation, the follow-ups the agency's rules call for (see ``FOLLOW_UP_HOOK``)."""
+    result: dict[int, list[str]] = {}
+    for answer in hooks.get_hooks(FOLLOW_UP_HOOK):
+        for pk, texts in answer(periode=periode, evaluasi_ids=evaluasi_ids).items():
+            result.setdefault(pk, []).extend(texts)
+    return result
+
+
+def pembinaan_summary(evaluasi: Evaluasi | None, follow_ups: Iterable[str] = ()) -> str:
+    """The follow-ups the rules call for, then the values the pimpinan flagged."""
     if evaluasi is None:
         return ""
-    parts = [str(PEMBINAAN_DEFAULT[Predikat(evaluasi.predikat)])]
-    flagged = [
-        code
-        for code, note in (evaluasi.perilaku_catatan or {}).items()
-        if isinstance(note, dict) and note.get("perlu_pembinaan")
-    ]
+    parts = [str(text) for text in follow_ups]
+    flagged = flagged_codes(evaluasi.perilaku_catatan)
     if flagged:
         parts.append(_("perilaku perlu pembinaan: %s") % ", ".join(sorted(flagged)))
     return "; ".join(parts)
@@ -161,6 +163,7 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
         for e in Evaluasi.objects.filter(periode=periode, pegawai__in=[p.pk for p in pegawai])
     }
     records = learning_records_for([p.pk for p in pegawai], periode.tahun)
+    follow_ups = follow_ups_for(periode, [e.pk for e in evaluasi.values()])
     yield HEADERS
     for person in pegawai:
         mine = records.get(person.pk, [])
@@ -171,7 +174,7 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
             person.unit.nama,
             periode.label,
             e.get_predikat_display() if e else "",
-            pembinaan_summary(e),
+            pembinaan_summary(e, follow_ups.get(e.pk, ()) if e else ()),
             sum(r.jumlah_jam for r in mine),
         ]
         for record in mine or [None]:
@@ -179,57 +182,11 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
 
 
 def evidence_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
-    """Header, then one row per bukti dukung on the annual SKP of ``periode.tahun`` of each
-    active pegawai in the unit subtree (the whole year, as the Riwayat Kursus rows)."""
-    evidence = (
-        SkpEvidence.objects.filter(
-            skp__periode__jenis=JenisPeriode.TAHUNAN,
-            skp__periode__tahun=periode.tahun,
-            skp__pegawai__is_active=True,
-            skp__pegawai__unit__path__startswith=unit.path,
-        )
-        .select_related(
-            "skp__pegawai__user",
-            "skp__pegawai__unit",
-            "certificate",
-            "session",
-            "rhk",
-            "learning_record",
-        )
-        .prefetch_related(Prefetch("values", queryset=Competency.objects.order_by("sort_order")))
-        .order_by("skp__pegawai__unit__path", "skp__pegawai__user__nip", "date", "pk")
-    )
-    yield EVIDENCE_HEADERS
-    for e in evidence:
-        person = e.skp.pegawai
-        yield [
-            person.nip,
-            person.nama,
-            person.unit.nama,
-            periode.tahun,
-            e.get_kind_display(),
-            e.session.get_kind_display() if e.session else "",
-            e.title,
-            f"{e.date:%d-%m-%Y}",
-            e.jp,
-            "; ".join(v.name for v in e.values.all()),
-            e.rhk.rhk if e.rhk else "",
-            _certificate_number(e),
-            _certificate_link(e),
-        ]
-
-
-def _certificate_number(evidence: SkpEvidence) -> str:
-    if evidence.certificate:
-        return evidence.certificate.number
-    return evidence.learning_record.certificate_number if evidence.learning_record else ""
-
-
-def _certificate_link(evidence: SkpEvidence) -> str:
-    if not evidence.certificate:
-        return ""
-    path = reverse("learning:certificate_verify", kwargs={"uuid": evidence.certificate.uuid})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    """The "Bukti dukung" sheet: header, then one row per piece of evidence on the annual
+    SKP of ``periode.tahun`` of each active pegawai in the unit subtree. The evidence is
+    pembinaan's; it supplies the rows through ``EVIDENCE_ROWS_HOOK``."""
+    for rows in hooks.get_hooks(EVIDENCE_ROWS_HOOK):
+        yield from rows(periode=periode, unit=unit)
 
 
 def to_csv(rows: Iterable[list[object]]) -> bytes:

@@ -11,11 +11,10 @@ from django.db import transaction
 
 from wagtail.log_actions import log
 
-from foundation.outbox import enqueue_on_commit
-
+from . import events, perilaku_catatan
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi
-from .pembinaan.team import team_of
+from .selectors import team_of
 
 MAX_NOTE_LENGTH = 1000
 
@@ -38,14 +37,8 @@ def perilaku_notes_update(
         .get(pk=evaluasi.pk)
     )
     before = dict(evaluasi.perilaku_catatan or {})
-    after = {}
-    for code in BERAKHLAK:
-        entry = {"perlu_pembinaan": bool(flags.get(code))}
-        text = (notes.get(code) or "").strip()[:MAX_NOTE_LENGTH]
-        if text:
-            entry["catatan"] = text
-        if entry != {"perlu_pembinaan": False}:
-            after[code] = entry
+    texts = {code: (notes.get(code) or "").strip()[:MAX_NOTE_LENGTH] for code in BERAKHLAK}
+    after = perilaku_catatan.with_edits(BERAKHLAK, flags, texts)
     if after == before:
         return evaluasi
     evaluasi.perilaku_catatan = after
@@ -63,7 +56,6 @@ def perilaku_notes_update(
 
 
 def _recommend(evaluasi: Evaluasi) -> None:
-    from .tasks import recommendations_generate_task  # tasks import services: import late
-
-    periode_id, path = evaluasi.periode_id, evaluasi.pegawai.unit.path
-    enqueue_on_commit(recommendations_generate_task, periode_id, path)
+    events.evaluations_changed.send(
+        sender=Evaluasi, periode_ids=[evaluasi.periode_id], scope_path=evaluasi.pegawai.unit.path
+    )

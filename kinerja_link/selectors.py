@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
+from wagtail import hooks
+
 from accounts.roles import Role, has_role
 
 from .models import SKP, Evaluasi, ImportJob, Pegawai, PerilakuEkspektasi, Periode, UnitKerja
-from .pembinaan.skp_page import skp_evidence_context
 
 
 def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
@@ -18,6 +19,19 @@ def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
         in_subtree = Pegawai.objects.active().filter(unit__path__startswith=pimpinan.unit.path)
         team = (team | in_subtree).exclude(pk=pimpinan.pk).distinct()
     return team
+
+
+def pimpinan_of(user) -> Pegawai | None:
+    """The user's own Pegawai record when it is active: an inactive pegawai leads no team."""
+    if not user.is_authenticated:
+        return None
+    return Pegawai.objects.active().filter(user=user).select_related("unit").first()
+
+
+def team_of(user) -> QuerySet[Pegawai]:
+    """The user's own team as pimpinan (DESIGN §7); empty for everyone else."""
+    me = pimpinan_of(user)
+    return team_for(me) if me else Pegawai.objects.none()
 
 
 def pimpinan_user_ids() -> QuerySet:
@@ -106,8 +120,21 @@ def kinerja_of(pegawai: Pegawai) -> dict:
         "pegawai": pegawai,
         "skp": skp,
         "evaluasi_list": list(evaluasi),
-        **skp_evidence_context(pegawai=pegawai, skp=skp),
+        **kinerja_page_extras(pegawai=pegawai, skp=skp),
     }
+
+
+# Apps above kinerja_link add to a pegawai's kinerja page through this hook: a function
+# taking ``pegawai`` and ``skp`` (or None) that returns template context (pembinaan adds
+# the evidence on the SKP and competency progress).
+KINERJA_PAGE_HOOK = "kinerja_link_kinerja_page_context"
+
+
+def kinerja_page_extras(*, pegawai: Pegawai, skp: SKP | None) -> dict:
+    context: dict = {}
+    for extra in hooks.get_hooks(KINERJA_PAGE_HOOK):
+        context.update(extra(pegawai=pegawai, skp=skp))
+    return context
 
 
 def _perilaku() -> QuerySet[PerilakuEkspektasi]:

@@ -17,11 +17,12 @@ from accounts.role_audit import group_changes_log
 from accounts.roles import Role, has_role, role_group
 from foundation.outbox import enqueue_on_commit
 
+from . import events
 from .importing import columns as col
 from .importing import engine
 from .importing.organisation import run_organisation_import
 from .importing.readers import ImportFileError, Table, check_upload, read_table, rows_table
-from .models import EvaluasiSource, ImportJob, ImportStatus, Periode
+from .models import Evaluasi, EvaluasiSource, ImportJob, ImportStatus, Periode
 from .selectors import pimpinan_user_ids, scope_path_for
 
 logger = logging.getLogger(__name__)
@@ -223,10 +224,10 @@ def _import_job_run(job: ImportJob) -> ImportJob:
 
 def _recommend_after_import(context: engine.ImportContext) -> None:
     """Recommendations for every period the import touched, queued after commit."""
-    from .pembinaan.recommendations import recommendations_after_import
-
     periode_ids = [p.pk for p in context.periodes.values() if p is not None]
-    recommendations_after_import(periode_ids=periode_ids, scope_path=context.scope_path)
+    events.evaluations_changed.send(
+        sender=Evaluasi, periode_ids=periode_ids, scope_path=context.scope_path
+    )
 
 
 def _load_table(job: ImportJob) -> Table:

@@ -16,6 +16,5 @@ urlpatterns = [
     path("tim/", tim_saya_moved, name="tim"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai"),
     path("ekspor/", views.ekspor, name="ekspor"),
-    path("bukti/<int:pk>/rhk/", views.evidence_rhk, name="bukti_rhk"),
     path("evaluasi/<int:pk>/perilaku/", views.perilaku_notes, name="perilaku_notes"),
 ]

@@ -6,14 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
+from . import perilaku_catatan
 from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
 from .importing.columns import BERAKHLAK
-from .models import Evaluasi, Pegawai, Periode, SkpEvidence, UnitKerja
-from .pembinaan.evidence import evidence_link_rhk
+from .models import Evaluasi, Pegawai, Periode, UnitKerja
 from .perilaku_notes import MAX_NOTE_LENGTH, editable_by, perilaku_notes_update
 from .selectors import (
     kinerja_of,
@@ -92,17 +90,16 @@ class PerilakuNotesForm(forms.Form):
         notes = evaluasi.perilaku_catatan or {}
         self.rows = []
         for code, name in BERAKHLAK.items():
-            entry = notes.get(code) or {}
             self.fields[f"flag_{code}"] = forms.BooleanField(
                 label=_("%(nilai)s perlu pembinaan") % {"nilai": name},
                 required=False,
-                initial=bool(entry.get("perlu_pembinaan")),
+                initial=perilaku_catatan.is_flagged(notes, code),
             )
             self.fields[f"note_{code}"] = forms.CharField(
                 label=_("Catatan %(nilai)s") % {"nilai": name},
                 required=False,
                 max_length=MAX_NOTE_LENGTH,
-                initial=entry.get("catatan", ""),
+                initial=perilaku_catatan.note_text(notes, code),
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
             self.rows.append((name, self[f"flag_{code}"], self[f"note_{code}"]))
@@ -125,33 +122,3 @@ def perilaku_notes(request, pk: int):
         messages.success(request, _("Catatan perilaku disimpan."))
         return redirect("kinerja:perilaku_notes", pk=evaluasi.pk)
     return render(request, "kinerja_link/perilaku_notes.html", {"evaluasi": evaluasi, "form": form})
-
-
-class EvidenceRhkForm(forms.Form):
-    rhk = forms.ModelChoiceField(
-        label=_("Tautkan ke RHK"),
-        queryset=None,
-        required=False,
-        error_messages={"invalid_choice": _("Pilih RHK dari SKP Anda sendiri.")},
-    )
-
-    def __init__(self, *args, evidence: SkpEvidence, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["rhk"].queryset = evidence.skp.rhk.all()
-
-
-@login_required
-@require_POST
-def evidence_rhk(request, pk: int):
-    """The pegawai links one piece of their own evidence to one RHK of its SKP.
-    Someone else's evidence is the same 404 as a missing id."""
-    evidence = get_object_or_404(
-        SkpEvidence.objects.select_related("skp__pegawai"), pk=pk, skp__pegawai__user=request.user
-    )
-    form = EvidenceRhkForm(request.POST, evidence=evidence)
-    if form.is_valid():
-        evidence_link_rhk(user=request.user, evidence=evidence, rhk=form.cleaned_data["rhk"])
-        messages.success(request, _("Bukti dukung “%s” disimpan.") % evidence.title)
-    else:
-        messages.error(request, " ".join(form.errors.get("rhk", [])))
-    return redirect(reverse("kinerja:saya") + "#bukti")

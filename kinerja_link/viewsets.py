@@ -26,7 +26,6 @@ from foundation.admin_viewsets import ModelViewSet
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .importing.readers import ImportFileError, check_upload
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
-from .pembinaan.viewsets import PEMBINAAN_VIEWSETS
 from .personal_data import views as personal_data_views
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
 from .services import (
@@ -36,6 +35,8 @@ from .services import (
     pimpinan_group_sync,
 )
 from .unit_admin import UnitKerjaViewSet
+
+KINERJA_MENU_HOOK = "register_kinerja_menu_item"
 
 
 class NoTypingPolicy(ModelPermissionPolicy):
@@ -461,5 +462,7 @@ class KinerjaViewSetGroup(ViewSetGroup):
         PegawaiViewSet,
         OrganisasiImportViewSet,
         ApiTokenViewSet,
-        *PEMBINAAN_VIEWSETS,
     )
+    # Apps above kinerja_link (pembinaan) add their screens to this menu with Wagtail's
+    # ``menu_hook``, after these (their ``menu_order`` is above the items' count).
+    submenu_hook = KINERJA_MENU_HOOK

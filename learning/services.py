@@ -12,12 +12,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
 from accounts.roles import Role, has_role
+from foundation.audit.bulk import log_entries_bulk
 from foundation.audit.changes import changes, snapshot
 from foundation.outbox import enqueue_on_commit
 from learning import completion, events
@@ -73,6 +75,71 @@ def enrolment_create(*, user, course: CoursePage, source: str = EnrolmentSource.
         return Enrolment.objects.get(user=user, course=course)
     log(instance=enrolment, action="learning.enrolment.create", user=user)
     return enrolment
+
+
+def users_missing_prerequisites(*, course: CoursePage, user_ids: list[int]) -> list[int]:
+    """Those of ``user_ids`` who lack a completed prerequisite of ``course``: two queries."""
+    required = list(CoursePage.objects.filter(required_by=course).values_list("pk", flat=True))
+    if not required or not user_ids:
+        return []
+    done = dict(
+        Enrolment.objects.filter(
+            user_id__in=user_ids, course_id__in=required, status=EnrolmentStatus.COMPLETED
+        )
+        .values("user_id")
+        .annotate(n=Count("course_id", distinct=True))
+        .values_list("user_id", "n")
+    )
+    return [uid for uid in user_ids if done.get(uid, 0) < len(required)]
+
+
+def enrolments_create_bulk(
+    *, users: list, course: CoursePage, source: str = EnrolmentSource.ASSIGNED, actor
+) -> dict[int, Enrolment]:
+    """Enrol several users at once with ``enrolment_create``'s rules: user id -> enrolment.
+
+    Set-based (a read, the prerequisite check, one insert, a re-read, one audit insert).
+    An existing enrolment is reused unchanged. One user lacking a prerequisite refuses
+    the whole request, naming them; nothing is written then.
+    """
+    if not course.live:
+        raise ValidationError(_("Kursus ini tidak tersedia."))
+    if source == EnrolmentSource.SELF and not course.open_enrolment:
+        raise ValidationError(_("Kursus ini hanya dapat diikuti lewat penugasan."))
+    by_id = {user.pk: user for user in users}
+    enrolments = {
+        e.user_id: e for e in Enrolment.objects.filter(user_id__in=list(by_id), course=course)
+    }
+    new_ids = [uid for uid in by_id if uid not in enrolments]
+    lacking = set(users_missing_prerequisites(course=course, user_ids=new_ids))
+    if lacking:
+        names = ", ".join(by_id[uid].get_full_name() for uid in new_ids if uid in lacking)
+        raise ValidationError(
+            _("Pegawai berikut belum menyelesaikan kursus prasyarat: %(names)s.") % {"names": names}
+        )
+    if new_ids:
+        enrolments.update(_enrolments_insert(new_ids, course=course, source=source, actor=actor))
+    return enrolments
+
+
+def _enrolments_insert(user_ids: list[int], *, course, source, actor) -> dict[int, Enrolment]:
+    Enrolment.objects.bulk_create(
+        [Enrolment(user_id=uid, course=course, source=source) for uid in user_ids]
+    )
+    # Re-read rather than trust bulk_create's pks: these users had no enrolment of it.
+    created = {
+        e.user_id: e
+        for e in Enrolment.objects.filter(user_id__in=user_ids, course=course).select_related(
+            "user"
+        )
+    }
+    log_entries_bulk(
+        Enrolment,
+        "learning.enrolment.create",
+        [(e.pk, str(e), {"source": source}) for e in created.values()],
+        user_id=actor.pk if actor else None,
+    )
+    return created
 
 
 def lesson_is_unlocked(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
@@ -285,6 +352,59 @@ def minutes_to_jp(minutes: int) -> Decimal:
     return (Decimal(minutes) / Decimal(settings.JP_MINUTES)).quantize(
         Decimal("0.01"), rounding=ROUND_HALF_UP
     )
+
+
+# What the audit trail records of a JP record made for a coaching or mentoring session.
+SESSION_RECORD_AUDITED_FIELDS = (
+    "user",
+    "source",
+    "title",
+    "jenis_diklat_id",
+    "jp",
+    "start_date",
+    "verification_status",
+)
+
+
+def learning_records_for_session(
+    *,
+    users: list,
+    title: str,
+    institution: str,
+    jenis_diklat_id: int,
+    minutes: int,
+    date: datetime.date,
+    recorded_by,
+) -> list[LearningRecord]:
+    """The JP records of a coaching or mentoring session a pimpinan recorded, one per user:
+    verified at once (the pimpinan held the session; nobody else can confirm it), dated
+    the session's day. Set-based: one insert of records and one of audit entries."""
+    common = {
+        "source": LearningRecordSource.COACHING,
+        "title": title,
+        "institution": institution[:255],
+        "jenis_diklat_id": jenis_diklat_id,
+        "jp": minutes_to_jp(minutes),
+        "start_date": date,
+        "end_date": date,
+        "verification_status": VerificationStatus.VERIFIED,
+        "verified_by": recorded_by,
+        "verified_at": timezone.now(),
+    }
+    # PostgreSQL and SQLite (3.35+) return the new primary keys from a bulk insert.
+    created = LearningRecord.objects.bulk_create(
+        [LearningRecord(user=user, **common) for user in users]
+    )
+    log_entries_bulk(
+        LearningRecord,
+        "learning.record.create",
+        [
+            (r.pk, str(r), changes(None, snapshot(r, SESSION_RECORD_AUDITED_FIELDS)))
+            for r in created
+        ],
+        user_id=recorded_by.pk if recorded_by else None,
+    )
+    return created
 
 
 def learning_record_create_external(

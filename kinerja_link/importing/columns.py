@@ -166,20 +166,6 @@ def parse_flagged_values(value: object) -> list[str]:
     return codes
 
 
-def merge_flags(notes: dict | None, flagged: list[str]) -> dict:
-    """The per-value notes with ``perlu_pembinaan`` set exactly for ``flagged``.
-
-    Other keys a pimpinan wrote (``catatan``) are kept; an entry left with nothing but a
-    false flag is dropped.
-    """
-    merged = {}
-    for code in sorted(set(notes or {}) | set(flagged)):
-        entry = {**(notes or {}).get(code, {}), "perlu_pembinaan": code in flagged}
-        if entry != {"perlu_pembinaan": False}:
-            merged[code] = entry
-    return merged
-
-
 @dataclass(frozen=True)
 class PeriodeKey:
     tahun: int

@@ -24,6 +24,7 @@ from wagtail.models import ModelLogEntry
 from accounts.nip import normalize_nip, parse_nip
 from foundation.audit.stamping import stamp
 
+from .. import perilaku_catatan
 from ..kuadran import Predikat, Rating, predikat_for
 from ..models import Evaluasi, Pegawai, Periode
 from . import columns as col
@@ -195,7 +196,9 @@ def _process_chunk(parsed: list[ParsedRow], ctx: ImportContext, report: Report) 
         before = existing.get((person["id"], periode.pk if periode else None))
         notes = before.perilaku_catatan if before else {}
         candidate.perilaku_catatan = (
-            notes if p.flagged_values is None else col.merge_flags(notes, p.flagged_values)
+            notes
+            if p.flagged_values is None
+            else perilaku_catatan.with_flags(notes, p.flagged_values)
         )
         if before is None:
             new.append((p, candidate, person, None))

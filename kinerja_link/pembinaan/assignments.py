@@ -18,44 +18,22 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from wagtail.log_actions import log
 
 from foundation.audit.bulk import log_entries_bulk
 from foundation.audit.changes import changes, snapshot
-from learning.models import CoursePage, Enrolment, EnrolmentSource, EnrolmentStatus
+from learning.models import CoursePage
+from learning.services import enrolments_create_bulk
 
-from ..models import (
-    Assignment,
-    AssignmentStatus,
-    Pegawai,
-    Recommendation,
-    RecommendationStatus,
-)
-from .team import pimpinan_of, team_of
+from ..models import Pegawai
+from ..selectors import team_of
+from .models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
+from .team import team_members
 
 NOTE_MAX = 2000
-
-
-class OutsideTeamError(PermissionDenied):
-    """Some pegawai ids are not (or no longer) in the user's team: nothing was done."""
-
-    def __init__(self, ids: Iterable[int]):
-        self.ids = sorted(ids)
-        super().__init__(
-            ngettext(
-                "Penugasan ditolak: %(count)d pegawai bukan anggota tim Anda. "
-                "Tidak ada penugasan yang dibuat.",
-                "Penugasan ditolak: %(count)d pegawai bukan anggota tim Anda. "
-                "Tidak ada penugasan yang dibuat.",
-                len(self.ids),
-            )
-            % {"count": len(self.ids)}
-        )
 
 
 # What the audit trail records of a new assignment.
@@ -67,20 +45,6 @@ class BulkResult:
     created: list[Assignment] = field(default_factory=list)
     already_open: list[int] = field(default_factory=list)  # pegawai ids
     already_completed: list[int] = field(default_factory=list)  # pegawai ids
-
-
-# --- Scope -------------------------------------------------------------------------------
-
-
-def _audit_rejection(*, user, ids: list[int], rejected: list[int], course: CoursePage) -> None:
-    """Written outside any transaction of ours, so the rejection stays on record."""
-    actor = pimpinan_of(user) or user
-    log(
-        instance=actor,
-        action="kinerja_link.assignment.reject",
-        user=user,
-        data={"pegawai_ids": sorted(ids), "rejected_ids": rejected, "course": course.pk},
-    )
 
 
 # --- Creating ----------------------------------------------------------------------------
@@ -105,52 +69,6 @@ def _parse_ids(pegawai_ids: Iterable) -> list[int]:
     return ids
 
 
-def _missing_prerequisites(course: CoursePage, user_ids: list[int]) -> list[int]:
-    """Users (of ``user_ids``) who lack a completed prerequisite: two queries for all."""
-    required = list(CoursePage.objects.filter(required_by=course).values_list("pk", flat=True))
-    if not required or not user_ids:
-        return []
-    done = dict(
-        Enrolment.objects.filter(
-            user_id__in=user_ids, course_id__in=required, status=EnrolmentStatus.COMPLETED
-        )
-        .values("user_id")
-        .annotate(n=Count("course_id", distinct=True))
-        .values_list("user_id", "n")
-    )
-    return [uid for uid in user_ids if done.get(uid, 0) < len(required)]
-
-
-def _enrol(*, user, course: CoursePage, members: list[Pegawai]) -> dict[int, Enrolment]:
-    """Enrol every member (source "assigned") with ``enrolment_create``'s rules, set-based.
-
-    An existing enrolment is reused unchanged, as ``enrolment_create`` does.
-    """
-    user_ids = [m.user_id for m in members]
-    enrolments = {
-        e.user_id: e for e in Enrolment.objects.filter(user_id__in=user_ids, course=course)
-    }
-    new_ids = [uid for uid in user_ids if uid not in enrolments]
-    lacking = set(_missing_prerequisites(course, new_ids))
-    if lacking:
-        names = ", ".join(m.nama for m in members if m.user_id in lacking)
-        raise ValidationError(
-            _("Pegawai berikut belum menyelesaikan kursus prasyarat: %(names)s.") % {"names": names}
-        )
-    if new_ids:
-        Enrolment.objects.bulk_create(
-            [
-                Enrolment(user_id=uid, course=course, source=EnrolmentSource.ASSIGNED)
-                for uid in new_ids
-            ]
-        )
-        created = Enrolment.objects.filter(user_id__in=new_ids, course=course)
-        for enrolment in created:
-            enrolments[enrolment.user_id] = enrolment
-            log(instance=enrolment, action="learning.enrolment.create", user=user)
-    return enrolments
-
-
 def assignments_bulk_create(
     *,
     user,
@@ -171,11 +89,7 @@ def assignments_bulk_create(
     note = (note or "").strip()
     ids = _parse_ids(pegawai_ids)
     _validate(course=course, due_date=due_date, note=note, today=today)
-    members = list(team_of(user).filter(pk__in=ids).select_related("user"))
-    rejected = sorted(set(ids) - {m.pk for m in members})
-    if rejected:
-        _audit_rejection(user=user, ids=ids, rejected=rejected, course=course)
-        raise OutsideTeamError(rejected)
+    members = team_members(user=user, ids=ids, action="assignment", course=course.pk)
     try:
         with transaction.atomic():
             return _bulk_write(
@@ -202,7 +116,11 @@ def _bulk_write(*, user, members, course, due_date, note, recommendation) -> Bul
     )
     result.already_open = sorted(open_for)
     todo = [m for m in members if m.pk not in open_for]
-    enrolments = _enrol(user=user, course=course, members=todo) if todo else {}
+    enrolments = (
+        enrolments_create_bulk(users=[m.user for m in todo], course=course, actor=user)
+        if todo
+        else {}
+    )
     rows = []
     for member in todo:
         enrolment = enrolments[member.user_id]
@@ -221,25 +139,29 @@ def _bulk_write(*, user, members, course, due_date, note, recommendation) -> Bul
                 note=note,
             )
         )
-    if rows:
-        Assignment.objects.bulk_create(rows)
-        # Re-read rather than trust bulk_create's pks (not every backend returns them):
-        # these members had no open assignment of the course, so these rows are ours.
-        result.created = list(
-            Assignment.objects.filter(
-                pegawai__in=[a.pegawai_id for a in rows],
-                course=course,
-                status__in=AssignmentStatus.open_values(),
-            ).select_related("pegawai")
-        )
-        for assignment in result.created:
-            log(
-                instance=assignment,
-                action="kinerja_link.assignment.create",
-                user=user,
-                data=changes(None, snapshot(assignment, ASSIGNMENT_AUDITED_FIELDS)),
-            )
+    result.created = _insert(rows, course=course, user=user) if rows else []
     return result
+
+
+def _insert(rows: list[Assignment], *, course: CoursePage, user) -> list[Assignment]:
+    """One insert, a re-read and one insert of audit entries."""
+    Assignment.objects.bulk_create(rows)
+    # Re-read rather than trust bulk_create's pks (not every backend returns them):
+    # these members had no open assignment of the course, so these rows are ours.
+    created = list(
+        Assignment.objects.filter(
+            pegawai__in=[a.pegawai_id for a in rows],
+            course=course,
+            status__in=AssignmentStatus.open_values(),
+        ).select_related("pegawai__user")
+    )
+    log_entries_bulk(
+        Assignment,
+        "kinerja_link.assignment.create",
+        [(a.pk, str(a), changes(None, snapshot(a, ASSIGNMENT_AUDITED_FIELDS))) for a in created],
+        user_id=user.pk,
+    )
+    return created
 
 
 def assignment_create(

@@ -32,9 +32,22 @@ def bar_width(count: int, top: int) -> int:
 
 def values_bar_chart(rows: Sequence[tuple[str, int]], *, title: str, desc: str) -> SafeString:
     """``rows`` are (label, count) pairs, drawn top to bottom in the order given."""
+    return format_html(
+        '<svg class="values-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
+        'width="100%" role="img" aria-labelledby="values-chart-title values-chart-desc">'
+        '<title id="values-chart-title">{title}</title><desc id="values-chart-desc">{desc}</desc>'
+        "{bars}</svg>",
+        w=WIDTH,
+        h=ROW * len(rows) + 8,
+        title=title,
+        desc=desc,
+        bars=_bars(rows),
+    )
+
+
+def _bars(rows: Sequence[tuple[str, int]]) -> SafeString:
     top = max((count for _label, count in rows), default=0)
-    height = ROW * len(rows) + 8
-    bars = format_html_join(
+    return format_html_join(
         "",
         '<g><text x="{label_x}" y="{text_y}" text-anchor="end" font-size="11" fill="{ink}">'
         "{label}</text>"
@@ -59,15 +72,4 @@ def values_bar_chart(rows: Sequence[tuple[str, int]], *, title: str, desc: str) 
             }
             for i, (label, count) in enumerate(rows)
         ),
-    )
-    return format_html(
-        '<svg class="values-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
-        'width="100%" role="img" aria-labelledby="values-chart-title values-chart-desc">'
-        '<title id="values-chart-title">{title}</title><desc id="values-chart-desc">{desc}</desc>'
-        "{bars}</svg>",
-        w=WIDTH,
-        h=height,
-        title=title,
-        desc=desc,
-        bars=bars,
     )

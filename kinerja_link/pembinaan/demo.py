@@ -21,18 +21,7 @@ from learning.quiz.demo import seed_attempt
 from learning.quiz.models import QuizPage
 
 from ..kuadran import Rating
-from ..models import (
-    Assignment,
-    Evaluasi,
-    FeedbackKind,
-    JenisJabatan,
-    JenisPeriode,
-    Pegawai,
-    Periode,
-    Recommendation,
-    RecommendationStatus,
-    SessionKind,
-)
+from ..models import Evaluasi, JenisJabatan, JenisPeriode, Pegawai, Periode
 from ..perilaku_notes import perilaku_notes_update
 from ..selectors import team_for
 from .assignments import (
@@ -42,6 +31,7 @@ from .assignments import (
     recommendation_dismiss,
 )
 from .feedback import feedback_give
+from .models import Assignment, FeedbackKind, Recommendation, RecommendationStatus, SessionKind
 from .recommendations import recommendations_generate
 from .reminders import reminders_create
 from .sessions import session_record

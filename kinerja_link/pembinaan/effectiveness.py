@@ -19,7 +19,8 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
-from ..models import Assignment, AssignmentStatus, Evaluasi, JenisPeriode, Periode
+from ..models import Evaluasi, JenisPeriode, Periode
+from .models import Assignment, AssignmentStatus
 
 IMPROVED, SAME, WORSE, PENDING = "membaik", "tetap", "memburuk", "belum_dinilai"
 OUTCOMES = (IMPROVED, SAME, WORSE, PENDING)
@@ -65,7 +66,25 @@ def effectiveness_report(*, scope_path: str | None) -> dict:
     """
     if scope_path is None:
         return {"by_rule": [], "by_course": [], "total": 0}
-    assignments = list(
+    assignments = _triggered_assignments(scope_path)
+    outcomes = _outcomes({a["trigger_id"] for a in assignments})
+    by_rule: dict[object, Row] = {}
+    by_course: dict[object, Row] = {}
+    for rule_key, course_key, a in _once_per_trigger(assignments):
+        result = outcomes[a["trigger_id"]]
+        if rule_key:
+            by_rule.setdefault(rule_key[0], Row(_rule_label(a))).add(*result)
+        if course_key:
+            by_course.setdefault(a["course_id"], Row(a["course__title"])).add(*result)
+    return {
+        "by_rule": sorted(by_rule.values(), key=lambda r: r.label),
+        "by_course": sorted(by_course.values(), key=lambda r: r.label),
+        "total": len({a["trigger_id"] for a in assignments}),
+    }
+
+
+def _triggered_assignments(scope_path: str) -> list[dict]:
+    return list(
         Assignment.objects.filter(pegawai__unit__path__startswith=scope_path)
         .exclude(status=AssignmentStatus.CANCELLED)
         .annotate(trigger_id=Coalesce("evaluasi_id", "recommendation__evaluasi_id"))
@@ -80,30 +99,25 @@ def effectiveness_report(*, scope_path: str | None) -> dict:
             "recommendation__rule__version",
         )
     )
-    outcomes = _outcomes({a["trigger_id"] for a in assignments})
-    by_rule: dict[object, Row] = {}
-    by_course: dict[object, Row] = {}
-    seen_rule: set[tuple] = set()
-    seen_course: set[tuple] = set()
+
+
+def _once_per_trigger(assignments: list[dict]):
+    """Each assignment with its (rule, trigger) and (course, trigger) keys, each key given
+    only the first time it is seen (None afterwards)."""
+    seen: set[tuple] = set()
     for a in assignments:
-        result = outcomes[a["trigger_id"]]
-        rule_key = a["recommendation__rule_id"]
-        if (rule_key, a["trigger_id"]) not in seen_rule:
-            seen_rule.add((rule_key, a["trigger_id"]))
-            label = (
-                f"{a['recommendation__rule__name']} (v{a['recommendation__rule__version']})"
-                if rule_key
-                else _("Tanpa aturan (penugasan langsung)")
-            )
-            by_rule.setdefault(rule_key, Row(label)).add(*result)
-        if (a["course_id"], a["trigger_id"]) not in seen_course:
-            seen_course.add((a["course_id"], a["trigger_id"]))
-            by_course.setdefault(a["course_id"], Row(a["course__title"])).add(*result)
-    return {
-        "by_rule": sorted(by_rule.values(), key=lambda r: r.label),
-        "by_course": sorted(by_course.values(), key=lambda r: r.label),
-        "total": len({a["trigger_id"] for a in assignments}),
-    }
+        keys = []
+        for key in (("rule", a["recommendation__rule_id"]), ("course", a["course_id"])):
+            full = (*key, a["trigger_id"])
+            keys.append((key[1],) if full not in seen else None)
+            seen.add(full)
+        yield keys[0], keys[1], a
+
+
+def _rule_label(a: dict) -> str:
+    if not a["recommendation__rule_id"]:
+        return _("Tanpa aturan (penugasan langsung)")
+    return f"{a['recommendation__rule__name']} (v{a['recommendation__rule__version']})"
 
 
 def _outcomes(trigger_ids: set[int]) -> dict[int, tuple[str, str]]:
@@ -123,22 +137,7 @@ def _outcomes(trigger_ids: set[int]) -> dict[int, tuple[str, str]]:
         t["pk"]: next_periode_key(t["periode__tahun"], t["periode__jenis"], t["periode__nomor"])
         for t in triggers
     }
-    later: dict[tuple, dict] = {}
-    if next_keys:
-        wanted = Q(pk__in=[])
-        for tahun, jenis, nomor in set(next_keys.values()):
-            wanted |= Q(tahun=tahun, jenis=jenis, nomor=nomor)
-        periode_ids = {
-            pk: (tahun, jenis, nomor)
-            for pk, tahun, jenis, nomor in Periode.objects.filter(wanted).values_list(
-                "pk", "tahun", "jenis", "nomor"
-            )
-        }
-        rows = Evaluasi.objects.filter(
-            periode_id__in=periode_ids, pegawai_id__in={t["pegawai_id"] for t in triggers}
-        ).values("pegawai_id", "periode_id", "predikat", "rating_perilaku")
-        for row in rows:
-            later[(row["pegawai_id"], periode_ids[row["periode_id"]])] = row
+    later = _next_evaluations(triggers, next_keys) if next_keys else {}
     result = {}
     for t in triggers:
         after = later.get((t["pegawai_id"], next_keys[t["pk"]]))
@@ -147,3 +146,20 @@ def _outcomes(trigger_ids: set[int]) -> dict[int, tuple[str, str]]:
             compare(t["rating_perilaku"], after and after["rating_perilaku"]),
         )
     return result
+
+
+def _next_evaluations(triggers: list[dict], next_keys: dict) -> dict[tuple, dict]:
+    """(pegawai id, period key) -> the evaluation in the period after each trigger."""
+    wanted = Q(pk__in=[])
+    for tahun, jenis, nomor in set(next_keys.values()):
+        wanted |= Q(tahun=tahun, jenis=jenis, nomor=nomor)
+    periode_ids = {
+        pk: (tahun, jenis, nomor)
+        for pk, tahun, jenis, nomor in Periode.objects.filter(wanted).values_list(
+            "pk", "tahun", "jenis", "nomor"
+        )
+    }
+    rows = Evaluasi.objects.filter(
+        periode_id__in=periode_ids, pegawai_id__in={t["pegawai_id"] for t in triggers}
+    ).values("pegawai_id", "periode_id", "predikat", "rating_perilaku")
+    return {(row["pegawai_id"], periode_ids[row["periode_id"]]): row for row in rows}

@@ -37,17 +37,8 @@ from learning.models import (
     VerificationStatus,
 )
 
-from ..models import (
-    SKP,
-    Assignment,
-    AssignmentStatus,
-    CompetencyProgress,
-    EvidenceKind,
-    JenisPeriode,
-    Pegawai,
-    RencanaHasilKerja,
-    SkpEvidence,
-)
+from ..models import SKP, JenisPeriode, Pegawai, RencanaHasilKerja
+from .models import Assignment, AssignmentStatus, CompetencyProgress, EvidenceKind, SkpEvidence
 
 PROGRESS_CHUNK = 500
 

@@ -15,7 +15,8 @@ from wagtail.log_actions import log
 
 from competencies.models import Competency, CompetencyKind
 
-from ..models import Feedback, FeedbackKind, Pegawai, RencanaHasilKerja
+from ..models import Pegawai, RencanaHasilKerja
+from .models import Feedback, FeedbackKind
 from .notifications import notify
 from .team import pimpinan_for, team_members
 
@@ -32,16 +33,8 @@ def feedback_give(
 ) -> Feedback:
     """Give feedback to one member of the user's own team."""
     pimpinan = pimpinan_for(user)
-    (member,) = team_members(user=user, pimpinan=pimpinan, ids=[pegawai.pk], action="feedback")
-    errors = {}
-    if date > timezone.localdate():
-        errors["date"] = _("Tanggal umpan balik tidak boleh di masa depan.")
-    if nilai is not None and nilai.kind != CompetencyKind.BERAKHLAK_VALUE:
-        errors["nilai"] = _("Pilih salah satu nilai BerAKHLAK.")
-    if rhk is not None and rhk.skp.pegawai_id != member.pk:
-        errors["rhk"] = _("RHK ini bukan milik pegawai yang diberi umpan balik.")
-    if errors:
-        raise ValidationError(errors)
+    (member,) = team_members(user=user, ids=[pegawai.pk], action="feedback")
+    _check(member=member, date=date, nilai=nilai, rhk=rhk)
     feedback = Feedback(
         pegawai=member,
         given_by=pimpinan,
@@ -54,14 +47,31 @@ def feedback_give(
     feedback.full_clean()
     with transaction.atomic():
         feedback.save()
-        notify(
-            users=[member.user_id],
-            key=f"feedback:{feedback.pk}",
-            title=_("Umpan balik dari %(name)s") % {"name": pimpinan.nama},
-            # The text itself stays in the application: e-mail is no place for it.
-            body=_("%(name)s memberi Anda umpan balik pada %(date)s. Bacalah di Bina ASN.")
-            % {"name": pimpinan.nama, "date": f"{date:%d-%m-%Y}"},
-            url=reverse("pembinaan:feedback_detail", args=[feedback.pk]),
-        )
+        _notify(feedback)
         log(instance=feedback, action="kinerja_link.feedback.create", user=user)
     return feedback
+
+
+def _check(*, member: Pegawai, date, nilai, rhk) -> None:
+    errors = {}
+    if date > timezone.localdate():
+        errors["date"] = _("Tanggal umpan balik tidak boleh di masa depan.")
+    if nilai is not None and nilai.kind != CompetencyKind.BERAKHLAK_VALUE:
+        errors["nilai"] = _("Pilih salah satu nilai BerAKHLAK.")
+    if rhk is not None and rhk.skp.pegawai_id != member.pk:
+        errors["rhk"] = _("RHK ini bukan milik pegawai yang diberi umpan balik.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _notify(feedback: Feedback) -> None:
+    name = feedback.given_by.nama
+    notify(
+        users=[feedback.pegawai.user_id],
+        key=f"feedback:{feedback.pk}",
+        title=_("Umpan balik dari %(name)s") % {"name": name},
+        # The text itself stays in the application: e-mail is no place for it.
+        body=_("%(name)s memberi Anda umpan balik pada %(date)s. Bacalah di Bina ASN.")
+        % {"name": name, "date": f"{feedback.date:%d-%m-%Y}"},
+        url=reverse("pembinaan:feedback_detail", args=[feedback.pk]),
+    )

@@ -11,16 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from competencies.models import Competency
 
-from ..models import (
-    Evaluasi,
-    FeedbackKind,
-    Pegawai,
-    Recommendation,
-    RecommendationStatus,
-    RencanaHasilKerja,
-    SessionKind,
-)
+from ..models import Evaluasi, Pegawai, RencanaHasilKerja
 from ..selectors import team_for
+from .models import FeedbackKind, Recommendation, RecommendationStatus, SessionKind, SkpEvidence
 
 
 class DateInput(forms.DateInput):
@@ -162,3 +155,16 @@ class NotificationSettingsForm(forms.Form):
             "penugasan yang melewati tenggat, tetap dikirim lewat surel."
         ),
     )
+
+
+class EvidenceRhkForm(forms.Form):
+    rhk = forms.ModelChoiceField(
+        label=_("Tautkan ke RHK"),
+        queryset=None,
+        required=False,
+        error_messages={"invalid_choice": _("Pilih RHK dari SKP Anda sendiri.")},
+    )
+
+    def __init__(self, *args, evidence: SkpEvidence, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rhk"].queryset = evidence.skp.rhk.all()

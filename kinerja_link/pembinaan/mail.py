@@ -33,7 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Notification
+from .models import Notification
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from ..models import Notification
+from .models import Notification
 
 
 def notify(

@@ -23,9 +23,11 @@ from foundation.outbox import enqueue_on_commit
 from learning.models import CourseCompetency, CoursePage, Enrolment, EnrolmentStatus
 
 from ..kuadran import Predikat, Rating
-from ..models import Assignment, AssignmentStatus, PembinaanRule, Periode, Recommendation
+from ..models import Periode
+from ..perilaku_catatan import flagged_codes
 from ..selectors import scope_path_for
-from .rules import evaluasi_in_scope, flagged_codes, matching_evaluasi, rules_for, value_names
+from .models import Assignment, AssignmentStatus, PembinaanRule, Recommendation
+from .rules import evaluasi_in_scope, matching_evaluasi, rules_for, value_names
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
@@ -55,13 +57,31 @@ def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[s
     session kind: the first rule by priority and code wins. Returns counts.
     """
     periode = Periode.objects.get(pk=periode_id)
-    label = periode.label
-    values = value_names()
+    rules = rules_for(periode)
+    proposals, matched = _propose(rules, periode, scope_path)
+    counts = {
+        "aturan": len(rules),
+        "evaluasi": len(matched),
+        "dibuat": 0,
+        "sudah_ada": 0,
+        "sudah_selesai": 0,
+        "sudah_ditugaskan": 0,
+    }
+    if proposals:
+        fresh = _without_excluded(list(proposals.values()), periode, scope_path, counts)
+        counts["dibuat"] = _insert(fresh, periode)
+        logger.info("Rekomendasi %s: %s", periode.label, counts)
+    return counts
+
+
+def _propose(rules, periode: Periode, scope_path: str) -> tuple[dict[tuple, _Proposal], set]:
+    """Every rule's proposals (the first rule by priority wins a key), and the ids of the
+    evaluations any rule matched."""
+    label, values = periode.label, value_names()
     value_courses = _courses_teaching_values()
     proposals: dict[tuple, _Proposal] = {}
     matched: set[int] = set()
     reasons: dict = {}
-    rules = rules_for(periode)
     for rule in rules:
         rows = matching_evaluasi(rule, periode, values, scope_path).values(
             "pk", "pegawai_id", "predikat", "rating_hasil", "rating_perilaku", "perilaku_catatan"
@@ -71,17 +91,11 @@ def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[s
             matched.add(row["pk"])
             for proposal in _proposals(rule, row, courses, value_courses, values, label, reasons):
                 proposals.setdefault(proposal.key, proposal)
-    counts = {
-        "aturan": len(rules),
-        "evaluasi": len(matched),
-        "dibuat": 0,
-        "sudah_ada": 0,
-        "sudah_selesai": 0,
-        "sudah_ditugaskan": 0,
-    }
-    if not proposals:
-        return counts
-    fresh = _without_excluded(list(proposals.values()), periode, scope_path, counts)
+    return proposals, matched
+
+
+def _insert(fresh: list[_Proposal], periode: Periode) -> int:
+    """Insert in batches; returns how many rows are new (conflicts are skipped)."""
     existing_rows = Recommendation.objects.filter(evaluasi__periode=periode)
     before = existing_rows.count()
     Recommendation.objects.bulk_create(
@@ -100,9 +114,7 @@ def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[s
         batch_size=BATCH_SIZE,
         ignore_conflicts=True,
     )
-    counts["dibuat"] = existing_rows.count() - before
-    logger.info("Rekomendasi %s: %s", label, counts)
-    return counts
+    return existing_rows.count() - before
 
 
 def _courses_teaching_values() -> dict[str, list[int]]:
@@ -223,7 +235,7 @@ def _without_excluded(proposals, periode, scope_path, counts) -> list[_Proposal]
 
 def recommendations_request(*, user, periode: Periode) -> None:
     """A pengelola asks for recommendations for a period (their unit subtree), queued."""
-    from ..tasks import recommendations_generate_task  # tasks import this module
+    from .tasks import recommendations_generate_task  # tasks import this module
 
     scope = scope_path_for(user)
     if scope is None:
@@ -234,7 +246,7 @@ def recommendations_request(*, user, periode: Periode) -> None:
 
 def recommendations_after_import(*, periode_ids: list[int], scope_path: str) -> None:
     """Queue generation for every period an import touched, once the import is committed."""
-    from ..tasks import recommendations_generate_task
+    from .tasks import recommendations_generate_task
 
     for periode_id in sorted(set(periode_ids)):
         enqueue_on_commit(recommendations_generate_task, periode_id, scope_path)

@@ -33,7 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Assignment, AssignmentStatus, Notification
+from .models import Assignment, AssignmentStatus, Notification
 
 BATCH = 1000
 DIGEST_MAX_LINES = 30
@@ -153,9 +153,25 @@ def digests_create(*, today: datetime.date | None = None) -> int:
     digest) and one INSERT; the body lists the items as they stood when it was made.
     """
     today = today or timezone.localdate()
+    items = defaultdict(list)
+    for user_id, name, username, title, due in _overdue_without_digest(today):
+        items[user_id].append(f"• {name or username} — {title} (tenggat {due:%d-%m-%Y})")
+    url = reverse("tim_saya:index")
+    digests = [
+        Notification(
+            user_id=user_id, key=digest_key(user_id, today), url=url, **_digest_text(lines)
+        )
+        for user_id, lines in items.items()
+    ]
+    Notification.objects.bulk_create(digests, ignore_conflicts=True, batch_size=BATCH)
+    return len(digests)
+
+
+def _overdue_without_digest(today: datetime.date):
+    """Overdue items per active penilai who has no digest this week (``digest_key``)."""
     year, week, _day = today.isocalendar()
     penilai_user = "pegawai__pejabat_penilai__user_id"
-    rows = (
+    return (
         _open_assignments()
         .filter(
             due_date__lt=today,
@@ -180,18 +196,6 @@ def digests_create(*, today: datetime.date | None = None) -> int:
             "due_date",
         )
     )
-    items = defaultdict(list)
-    for user_id, name, username, title, due in rows:
-        items[user_id].append(f"• {name or username} — {title} (tenggat {due:%d-%m-%Y})")
-    url = reverse("tim_saya:index")
-    digests = [
-        Notification(
-            user_id=user_id, key=digest_key(user_id, today), url=url, **_digest_text(lines)
-        )
-        for user_id, lines in items.items()
-    ]
-    Notification.objects.bulk_create(digests, ignore_conflicts=True, batch_size=BATCH)
-    return len(digests)
 
 
 def _digest_text(lines: list[str]) -> dict[str, str]:

@@ -23,8 +23,10 @@ from competencies.models import Competency, CompetencyKind
 from foundation.audit.changes import changes, snapshot
 from learning.models import CoursePage
 
-from ..models import Evaluasi, PembinaanRule, Periode
+from ..models import Evaluasi, Periode
+from ..perilaku_catatan import flagged_q
 from ..selectors import scope_path_for
+from .models import PembinaanRule
 
 CONDITION_FIELDS = (
     "predikat",
@@ -69,22 +71,6 @@ def value_names() -> dict[str, str]:
     return dict(Competency.objects.values_berakhlak().values_list("code", "name"))
 
 
-def flagged_q(code: str) -> Q:
-    """Evaluations whose perilaku notes flag the value ``code`` as needing pembinaan."""
-    return Q(**{f"perilaku_catatan__{code}__perlu_pembinaan": True})
-
-
-def flagged_codes(catatan: object, known: dict[str, str]) -> list[str]:
-    """The value codes flagged in one evaluation's notes, in the values' order."""
-    if not isinstance(catatan, dict):
-        return []
-    return [
-        code
-        for code in known
-        if isinstance(catatan.get(code), dict) and catatan[code].get("perlu_pembinaan") is True
-    ]
-
-
 def rule_condition(rule: PembinaanRule, codes: dict[str, str]) -> Q:
     """The rule's condition as a filter on Evaluasi; every filled part must hold."""
     condition = Q()
@@ -116,6 +102,18 @@ def matching_evaluasi(
     rule: PembinaanRule, periode: Periode, codes: dict[str, str], scope_path: str = ""
 ) -> QuerySet[Evaluasi]:
     return evaluasi_in_scope(periode, scope_path).filter(rule_condition(rule, codes))
+
+
+def follow_ups_for(*, periode: Periode, evaluasi_ids: list[int]) -> dict[int, list[str]]:
+    """Per evaluation, the names of the rules valid for its period that match it, by
+    priority: what the export reports as the pembinaan it calls for (one query a rule)."""
+    values = value_names()
+    result: dict[int, list[str]] = {}
+    for rule in rules_for(periode):
+        matching = Evaluasi.objects.filter(pk__in=evaluasi_ids).filter(rule_condition(rule, values))
+        for pk in matching.values_list("pk", flat=True):
+            result.setdefault(pk, []).append(rule.name)
+    return result
 
 
 # --- Validation and services -----------------------------------------------------------
@@ -201,21 +199,31 @@ def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date |
         raise ValidationError(_("Versi aturan yang sudah ditutup tidak dapat diubah."))
     data = {"valid_from": current.valid_from, **data}
     rule_clean(data)
-    before = snapshot(current, AUDITED_FIELDS)
     if not current.recommendations.exists():
-        _apply(current, data)
-        current.valid_from = data["valid_from"]
-        current.valid_until = data.get("valid_until")
-        current.full_clean()
-        current.save()
-        current.courses.set(data.get("courses") or [])
-        log(
-            instance=current,
-            action="wagtail.edit",
-            user=user,
-            data=changes(before, snapshot(current, AUDITED_FIELDS)),
-        )
-        return current
+        return _edit_in_place(current, data, user=user)
+    return _succeed(current, data, user=user, today=today)
+
+
+def _edit_in_place(current: PembinaanRule, data: dict, *, user) -> PembinaanRule:
+    before = snapshot(current, AUDITED_FIELDS)
+    _apply(current, data)
+    current.valid_from = data["valid_from"]
+    current.valid_until = data.get("valid_until")
+    current.full_clean()
+    current.save()
+    current.courses.set(data.get("courses") or [])
+    log(
+        instance=current,
+        action="wagtail.edit",
+        user=user,
+        data=changes(before, snapshot(current, AUDITED_FIELDS)),
+    )
+    return current
+
+
+def _succeed(current: PembinaanRule, data: dict, *, user, today) -> PembinaanRule:
+    """Close ``current`` (or deactivate it when it started today) and start its successor."""
+    before = snapshot(current, AUDITED_FIELDS)
     successor = PembinaanRule(code=current.code, valid_until=data.get("valid_until"))
     if current.valid_from < today:
         current.valid_until = successor.valid_from = today

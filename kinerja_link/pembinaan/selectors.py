@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from ..models import Feedback, Pegawai, PembinaanSession, SessionParticipant
+from ..models import Pegawai
+from .models import Feedback, PembinaanSession, SessionParticipant
 
 
 def _sessions() -> QuerySet[PembinaanSession]:

@@ -27,25 +27,21 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from competencies.models import Competency, CompetencyKind
-from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
-from learning.services import minutes_to_jp
+from learning.models import LearningRecord
+from learning.services import learning_records_for_session
 
-from ..models import (
-    SKP,
-    Evaluasi,
+from ..models import SKP, Evaluasi, JenisPeriode, Pegawai, RencanaHasilKerja
+from .assignments import recommendation_accept
+from .evidence import competency_progress_refresh
+from .models import (
     EvidenceKind,
-    JenisPeriode,
-    Pegawai,
     PembinaanSession,
     PembinaanSettings,
     Recommendation,
-    RecommendationStatus,
-    RencanaHasilKerja,
     SessionKind,
     SessionParticipant,
     SkpEvidence,
 )
-from .evidence import competency_progress_refresh
 from .notifications import notify
 from .team import pimpinan_for, team_members
 
@@ -69,15 +65,10 @@ def session_record(
 ) -> PembinaanSession:
     """Record a session a pimpinan held with members of their own team."""
     pimpinan = pimpinan_for(user)
-    participants = team_members(
-        user=user, pimpinan=pimpinan, ids=participant_ids, action="session_record"
-    )
-    ids = {p.pk for p in participants}
-    _check_links(ids=ids, evaluasi=evaluasi, rhk=rhk, nilai=nilai, recommendation=recommendation)
-    if date > timezone.localdate():
-        raise ValidationError({"date": _("Tanggal sesi tidak boleh di masa depan.")})
-    if recommendation is not None and evaluasi is None:
-        evaluasi = recommendation.evaluasi
+    participants = team_members(user=user, ids=participant_ids, action="session_record")
+    links = {"evaluasi": evaluasi, "rhk": rhk, "nilai": nilai, "recommendation": recommendation}
+    _check_links(ids={p.pk for p in participants}, date=date, **links)
+    evaluasi = evaluasi or (recommendation.evaluasi if recommendation else None)
     session = PembinaanSession(
         kind=kind,
         held_by=pimpinan,
@@ -94,38 +85,46 @@ def session_record(
     )
     session.full_clean()
     with transaction.atomic():
-        if recommendation is not None:
-            _accept(recommendation, user=user)
-        session.save()
-        SessionParticipant.objects.bulk_create(
-            [SessionParticipant(session=session, pegawai=p) for p in participants]
-        )
-        records = session_learning_records(session=session)
-        _add_evidence(session, participants, records)
-        notify(
-            users=[p.user_id for p in participants],
-            key=f"session:{session.pk}",
-            title=_("Sesi %(kind)s dicatat") % {"kind": session.get_kind_display().lower()},
-            body=_("%(name)s mencatat sesi %(kind)s bersama Anda pada %(date)s.")
-            % {
-                "name": pimpinan.nama,
-                "kind": session.get_kind_display().lower(),
-                "date": f"{date:%d-%m-%Y}",
-            },
-            url=reverse("pembinaan:session_detail", args=[session.pk]),
-        )
-        log(
-            instance=session,
-            action="kinerja_link.session.create",
-            user=user,
-            data={"participants": sorted(ids), "kind": kind},
-        )
+        _session_save(session, participants, user=user)
     return session
 
 
-def _check_links(*, ids, evaluasi, rhk, nilai, recommendation) -> None:
-    """Linked evaluation, RHK and recommendation must belong to a participant."""
+def _session_save(session: PembinaanSession, participants: list[Pegawai], *, user) -> None:
+    """Everything one session writes, in the caller's transaction (see the module doc)."""
+    if session.recommendation is not None:
+        recommendation_accept(user=user, recommendation=session.recommendation)
+    session.save()
+    SessionParticipant.objects.bulk_create(
+        [SessionParticipant(session=session, pegawai=p) for p in participants]
+    )
+    records = session_learning_records(session=session)
+    _add_evidence(session, participants, records)
+    _notify_participants(session, participants)
+    log(
+        instance=session,
+        action="kinerja_link.session.create",
+        user=user,
+        data={"participants": sorted(p.pk for p in participants), "kind": session.kind},
+    )
+
+
+def _notify_participants(session: PembinaanSession, participants: list[Pegawai]) -> None:
+    kind = session.get_kind_display().lower()
+    notify(
+        users=[p.user_id for p in participants],
+        key=f"session:{session.pk}",
+        title=_("Sesi %(kind)s dicatat") % {"kind": kind},
+        body=_("%(name)s mencatat sesi %(kind)s bersama Anda pada %(date)s.")
+        % {"name": session.held_by.nama, "kind": kind, "date": f"{session.date:%d-%m-%Y}"},
+        url=reverse("pembinaan:session_detail", args=[session.pk]),
+    )
+
+
+def _check_links(*, ids, date, evaluasi, rhk, nilai, recommendation) -> None:
+    """Not in the future; linked evaluation, RHK and recommendation of a participant."""
     errors = {}
+    if date > timezone.localdate():
+        errors["date"] = _("Tanggal sesi tidak boleh di masa depan.")
     if evaluasi is not None and evaluasi.pegawai_id not in ids:
         errors["evaluasi"] = _("Evaluasi ini bukan milik peserta sesi.")
     if rhk is not None and not SKP.objects.filter(pk=rhk.skp_id, pegawai_id__in=ids).exists():
@@ -138,15 +137,6 @@ def _check_links(*, ids, evaluasi, rhk, nilai, recommendation) -> None:
         errors["recommendation"] = _("Rekomendasi ini bukan rekomendasi sesi bagi peserta.")
     if errors:
         raise ValidationError(errors)
-
-
-def _accept(recommendation: Recommendation, *, user) -> None:
-    """Mark the recommendation accepted; one that was already decided is refused."""
-    updated = Recommendation.objects.filter(
-        pk=recommendation.pk, status=RecommendationStatus.OPEN
-    ).update(status=RecommendationStatus.ACCEPTED, decided_by=user, decided_at=timezone.now())
-    if not updated:
-        raise ValidationError({"recommendation": _("Rekomendasi ini sudah diputuskan.")})
 
 
 def session_learning_records(*, session: PembinaanSession) -> dict[int, LearningRecord]:
@@ -166,21 +156,17 @@ def session_learning_records(*, session: PembinaanSession) -> dict[int, Learning
         return records
     held_by = Pegawai.objects.select_related("user", "unit").get(pk=session.held_by_id)
     missing = [p for p in participants if p.learning_record_id is None]
-    for participant in missing:
-        record = LearningRecord.objects.create(
-            user=participant.pegawai.user,
-            source=LearningRecordSource.COACHING,
-            title=_("%(kind)s bersama %(name)s")
-            % {"kind": session.get_kind_display(), "name": held_by.nama},
-            institution=held_by.unit.nama[:255],
-            jenis_diklat_id=jenis,
-            jp=minutes_to_jp(session.duration_minutes),
-            start_date=session.date,
-            end_date=session.date,
-            verification_status=VerificationStatus.VERIFIED,
-            verified_by=session.recorded_by,
-            verified_at=timezone.now(),
-        )
+    created = learning_records_for_session(
+        users=[p.pegawai.user for p in missing],
+        title=_("%(kind)s bersama %(name)s")
+        % {"kind": session.get_kind_display(), "name": held_by.nama},
+        institution=held_by.unit.nama,
+        jenis_diklat_id=jenis,
+        minutes=session.duration_minutes,
+        date=session.date,
+        recorded_by=session.recorded_by,
+    )
+    for participant, record in zip(missing, created, strict=True):
         participant.learning_record = record
         records[participant.pegawai_id] = record
     SessionParticipant.objects.bulk_update(missing, ["learning_record"])

@@ -10,7 +10,8 @@ from django.db.models import Prefetch
 
 from competencies.models import Competency
 
-from ..models import SKP, CompetencyProgress, Pegawai, SkpEvidence
+from ..models import SKP, Pegawai
+from .models import CompetencyProgress, SkpEvidence
 
 
 @dataclass

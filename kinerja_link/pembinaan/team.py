@@ -1,8 +1,10 @@
-"""Who is a pimpinan, and which of the ids a request names are in their own team.
+"""Who may write pembinaan for whom: the user's own team, and one rule for refusing ids
+outside it.
 
-Every pembinaan write that names pegawai (sessions, feedback) goes through
+Every pembinaan write that names pegawai (assignments, sessions, feedback) goes through
 ``team_members``: one id outside the team rejects the whole request, and the attempt is
-written to the audit log so a pengelola can see someone probing other teams.
+written to the audit log (``REJECTED_ACTION``) so a pengelola can see someone probing
+other teams.
 """
 
 from __future__ import annotations
@@ -10,50 +12,66 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wagtail.log_actions import log
 
 from ..models import Pegawai
-from ..selectors import team_for
+from ..selectors import pimpinan_of, team_for, team_of
+
+REJECTED_ACTION = "kinerja_link.team.rejected"
+# Written by assignments before there was one rule; kept registered so old rows still read.
+LEGACY_REJECTED_ACTION = "kinerja_link.assignment.reject"
 
 
-def pimpinan_of(user) -> Pegawai | None:
-    if not user.is_authenticated:
-        return None
-    return Pegawai.objects.filter(user=user).select_related("unit").first()
+class OutsideTeamError(PermissionDenied):
+    """Some pegawai ids are not (or no longer) in the user's team: nothing was done."""
 
-
-def team_of(user) -> QuerySet[Pegawai]:
-    """The user's own team as pimpinan (DESIGN §7); empty for everyone else."""
-    me = pimpinan_of(user)
-    return team_for(me) if me else Pegawai.objects.none()
+    def __init__(self, ids: Iterable[int]):
+        self.ids = sorted(ids)
+        super().__init__(
+            ngettext(
+                "Ditolak: %(count)d pegawai yang dipilih bukan anggota tim Anda. "
+                "Tidak ada yang disimpan.",
+                "Ditolak: %(count)d pegawai yang dipilih bukan anggota tim Anda. "
+                "Tidak ada yang disimpan.",
+                len(self.ids),
+            )
+            % {"count": len(self.ids)}
+        )
 
 
 def pimpinan_for(user) -> Pegawai:
-    """The user's Pegawai record when they have a team; PermissionDenied otherwise."""
-    if not user.is_authenticated:
-        raise PermissionDenied
-    pimpinan = Pegawai.objects.filter(user=user, is_active=True).select_related("unit").first()
+    """The user's active Pegawai record when they have a team; PermissionDenied otherwise."""
+    pimpinan = pimpinan_of(user)
     if pimpinan is None or not team_for(pimpinan).exists():
         raise PermissionDenied(_("Hanya pimpinan yang memiliki tim yang dapat mencatat ini."))
     return pimpinan
 
 
-def team_members(*, user, pimpinan: Pegawai, ids: Iterable[int], action: str) -> list[Pegawai]:
-    """The pegawai with ``ids``, all of them in ``pimpinan``'s team, or PermissionDenied."""
+def team_members(*, user, ids: Iterable[int], action: str, **audited) -> list[Pegawai]:
+    """The pegawai with ``ids``, all of them in the user's team, or ``OutsideTeamError``.
+
+    The refusal is audited outside any transaction of the caller's, so it stays on record;
+    ``audited`` adds what the request was about (e.g. the course).
+    """
     wanted = {int(pk) for pk in ids}
     if not wanted:
         raise ValidationError({"participants": _("Pilih sedikitnya satu pegawai.")})
-    members = list(team_for(pimpinan).filter(pk__in=wanted).select_related("user"))
+    members = list(team_of(user).filter(pk__in=wanted).select_related("user"))
     foreign = sorted(wanted - {m.pk for m in members})
     if foreign:
         log(
-            instance=pimpinan,
-            action="kinerja_link.team.rejected",
+            instance=pimpinan_of(user) or user,
+            action=REJECTED_ACTION,
             user=user,
-            data={"action": action, "foreign_ids": foreign},
+            data={
+                "action": action,
+                "requested_ids": sorted(wanted),
+                "foreign_ids": foreign,
+                **audited,
+            },
         )
-        raise PermissionDenied(_("Sebagian pegawai yang dipilih bukan anggota tim Anda."))
+        raise OutsideTeamError(foreign)
     return sorted(members, key=lambda m: m.pk)

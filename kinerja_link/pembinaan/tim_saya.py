@@ -19,16 +19,10 @@ from django.utils import timezone
 from learning.models import CoursePage, LearningRecord
 
 from ..kuadran import KUADRAN, Predikat, Rating
-from ..models import (
-    Assignment,
-    AssignmentStatus,
-    Evaluasi,
-    Pegawai,
-    Recommendation,
-    RecommendationStatus,
-)
-from ..selectors import periode_with_evaluasi
-from .assignments import assignment_state, team_of
+from ..models import Evaluasi, Pegawai
+from ..selectors import periode_with_evaluasi, team_of
+from .assignments import assignment_state
+from .models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
 
 NAMES_PER_CELL = 8
 # A team of hundreds (a Direktur with BINA_TEAM_SCOPE="unit") would make a page of
@@ -41,19 +35,62 @@ GRID_ROWS = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)
 GRID_COLUMNS = (Rating.DI_BAWAH, Rating.SESUAI, Rating.DI_ATAS)
 
 
+@dataclass(frozen=True)
+class TeamMember:
+    """A member of the pimpinan's team as the page shows them."""
+
+    pegawai: Pegawai
+    evaluasi: Evaluasi | None  # in the chosen period
+    jp: Decimal  # counted this year
+    jp_reached: bool
+
+    @property
+    def pk(self) -> int:
+        return self.pegawai.pk
+
+    @property
+    def nama(self) -> str:
+        return self.pegawai.nama
+
+
+@dataclass(frozen=True)
+class RecommendationRow:
+    recommendation: Recommendation
+    member: TeamMember
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    """An assignment with what the page computes of it (see ``assignment_state``)."""
+
+    assignment: Assignment
+    state: str
+    percent: int
+    days_left: int
+    member: TeamMember | None = None
+
+    @property
+    def state_label(self) -> str:
+        return AssignmentStatus(self.state).label
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.state == AssignmentStatus.OVERDUE
+
+
 @dataclass
 class Cell:
     predikat: Predikat
     hasil: Rating
     perilaku: Rating
-    members: list[Pegawai] = field(default_factory=list)
+    members: list[TeamMember] = field(default_factory=list)
 
     @property
     def count(self) -> int:
         return len(self.members)
 
     @property
-    def shown(self) -> list[Pegawai]:
+    def shown(self) -> list[TeamMember]:
         return self.members[:NAMES_PER_CELL]
 
     @property
@@ -61,7 +98,7 @@ class Cell:
         return max(0, self.count - NAMES_PER_CELL)
 
 
-def kuadran_grid(members: list[Pegawai]) -> list[tuple[Rating, list[Cell]]]:
+def kuadran_grid(members: list[TeamMember]) -> list[tuple[Rating, list[Cell]]]:
     cells = {
         (h, p): Cell(predikat=KUADRAN[(h, p)], hasil=h, perilaku=p)
         for h in GRID_ROWS
@@ -90,8 +127,8 @@ class TimFilters:
             predikat=predikat if predikat in valid else "",
         )
 
-    def keep(self, member: Pegawai) -> bool:
-        if self.unit and str(member.unit_id) != self.unit:
+    def keep(self, member: TeamMember) -> bool:
+        if self.unit and str(member.pegawai.unit_id) != self.unit:
             return False
         if self.predikat == NOT_RATED:
             return member.evaluasi is None
@@ -120,27 +157,15 @@ def jp_per_user(user_ids: list[int], *, year: int) -> dict[int, Decimal]:
 def tim_saya_page(*, user, params, today: datetime.date | None = None) -> dict | None:
     """Everything the page shows, or None when the user has no team (the view's 403)."""
     today = today or timezone.localdate()
-    members = team_members(user)
-    if not members:
+    team = team_members(user)
+    if not team:
         return None
     filters = TimFilters.from_params(params)
     periods = list(periode_with_evaluasi())
     periode = next((p for p in periods if str(p.pk) == filters.periode), None) or (
         periods[0] if periods else None
     )
-    evaluations = {}
-    if periode is not None:
-        evaluations = {
-            e.pegawai_id: e
-            for e in Evaluasi.objects.filter(periode=periode, pegawai__in=[m.pk for m in members])
-        }
-    target = settings.JP_TARGET_PER_YEAR
-    jp = jp_per_user([m.user_id for m in members], year=today.year)
-    for member in members:
-        member.evaluasi = evaluations.get(member.pk)
-        member.jp = jp.get(member.user_id, Decimal(0))
-        member.jp_reached = member.jp >= target
-    units = sorted({m.unit for m in members}, key=lambda u: u.path)
+    members = _members(team, periode=periode, year=today.year)
     shown = [m for m in members if filters.keep(m)]
     page = Paginator(shown, MEMBERS_PER_PAGE).get_page(params.get("halaman"))
     recommendations = _open_recommendations(shown)
@@ -154,7 +179,7 @@ def tim_saya_page(*, user, params, today: datetime.date | None = None) -> dict |
         "unrated": sum(1 for m in shown if m.evaluasi is None),
         "periods": periods,
         "periode": periode,
-        "units": units,
+        "units": sorted({m.unit for m in team}, key=lambda u: u.path),
         "predikat_choices": Predikat.choices,
         "not_rated": NOT_RATED,
         "filters": filters,
@@ -162,29 +187,48 @@ def tim_saya_page(*, user, params, today: datetime.date | None = None) -> dict |
         "recommendations_more": max(0, len(recommendations) - LIST_LIMIT),
         "assignments": assignments[:LIST_LIMIT],
         "assignments_more": max(0, len(assignments) - LIST_LIMIT),
-        "jp_target": target,
+        "jp_target": settings.JP_TARGET_PER_YEAR,
         "jp_reached": sum(1 for m in shown if m.jp_reached),
         "year": today.year,
         "today": today,
     }
 
 
-def _open_recommendations(members: list[Pegawai]) -> list[Recommendation]:
+def _members(team: list[Pegawai], *, periode, year: int) -> list[TeamMember]:
+    """Each member with their evaluation in ``periode`` and this year's JP (two queries)."""
+    evaluations = {}
+    if periode is not None:
+        evaluations = {
+            e.pegawai_id: e
+            for e in Evaluasi.objects.filter(periode=periode, pegawai__in=[m.pk for m in team])
+        }
+    target = settings.JP_TARGET_PER_YEAR
+    jp = jp_per_user([m.user_id for m in team], year=year)
+    return [
+        TeamMember(
+            pegawai=m,
+            evaluasi=evaluations.get(m.pk),
+            jp=jp.get(m.user_id, Decimal(0)),
+            jp_reached=jp.get(m.user_id, Decimal(0)) >= target,
+        )
+        for m in team
+    ]
+
+
+def _open_recommendations(members: list[TeamMember]) -> list[RecommendationRow]:
     by_pk = {m.pk: m for m in members}
-    rows = list(
+    rows = (
         Recommendation.objects.filter(pegawai__in=list(by_pk), status=RecommendationStatus.OPEN)
         .select_related("course", "rule", "evaluasi__periode")
         .order_by("priority", "pegawai_id", "pk")
     )
-    for rec in rows:
-        rec.member = by_pk[rec.pegawai_id]
-    return rows
+    return [RecommendationRow(recommendation=rec, member=by_pk[rec.pegawai_id]) for rec in rows]
 
 
-def _assignments(members: list[Pegawai], *, today: datetime.date) -> list[Assignment]:
+def _assignments(members: list[TeamMember], *, today: datetime.date) -> list[AssignmentRow]:
     """Open assignments, and those completed this year, soonest due first."""
     by_pk = {m.pk: m for m in members}
-    rows = list(
+    assignments = (
         Assignment.objects.filter(pegawai__in=list(by_pk))
         .filter(
             Q(status__in=AssignmentStatus.open_values())
@@ -193,23 +237,24 @@ def _assignments(members: list[Pegawai], *, today: datetime.date) -> list[Assign
         .select_related("course", "enrolment")
         .order_by("status", "due_date", "pk")
     )
-    for assignment in rows:
-        _decorate(assignment, today=today)
-        assignment.member = by_pk[assignment.pegawai_id]
-    rows.sort(key=lambda a: (not a.is_open, a.state != AssignmentStatus.OVERDUE, a.due_date))
+    rows = [_row(a, today=today, member=by_pk[a.pegawai_id]) for a in assignments]
+    rows.sort(key=lambda r: (not r.assignment.is_open, not r.is_overdue, r.assignment.due_date))
     return rows
 
 
-def _decorate(assignment: Assignment, *, today: datetime.date) -> None:
-    assignment.state = assignment_state(assignment, today=today)
-    assignment.state_label = AssignmentStatus(assignment.state).label
-    assignment.is_overdue = assignment.state == AssignmentStatus.OVERDUE
+def _row(assignment: Assignment, *, today: datetime.date, member=None) -> AssignmentRow:
     enrolment = assignment.enrolment
     if assignment.status == AssignmentStatus.COMPLETED:
-        assignment.percent = 100
+        percent = 100
     else:
-        assignment.percent = enrolment.percent if enrolment else 0
-    assignment.days_left = (assignment.due_date - today).days
+        percent = enrolment.percent if enrolment else 0
+    return AssignmentRow(
+        assignment=assignment,
+        state=assignment_state(assignment, today=today),
+        percent=percent,
+        days_left=(assignment.due_date - today).days,
+        member=member,
+    )
 
 
 def live_courses():
@@ -226,7 +271,6 @@ def assignments_panel_context(user) -> dict:
                 pegawai__user=user, status__in=AssignmentStatus.open_values()
             ).select_related("course", "enrolment", "assigned_by")
         )
-    for assignment in rows:
-        _decorate(assignment, today=today)
-    rows.sort(key=lambda a: (not a.is_overdue, a.due_date))
-    return {"assignments": rows, "today": today}
+    panel = [_row(assignment, today=today) for assignment in rows]
+    panel.sort(key=lambda r: (not r.is_overdue, r.assignment.due_date))
+    return {"assignments": panel, "today": today}

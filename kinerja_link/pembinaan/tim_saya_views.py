@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from ..models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
+from ..selectors import team_of
 from . import assignments as services
+from .models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
+from .team import OutsideTeamError
 from .tim_saya import live_courses, tim_saya_page
 from .tim_saya_forms import AcceptForm, BulkAssignForm, CancelForm, DismissForm
 
@@ -41,7 +43,7 @@ def _form_errors(form) -> str:
 
 
 def _require_team(request) -> None:
-    if not services.team_of(request.user).exists():
+    if not team_of(request.user).exists():
         raise PermissionDenied
 
 
@@ -76,7 +78,7 @@ def assign(request):
             due_date=data["due_date"],
             note=data["note"],
         )
-    except services.OutsideTeamError:
+    except OutsideTeamError:
         raise Http404 from None
     except ValidationError as error:
         messages.error(request, _errors(error))
@@ -113,7 +115,7 @@ def _report(request, result, course) -> None:
 def _recommendation(request, pk: int) -> Recommendation:
     return get_object_or_404(
         Recommendation.objects.filter(
-            pegawai__in=services.team_of(request.user), status=RecommendationStatus.OPEN
+            pegawai__in=team_of(request.user), status=RecommendationStatus.OPEN
         ).select_related("course", "rule"),
         pk=pk,
     )
@@ -173,7 +175,7 @@ def recommendation_dismiss(request, pk: int):
 def assignment_cancel(request, pk: int):
     assignment = get_object_or_404(
         Assignment.objects.filter(
-            pegawai__in=services.team_of(request.user),
+            pegawai__in=team_of(request.user),
             status__in=AssignmentStatus.open_values(),
         ),
         pk=pk,

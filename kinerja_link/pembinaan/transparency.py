@@ -39,7 +39,8 @@ from portal.transparency import (
     transparency_snapshot_store,
 )
 
-from ..models import Pegawai, SessionParticipant, UnitKerja
+from ..models import Pegawai, UnitKerja
+from .models import SessionParticipant
 
 STEPLEN = UnitKerja.steplen
 

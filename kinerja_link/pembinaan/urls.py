@@ -14,6 +14,8 @@ urlpatterns = [
     path("umpan-balik/", views.umpan_balik, name="umpan_balik"),
     path("umpan-balik/<int:pk>/", views.feedback_detail, name="feedback_detail"),
     path("umpan-balik/sesi/<int:pk>/", views.session_detail, name="session_detail"),
+    # Under /kinerja/ beside the SKP page it is posted from.
+    path("kinerja/bukti/<int:pk>/rhk/", views.evidence_rhk, name="bukti_rhk"),
     path("notifikasi/", views.notification_list, name="notifications"),
     path("notifikasi/pengaturan/", views.notification_settings, name="notification_settings"),
     path("notifikasi/baca-semua/", views.notification_read_all, name="notification_read_all"),

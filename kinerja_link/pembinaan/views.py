@@ -10,16 +10,19 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..models import Notification, Pegawai, Recommendation, RecommendationStatus
+from ..models import Pegawai
 from ..selectors import team_for
 from . import selectors
+from .evidence import evidence_link_rhk
 from .feedback import feedback_give
-from .forms import FeedbackForm, NotificationSettingsForm, SessionForm
+from .forms import EvidenceRhkForm, FeedbackForm, NotificationSettingsForm, SessionForm
+from .models import Notification, Recommendation, RecommendationStatus, SkpEvidence
 from .notifications import (
     notification_mark_read,
     notifications_for,
@@ -30,6 +33,18 @@ from .sessions import session_record
 from .team import pimpinan_for
 
 PAGE_SIZE = 30
+SESSION_FIELDS = (
+    "kind",
+    "date",
+    "topics",
+    "agreed_actions",
+    "follow_up_date",
+    "duration_minutes",
+    "evaluasi",
+    "rhk",
+    "nilai",
+    "recommendation",
+)
 
 
 def _add_service_errors(form, error: ValidationError) -> None:
@@ -82,25 +97,8 @@ def session_create(request):
         request.POST or None, initial=initial, pimpinan=pimpinan, preselect=preselect
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            session = session_record(
-                user=request.user,
-                kind=data["kind"],
-                date=data["date"],
-                participant_ids=[p.pk for p in data["participants"]],
-                topics=data["topics"],
-                agreed_actions=data["agreed_actions"],
-                follow_up_date=data["follow_up_date"],
-                duration_minutes=data["duration_minutes"],
-                evaluasi=data["evaluasi"],
-                rhk=data["rhk"],
-                nilai=data["nilai"],
-                recommendation=data["recommendation"],
-            )
-        except ValidationError as error:
-            _add_service_errors(form, error)
-        else:
+        session = _session_record(request, form)
+        if session is not None:
             messages.success(
                 request, _("Sesi %(kind)s tercatat.") % {"kind": session.get_kind_display().lower()}
             )
@@ -110,6 +108,20 @@ def session_create(request):
         "kinerja_link/pembinaan/session_form.html",
         {"form": form, "recommendation": recommendation, "preselect": preselect},
     )
+
+
+def _session_record(request, form: SessionForm):
+    """The session, or None with the service's errors on the form."""
+    data = form.cleaned_data
+    try:
+        return session_record(
+            user=request.user,
+            participant_ids=[p.pk for p in data["participants"]],
+            **{name: data[name] for name in SESSION_FIELDS},
+        )
+    except ValidationError as error:
+        _add_service_errors(form, error)
+        return None
 
 
 @login_required
@@ -214,3 +226,20 @@ def notification_settings(request):
         messages.success(request, _("Pengaturan notifikasi tersimpan."))
         return redirect("pembinaan:notification_settings")
     return render(request, "kinerja_link/pembinaan/notification_settings.html", {"form": form})
+
+
+@login_required
+@require_POST
+def evidence_rhk(request, pk: int):
+    """The pegawai links one piece of their own evidence to one RHK of its SKP.
+    Someone else's evidence is the same 404 as a missing id."""
+    evidence = get_object_or_404(
+        SkpEvidence.objects.select_related("skp__pegawai"), pk=pk, skp__pegawai__user=request.user
+    )
+    form = EvidenceRhkForm(request.POST, evidence=evidence)
+    if form.is_valid():
+        evidence_link_rhk(user=request.user, evidence=evidence, rhk=form.cleaned_data["rhk"])
+        messages.success(request, _("Bukti dukung “%s” disimpan.") % evidence.title)
+    else:
+        messages.error(request, " ".join(form.errors.get("rhk", [])))
+    return redirect(reverse("kinerja:saya") + "#bukti")

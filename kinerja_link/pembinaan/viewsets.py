@@ -28,9 +28,11 @@ from foundation.admin_viewsets import ModelViewSet
 from learning.models import CoursePage
 
 from ..kuadran import Predikat
-from ..models import PembinaanRule, Periode, Recommendation
+from ..models import Periode
 from ..selectors import periode_with_evaluasi, scope_path_for
+from ..viewsets import KINERJA_MENU_HOOK
 from .effectiveness import OUTCOMES, effectiveness_report
+from .models import PembinaanRule, Recommendation
 from .recommendations import recommendations_request
 from .rules import rule_clean, rule_create, rule_revise
 
@@ -147,7 +149,8 @@ class PembinaanRuleViewSet(ModelViewSet):
     name = "pembinaan_rule"
     icon = "list-ul"
     menu_label = _("Aturan pembinaan")
-    add_to_admin_menu = False
+    menu_hook = KINERJA_MENU_HOOK
+    menu_order = 101
     add_view_class = RuleCreateView
     edit_view_class = RuleEditView
     copy_view_enabled = False
@@ -241,7 +244,8 @@ class RecommendationViewSet(ModelViewSet):
     name = "recommendation"
     icon = "list-ul"
     menu_label = _("Rekomendasi")
-    add_to_admin_menu = False
+    menu_hook = KINERJA_MENU_HOOK
+    menu_order = 102
     index_view_class = RecommendationIndexView
     inspect_view_class = RecommendationInspectView
     inspect_view_enabled = True
@@ -294,6 +298,8 @@ class EffectivenessViewSet(ViewSet):
     icon = "doc-full"
     menu_label = _("Efektivitas pembinaan")
     menu_item_class = PengelolaOnlyMenuItem
+    menu_hook = KINERJA_MENU_HOOK
+    menu_order = 103
 
     def get_urlpatterns(self):
         return [path("", EffectivenessView.as_view(), name="index")]

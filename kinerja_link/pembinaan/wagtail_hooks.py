@@ -1,8 +1,49 @@
-"""Audit-log actions of sessions, feedback and notification preferences."""
+"""Pembinaan's registrations with Wagtail: admin screens in the Kinerja menu, permission
+policies, log-action labels, and its answer to the export's follow-up hook."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from learning.dashboard import DASHBOARD_PANEL_HOOK, DashboardPanel
+
+from ..exporting import EVIDENCE_ROWS_HOOK, FOLLOW_UP_HOOK
+from ..selectors import KINERJA_PAGE_HOOK
+from .models import PembinaanRule, Recommendation
+from .tim_saya import assignments_panel_context
+from .viewsets import PEMBINAAN_VIEWSETS, ReadOnlyPolicy, RulePolicy
+
+register_permission_policy(PembinaanRule, RulePolicy(PembinaanRule))
+register_permission_policy(Recommendation, ReadOnlyPolicy(Recommendation))
+
+
+@hooks.register("register_admin_viewset")
+def register_pembinaan_viewsets():
+    return [viewset() for viewset in PEMBINAAN_VIEWSETS]
+
+
+@hooks.register(KINERJA_PAGE_HOOK)
+def kinerja_page_evidence(*, pegawai, skp):
+    """The evidence on the SKP, per value and per RHK, and competency progress."""
+    from .skp_page import skp_evidence_context
+
+    return skp_evidence_context(pegawai=pegawai, skp=skp)
+
+
+@hooks.register(EVIDENCE_ROWS_HOOK)
+def export_evidence_rows(*, periode, unit):
+    from .exporting import evidence_rows
+
+    return evidence_rows(periode=periode, unit=unit)
+
+
+@hooks.register(FOLLOW_UP_HOOK)
+def export_follow_ups(*, periode, evaluasi_ids):
+    """The export's follow-ups come from the rules that match each evaluation."""
+    from .rules import follow_ups_for
+
+    return follow_ups_for(periode=periode, evaluasi_ids=evaluasi_ids)
 
 
 @hooks.register("register_log_actions")
@@ -22,4 +63,49 @@ def register_pembinaan_log_actions(actions):
         "kinerja_link.notification.preference",
         _("Pengaturan surel"),
         _("Mengubah pengaturan surel pengingat"),
+    )
+
+
+@hooks.register("register_log_actions")
+def register_assignment_log_actions(actions):
+    for action, label, message in (
+        ("kinerja_link.assignment.create", _("Penugasan dibuat"), _("Menugaskan kursus")),
+        # Old rows only: refusals are now written as "kinerja_link.team.rejected".
+        (
+            "kinerja_link.assignment.reject",
+            _("Penugasan ditolak"),
+            _("Penugasan ditolak: ada pegawai di luar tim"),
+        ),
+        ("kinerja_link.assignment.cancel", _("Penugasan dibatalkan"), _("Membatalkan penugasan")),
+        (
+            "kinerja_link.assignment.overdue",
+            _("Penugasan lewat tenggat"),
+            _("Penugasan melewati tenggat (tugas harian)"),
+        ),
+        (
+            "kinerja_link.assignment.complete",
+            _("Penugasan selesai"),
+            _("Penugasan selesai lewat kursus"),
+        ),
+        (
+            "kinerja_link.recommendation.accept",
+            _("Rekomendasi diterima"),
+            _("Menerima rekomendasi pembinaan"),
+        ),
+        (
+            "kinerja_link.recommendation.dismiss",
+            _("Rekomendasi diabaikan"),
+            _("Mengabaikan rekomendasi pembinaan"),
+        ),
+    ):
+        actions.register_action(action, label, message)
+
+
+@hooks.register(DASHBOARD_PANEL_HOOK)
+def assignments_panel() -> DashboardPanel:
+    """Assignments from pimpinan on "Belajar Saya"."""
+    return DashboardPanel(
+        slot="assignments",
+        template_name="kinerja_link/panels/assignments.html",
+        get_context=assignments_panel_context,
     )

@@ -36,15 +36,13 @@ from learning.models import Certificate, LearningRecord
 from learning.quiz.models import QuizAnswer
 from learning.quiz.types import QuestionType
 
-from ..models import (
-    ApiToken,
+from .. import perilaku_catatan
+from ..models import ApiToken, Evaluasi, Pegawai, PerilakuEkspektasi
+from ..pembinaan.models import (
     Assignment,
-    Evaluasi,
     Feedback,
     Notification,
-    Pegawai,
     PembinaanSession,
-    PerilakuEkspektasi,
     Recommendation,
     SkpEvidence,
 )
@@ -91,18 +89,11 @@ def _delete_files_on_commit(files) -> None:
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in names])
 
 
-def _perilaku_flags_only(evaluasi: Evaluasi) -> dict:
-    return {
-        code: {key: value for key, value in entry.items() if key != "catatan"}
-        for code, entry in (evaluasi.perilaku_catatan or {}).items()
-    }
-
-
 def _erase_free_text(pegawai: Pegawai, user) -> dict[str, int]:
     counts = {}
     evaluasi = list(Evaluasi.objects.filter(pegawai=pegawai))
     for row in evaluasi:
-        row.perilaku_catatan = _perilaku_flags_only(row)
+        row.perilaku_catatan = perilaku_catatan.without_text(row.perilaku_catatan)
     Evaluasi.objects.bulk_update(evaluasi, ["perilaku_catatan"])
     counts["catatan_perilaku"] = len(evaluasi)
     counts["umpan_balik"] = Feedback.objects.filter(pegawai=pegawai).update(text="")

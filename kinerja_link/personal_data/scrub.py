@@ -27,9 +27,9 @@ MIN_NAME_LENGTH = 4
 SWEPT_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("wagtailcore.ModelLogEntry", ("label", "data")),
     ("wagtailcore.PageLogEntry", ("label", "data")),
-    ("kinerja_link.Notification", ("title", "body")),
-    ("kinerja_link.SkpEvidence", ("title",)),
-    ("kinerja_link.Recommendation", ("reason",)),
+    ("pembinaan.Notification", ("title", "body")),
+    ("pembinaan.SkpEvidence", ("title",)),
+    ("pembinaan.Recommendation", ("reason",)),
     ("kinerja_link.ImportJob", ("original_name", "rows", "errors", "message")),
     ("learning.LearningRecord", ("title", "institution")),
     ("foundation.OutboxMessage", ("args", "kwargs", "last_error")),

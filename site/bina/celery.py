@@ -13,7 +13,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bina.settings.dev")
 app = Celery("bina")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
-app.autodiscover_tasks(["kinerja_link.pembinaan"])
 
 # Request ids (foundation.request_id): a task runs under the id of the request that
 # enqueued it, and the worker's and beat's log lines show it. Connected here, not in an

@@ -37,18 +37,20 @@ from kinerja_link.demo import STAFF_JABATAN  # the same jabatan as the demo offi
 from kinerja_link.kuadran import predikat_for
 from kinerja_link.models import (
     SKP,
-    Assignment,
-    AssignmentStatus,
     Evaluasi,
     JenisJabatan,
     JenisPeriode,
     Pegawai,
-    PembinaanRule,
     Periode,
-    Recommendation,
     RencanaHasilKerja,
     StatusSKP,
     UnitKerja,
+)
+from kinerja_link.pembinaan.models import (
+    Assignment,
+    AssignmentStatus,
+    PembinaanRule,
+    Recommendation,
 )
 from kinerja_link.services import pimpinan_group_sync
 from learning.models import (

@@ -21,6 +21,7 @@ def _counts() -> dict[str, int]:
             "competencies",
             "kinerja_link",
             "learning",
+            "pembinaan",
             "portal",
             "quiz",
             "wagtailcore",
@@ -59,7 +60,8 @@ def test_demo_home_page_is_served(client):
 
 
 def test_demo_shows_the_whole_pembinaan_loop(client, django_capture_on_commit_callbacks):
-    from kinerja_link.models import (
+    from kinerja_link.pembinaan.demo import demo_pimpinan
+    from kinerja_link.pembinaan.models import (
         Assignment,
         AssignmentStatus,
         Feedback,
@@ -69,7 +71,6 @@ def test_demo_shows_the_whole_pembinaan_loop(client, django_capture_on_commit_ca
         RecommendationStatus,
         SkpEvidence,
     )
-    from kinerja_link.pembinaan.demo import demo_pimpinan
     from kinerja_link.selectors import team_for
 
     with django_capture_on_commit_callbacks(execute=True):  # learning's events fire on commit

@@ -12,7 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja_link.kuadran import Rating
-from kinerja_link.models import Assignment, AssignmentStatus, PembinaanSession, RecommendationStatus
+from kinerja_link.pembinaan.models import (
+    Assignment,
+    AssignmentStatus,
+    PembinaanSession,
+    RecommendationStatus,
+)
 from kinerja_link.pembinaan.recommendations import recommendations_generate
 from kinerja_link.services import pimpinan_group_sync
 from learning import services as learning_services

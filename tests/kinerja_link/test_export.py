@@ -171,7 +171,8 @@ def _evidence_fixture(org):
     from decimal import Decimal
 
     from competencies.models import Competency
-    from kinerja_link.models import SKP, EvidenceKind, RencanaHasilKerja, SkpEvidence
+    from kinerja_link.models import SKP, RencanaHasilKerja
+    from kinerja_link.pembinaan.models import EvidenceKind, SkpEvidence
 
     from .pembinaan.factories import PembinaanSessionFactory
 

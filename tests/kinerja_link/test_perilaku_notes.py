@@ -84,7 +84,7 @@ def test_anonymous_is_sent_to_login(client, evaluasi):
 def test_flagging_a_value_recommends_its_course(
     client, org, evaluasi, django_capture_on_commit_callbacks
 ):
-    from kinerja_link.models import Recommendation
+    from kinerja_link.pembinaan.models import Recommendation
     from tests.learning.factories import make_course
 
     course = make_course(lessons=1, competencies=("AK",), title="Akuntabel Sehari-hari")

@@ -32,9 +32,10 @@ from accounts.role_audit import ROLE_CHANGE
 from accounts.roles import Role
 from foundation.models import OutboxMessage
 from foundation.request_id import bound
-from kinerja_link.models import ApiToken, Assignment, AssignmentStatus, Evaluasi, PembinaanRule
+from kinerja_link.models import ApiToken, Evaluasi
+from kinerja_link.pembinaan.models import Assignment, AssignmentStatus, PembinaanRule
+from kinerja_link.pembinaan.tasks import assignments_mark_overdue_task
 from kinerja_link.services import pimpinan_group_sync
-from kinerja_link.tasks import assignments_mark_overdue_task
 from learning.models import Certificate
 from tests.factories import PegawaiFactory, UserFactory
 from tests.kinerja_link import conftest as kinerja_fixtures

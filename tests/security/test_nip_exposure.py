@@ -23,8 +23,8 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import Role
-from kinerja_link.models import Notification
 from kinerja_link.pembinaan.feedback import feedback_give
+from kinerja_link.pembinaan.models import Notification
 from kinerja_link.pembinaan.sessions import session_record
 from kinerja_link.services import pimpinan_group_sync
 from learning import services as learning_services

@@ -84,7 +84,7 @@ MATRIX: list[Rule] = [
     Rule(r"^kinerja:tim$", SIGNED_IN, "301 to /tim-saya/ (anonymous: login first)"),
     Rule(r"^tim_saya:", PIMPINAN, "own team only: no team → 403; others' ids → 404"),
     Rule(r"^kinerja:ekspor$", PENGELOLA),
-    Rule(r"^kinerja:bukti_rhk$", NOBODY, "POST only, own evidence only; a GET is 405"),
+    Rule(r"^pembinaan:bukti_rhk$", NOBODY, "POST only, own evidence only; a GET is 405"),
     Rule(r"^kinerja:perilaku_notes$", PIMPINAN, "their own team's evaluations only"),
     Rule(r"^kinerja:", SIGNED_IN, "own SKP and evaluations; team members for their pimpinan"),
     Rule(r"^healthz$", EVERYONE, "liveness probe, says only 'ok'"),

@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from kinerja_link.models import (
+from kinerja_link.pembinaan.models import (
     Assignment,
     PembinaanRule,
     PembinaanSession,

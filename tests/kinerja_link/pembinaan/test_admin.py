@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from accounts.roles import Role
-from kinerja_link.models import PembinaanRule, Recommendation
+from kinerja_link.pembinaan.models import PembinaanRule, Recommendation
 from tests.factories import PegawaiFactory, UserFactory
 from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
 

@@ -11,13 +11,14 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from bina.celery import app as celery_app
-from kinerja_link.models import (
+from kinerja_link.pembinaan import assignments as svc
+from kinerja_link.pembinaan.models import (
     Assignment,
     AssignmentStatus,
     RecommendationStatus,
     SessionKind,
 )
-from kinerja_link.pembinaan import assignments as svc
+from kinerja_link.pembinaan.team import REJECTED_ACTION, OutsideTeamError
 from learning import services as learning
 from learning.models import Enrolment, EnrolmentSource
 from tests.factories import PegawaiFactory
@@ -66,20 +67,22 @@ def test_bulk_assignment_enrols_each_member_and_audits(org, course):
 def test_one_foreign_or_unknown_id_rejects_everything_and_is_audited(org, course, intruder):
     bad = org.other.pk if intruder == "foreign" else 999_999
     ids = [org.staff[0].pk, org.staff[1].pk, bad]
-    with pytest.raises(svc.OutsideTeamError, match="bukan anggota tim Anda"):
+    with pytest.raises(OutsideTeamError, match="bukan anggota tim Anda"):
         bulk(org, ids, course)
     assert not Assignment.objects.exists()
     assert not Enrolment.objects.filter(course=course).exists()
-    entry = ModelLogEntry.objects.get(action="kinerja_link.assignment.reject")
+    entry = ModelLogEntry.objects.get(action=REJECTED_ACTION)
     assert entry.user == org.kepala.user
-    assert entry.data["pegawai_ids"] == sorted(ids)
-    assert entry.data["rejected_ids"] == [bad]
+    assert entry.data["requested_ids"] == sorted(ids)
+    assert entry.data["foreign_ids"] == [bad]
+    assert entry.data["action"] == "assignment"
+    assert entry.data["course"] == course.pk
 
 
 def test_another_pimpinan_cannot_assign_to_my_team(org, course):
     boss = PegawaiFactory(unit=org.unit_b)
     PegawaiFactory(unit=org.unit_b, pejabat_penilai=boss)
-    with pytest.raises(svc.OutsideTeamError):
+    with pytest.raises(OutsideTeamError):
         svc.assignments_bulk_create(
             user=boss.user, pegawai_ids=[org.staff[0].pk], course=course, due_date=DUE, note=""
         )
@@ -87,7 +90,7 @@ def test_another_pimpinan_cannot_assign_to_my_team(org, course):
 
 
 def test_a_pegawai_without_team_cannot_assign(org, course):
-    with pytest.raises(svc.OutsideTeamError):
+    with pytest.raises(OutsideTeamError):
         svc.assignments_bulk_create(
             user=org.staff[0].user,
             pegawai_ids=[org.staff[1].pk],

@@ -3,8 +3,9 @@ per course, scoped to the pengelola's units, in a fixed number of queries."""
 
 import pytest
 
-from kinerja_link.models import AssignmentStatus, JenisPeriode, PembinaanRule
+from kinerja_link.models import JenisPeriode
 from kinerja_link.pembinaan.effectiveness import compare, effectiveness_report, next_periode_key
+from kinerja_link.pembinaan.models import AssignmentStatus, PembinaanRule
 from tests.factories import PegawaiFactory
 from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
 

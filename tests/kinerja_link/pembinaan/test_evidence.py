@@ -12,21 +12,19 @@ from django.utils import timezone
 
 from accounts.roles import Role
 from competencies.models import Competency
-from kinerja_link.models import (
-    SKP,
-    AssignmentStatus,
-    CompetencyProgress,
-    EvidenceKind,
-    JenisPeriode,
-    Periode,
-    SkpEvidence,
-)
+from kinerja_link.models import SKP, JenisPeriode, Periode
 from kinerja_link.pembinaan.evidence import (
     competency_progress_refresh,
     evidence_attach_pending,
     evidence_from_learning_record,
 )
-from kinerja_link.tasks import skp_evidence_attach_pending_task
+from kinerja_link.pembinaan.models import (
+    AssignmentStatus,
+    CompetencyProgress,
+    EvidenceKind,
+    SkpEvidence,
+)
+from kinerja_link.pembinaan.tasks import skp_evidence_attach_pending_task
 from learning import events, services
 from learning.models import Certificate, CourseCompetency, LearningRecord
 from tests.factories import PegawaiFactory, UnitKerjaFactory

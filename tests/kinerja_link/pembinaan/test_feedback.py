@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from competencies.models import Competency
-from kinerja_link.models import Feedback, FeedbackKind, Notification
 from kinerja_link.pembinaan.feedback import feedback_give
+from kinerja_link.pembinaan.models import Feedback, FeedbackKind, Notification
 
 from .factories import PembinaanSessionFactory
 from .teams import make_skp, make_team

@@ -6,7 +6,8 @@ import pytest
 
 from django.db import IntegrityError, transaction
 
-from kinerja_link.models import AssignmentStatus, JenisPeriode, Periode, SessionKind
+from kinerja_link.models import JenisPeriode, Periode
+from kinerja_link.pembinaan.models import AssignmentStatus, SessionKind
 from tests.learning.factories import make_course
 
 from .factories import AssignmentFactory, PembinaanRuleFactory, RecommendationFactory

@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from kinerja_link.models import Notification
+from kinerja_link.pembinaan.models import Notification
 from kinerja_link.pembinaan.notifications import notify
 from tests.factories import UserFactory
 

@@ -8,16 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from kinerja_link.models import (
-    AssignmentStatus,
-    ImportStatus,
-    PembinaanRule,
-    Priority,
-    Recommendation,
-)
+from kinerja_link.models import ImportStatus
+from kinerja_link.pembinaan.models import AssignmentStatus, PembinaanRule, Priority, Recommendation
 from kinerja_link.pembinaan.recommendations import recommendations_generate
+from kinerja_link.pembinaan.tasks import recommendations_generate_task
 from kinerja_link.services import import_job_create, import_job_run
-from kinerja_link.tasks import recommendations_generate_task
 from learning.models import Enrolment, EnrolmentStatus
 from tests.factories import PegawaiFactory
 from tests.kinerja_link.factories import SIASN_HEADERS, EvaluasiFactory, PeriodeFactory, csv_file

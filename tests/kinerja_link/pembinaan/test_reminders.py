@@ -12,9 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from kinerja_link.models import AssignmentStatus, Notification
 from kinerja_link.pembinaan import mail as pembinaan_mail
 from kinerja_link.pembinaan.mail import in_doubt, notifications_send_pending
+from kinerja_link.pembinaan.models import AssignmentStatus, Notification
 from kinerja_link.pembinaan.reminders import digests_create, reminders_create
 from kinerja_link.pembinaan.tasks import pembinaan_reminders
 from tests.factories import PegawaiFactory

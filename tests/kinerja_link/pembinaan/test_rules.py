@@ -7,8 +7,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from competencies.models import Competency
+from kinerja_link.exporting import export_rows
 from kinerja_link.kuadran import Rating
-from kinerja_link.models import PembinaanRule, Recommendation, SessionKind
+from kinerja_link.pembinaan.models import PembinaanRule, Recommendation, SessionKind
 from kinerja_link.pembinaan.recommendations import recommendations_generate
 from kinerja_link.pembinaan.rules import (
     matching_evaluasi,
@@ -172,3 +173,24 @@ def test_only_pengelola_may_change_rules(org):
 
     with pytest.raises(PermissionDenied):
         rule_create(user=org.staff[0].user, data=_data())
+
+
+def test_the_export_reports_the_follow_up_the_rules_call_for(org):
+    """No second table of follow-ups: renaming or retiring a rule changes the export."""
+    periode = PeriodeFactory(tahun=2026, nomor=3)
+    EvaluasiFactory(pegawai=org.staff[0], periode=periode, rating_hasil=Rating.DI_BAWAH)
+
+    def summary() -> str:
+        rows = export_rows(periode=periode, unit=org.unit_a)
+        return next(r for r in rows if r[0] == org.staff[0].nip)[5]
+
+    rule = PembinaanRule.objects.get(code="butuh-perbaikan")
+    assert summary() == rule.name
+    rule_revise(
+        user=org.pengelola.user,
+        rule=rule,
+        data=_data(name="Klinik RHK", predikat=[3], session_kind=SessionKind.COACHING),
+    )
+    assert summary() == "Klinik RHK"
+    PembinaanRule.objects.update(is_active=False)
+    assert summary() == ""

@@ -12,7 +12,8 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from competencies.models import Competency
-from kinerja_link.models import (
+from kinerja_link.pembinaan.assignments import recommendation_accept
+from kinerja_link.pembinaan.models import (
     CompetencyProgress,
     EvidenceKind,
     Notification,
@@ -158,10 +159,30 @@ def test_a_session_answers_its_recommendation(org):
     assert rec.status == RecommendationStatus.ACCEPTED
     assert rec.decided_by == org.pimpinan.user
     assert session.evaluasi == rec.evaluasi
+    assert ModelLogEntry.objects.filter(
+        action="kinerja_link.recommendation.accept", object_id=str(rec.pk)
+    ).exists()
     # A decided recommendation cannot be answered again, and nothing is written.
     with pytest.raises(ValidationError):
         record(org, participant_ids=[org.team[0].pk], recommendation=rec)
     assert PembinaanSession.objects.count() == 1
+
+
+def test_answering_a_recommendation_is_the_same_acceptance_as_on_tim_saya(org):
+    """Both ways of accepting leave the same row and the same audit entry."""
+    answered = RecommendationFactory(pegawai=org.team[0], evaluasi__pegawai=org.team[0])
+    accepted = RecommendationFactory(pegawai=org.team[1], evaluasi__pegawai=org.team[1])
+    record(org, participant_ids=[org.team[0].pk], recommendation=answered)
+    recommendation_accept(user=org.pimpinan.user, recommendation=accepted)
+
+    def outcome(rec):
+        rec.refresh_from_db()
+        entry = ModelLogEntry.objects.get(
+            object_id=str(rec.pk), action__startswith="kinerja_link.rec"
+        )
+        return rec.status, rec.decided_by_id, rec.decided_at is not None, entry.action
+
+    assert outcome(answered) == outcome(accepted)
 
 
 def test_session_is_audited_and_participants_notified(org):

@@ -12,17 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from competencies.models import Competency
-from kinerja_link.models import (
-    SKP,
-    EvidenceKind,
-    JenisPeriode,
-    Periode,
-    RencanaHasilKerja,
-    SessionKind,
-    SkpEvidence,
-)
+from kinerja_link.models import SKP, JenisPeriode, Periode, RencanaHasilKerja
 from kinerja_link.pembinaan.chart import BAR_MAX, bar_width, values_bar_chart
 from kinerja_link.pembinaan.evidence import competency_progress_refresh
+from kinerja_link.pembinaan.models import EvidenceKind, SessionKind, SkpEvidence
 from tests.factories import PegawaiFactory, UnitKerjaFactory
 
 from .factories import PembinaanSessionFactory
@@ -132,7 +125,7 @@ def test_the_pegawai_links_evidence_to_an_rhk(client, team):
     _pimpinan, member, _lain, skp, rhk = team
     evidence = add_evidence(skp, "Survei kepuasan masyarakat", values=["BP"])
     client.force_login(member.user)
-    url = reverse("kinerja:bukti_rhk", args=[evidence.pk])
+    url = reverse("pembinaan:bukti_rhk", args=[evidence.pk])
     assert client.get(url).status_code == 405
     response = client.post(url, {"rhk": rhk[1].pk}, follow=True)
     assert response.redirect_chain[-1][0].endswith(reverse("kinerja:saya") + "#bukti")
@@ -158,7 +151,7 @@ def test_an_rhk_of_another_skp_is_refused(client, team):
     )
     client.force_login(member.user)
     response = client.post(
-        reverse("kinerja:bukti_rhk", args=[evidence.pk]), {"rhk": foreign.pk}, follow=True
+        reverse("pembinaan:bukti_rhk", args=[evidence.pk]), {"rhk": foreign.pk}, follow=True
     )
     assert "Pilih RHK dari SKP Anda sendiri." in response.content.decode()
     evidence.refresh_from_db()
@@ -168,10 +161,10 @@ def test_an_rhk_of_another_skp_is_refused(client, team):
 def test_only_the_owner_may_link_evidence(client, team):
     pimpinan, _member, _lain, skp, rhk = team
     evidence = add_evidence(skp, "Pelayanan Prima")
-    url = reverse("kinerja:bukti_rhk", args=[evidence.pk])
+    url = reverse("pembinaan:bukti_rhk", args=[evidence.pk])
     client.force_login(pimpinan.user)  # even the pimpinan, who may read it
     forbidden = client.post(url, {"rhk": rhk[0].pk})
-    missing = client.post(reverse("kinerja:bukti_rhk", args=[999_999]), {"rhk": rhk[0].pk})
+    missing = client.post(reverse("pembinaan:bukti_rhk", args=[999_999]), {"rhk": rhk[0].pk})
     assert forbidden.status_code == missing.status_code == 404
     evidence.refresh_from_db()
     assert evidence.rhk is None

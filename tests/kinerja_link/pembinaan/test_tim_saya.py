@@ -14,14 +14,14 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from kinerja_link.kuadran import Rating
-from kinerja_link.models import (
+from kinerja_link.models import Evaluasi
+from kinerja_link.pembinaan import assignments as svc
+from kinerja_link.pembinaan.models import (
     Assignment,
     AssignmentStatus,
-    Evaluasi,
     Recommendation,
     RecommendationStatus,
 )
-from kinerja_link.pembinaan import assignments as svc
 from kinerja_link.pembinaan.tim_saya import LIST_LIMIT, MEMBERS_PER_PAGE
 from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
 from tests.factories import PegawaiFactory
@@ -188,9 +188,9 @@ def test_bulk_assign_with_a_member_of_another_team_is_404_and_audited(client, or
     )
     assert response.status_code == missing.status_code == 404
     assert not Assignment.objects.exists()
-    entries = ModelLogEntry.objects.filter(action="kinerja_link.assignment.reject")
+    entries = ModelLogEntry.objects.filter(action="kinerja_link.team.rejected")
     assert entries.count() == 2
-    assert sorted(ids) in [e.data["pegawai_ids"] for e in entries]
+    assert sorted(ids) in [e.data["requested_ids"] for e in entries]
 
 
 def test_pegawai_without_team_cannot_post_actions(client, org, course):

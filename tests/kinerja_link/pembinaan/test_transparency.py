@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from kinerja_link.models import SessionParticipant
+from kinerja_link.pembinaan.models import SessionParticipant
+from kinerja_link.pembinaan.tasks import transparency_refresh_task
 from kinerja_link.pembinaan.transparency import suppressed_keys, transparency_refresh
-from kinerja_link.tasks import transparency_refresh_task
 from learning.models import (
     Enrolment,
     EnrolmentStatus,

@@ -11,15 +11,15 @@ from django.urls import reverse
 
 from wagtail.models import ModelLogEntry
 
-from kinerja_link.models import (
+from kinerja_link.models import Evaluasi
+from kinerja_link.pembinaan.effectiveness import effectiveness_report
+from kinerja_link.pembinaan.models import (
     CompetencyProgress,
-    Evaluasi,
     Feedback,
     PembinaanSession,
     SessionParticipant,
     SkpEvidence,
 )
-from kinerja_link.pembinaan.effectiveness import effectiveness_report
 from kinerja_link.personal_data.erasure import ERASE_ACTION, pegawai_erase
 from learning.models import Certificate, Enrolment, LearningRecord
 from learning.quiz.models import QuizAttempt

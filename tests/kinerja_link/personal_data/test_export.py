@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from accounts.roles import Role
-from kinerja_link.models import Notification
+from kinerja_link.pembinaan.models import Notification
 from kinerja_link.personal_data.export import EXPORT_ACTION, personal_data_collect
 from kinerja_link.personal_data.inventory import SECTIONS
 from tests.factories import PegawaiFactory, UserFactory

@@ -28,11 +28,11 @@ from kinerja_link.models import (
     ApiToken,
     ImportJob,
     JenisPeriode,
-    Notification,
     PerilakuEkspektasi,
     RencanaHasilKerja,
 )
 from kinerja_link.pembinaan.feedback import feedback_give
+from kinerja_link.pembinaan.models import Notification
 from kinerja_link.pembinaan.sessions import session_record
 from kinerja_link.perilaku_notes import perilaku_notes_update
 from kinerja_link.services import pimpinan_group_sync

@@ -15,6 +15,6 @@ def has_team_page(user) -> bool:
 @register.simple_tag
 def unread_notifications(user) -> int:
     """The header badge: one indexed count, and none at all for anonymous visitors."""
-    from kinerja_link.pembinaan.notifications import unread_count
+    from ..notifications import unread_count
 
     return unread_count(user)

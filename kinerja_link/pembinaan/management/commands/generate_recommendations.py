@@ -5,7 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kinerja_link.importing import columns as col
 from kinerja_link.models import Periode, UnitKerja
-from kinerja_link.pembinaan.recommendations import recommendations_generate
+
+from ...recommendations import recommendations_generate
 
 
 class Command(BaseCommand):

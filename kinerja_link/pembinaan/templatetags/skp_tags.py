@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from kinerja_link.pembinaan.chart import values_bar_chart
+from ..chart import values_bar_chart
 
 register = template.Library()
 

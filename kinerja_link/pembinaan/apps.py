@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PembinaanConfig(AppConfig):
+    """Pembinaan sits above kinerja_link and learning: it reads both and neither imports it."""
+
+    name = "kinerja_link.pembinaan"
+    label = "pembinaan"
+    verbose_name = _("Pembinaan")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -1,0 +1,70 @@
+"""The "Bukti dukung" sheet of the export back to e-Kinerja (``kinerja_link.exporting``):
+the evidence on each pegawai's annual SKP, with its certificate number and link."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from competencies.models import Competency
+from kinerja_link.exporting import EVIDENCE_HEADERS
+from kinerja_link.models import JenisPeriode, Periode, UnitKerja
+
+from .models import SkpEvidence
+
+
+def evidence_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
+    """Header, then one row per bukti dukung on the annual SKP of ``periode.tahun`` of each
+    active pegawai in the unit subtree (the whole year, as the Riwayat Kursus rows)."""
+    evidence = (
+        SkpEvidence.objects.filter(
+            skp__periode__jenis=JenisPeriode.TAHUNAN,
+            skp__periode__tahun=periode.tahun,
+            skp__pegawai__is_active=True,
+            skp__pegawai__unit__path__startswith=unit.path,
+        )
+        .select_related(
+            "skp__pegawai__user",
+            "skp__pegawai__unit",
+            "certificate",
+            "session",
+            "rhk",
+            "learning_record",
+        )
+        .prefetch_related(Prefetch("values", queryset=Competency.objects.order_by("sort_order")))
+        .order_by("skp__pegawai__unit__path", "skp__pegawai__user__nip", "date", "pk")
+    )
+    yield EVIDENCE_HEADERS
+    for e in evidence:
+        person = e.skp.pegawai
+        yield [
+            person.nip,
+            person.nama,
+            person.unit.nama,
+            periode.tahun,
+            e.get_kind_display(),
+            e.session.get_kind_display() if e.session else "",
+            e.title,
+            f"{e.date:%d-%m-%Y}",
+            e.jp,
+            "; ".join(v.name for v in e.values.all()),
+            e.rhk.rhk if e.rhk else "",
+            _certificate_number(e),
+            _certificate_link(e),
+        ]
+
+
+def _certificate_number(evidence: SkpEvidence) -> str:
+    if evidence.certificate:
+        return evidence.certificate.number
+    return evidence.learning_record.certificate_number if evidence.learning_record else ""
+
+
+def _certificate_link(evidence: SkpEvidence) -> str:
+    if not evidence.certificate:
+        return ""
+    path = reverse("learning:certificate_verify", kwargs={"uuid": evidence.certificate.uuid})
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
