@@ -136,29 +136,38 @@ def transparency_snapshot_store(
             min_group_size=MIN_GROUP_SIZE,
             articles_published=articles_published,
         )
-        TransparencyRow.objects.bulk_create(
-            TransparencyRow(
-                snapshot=snapshot,
-                position=position,
-                kind=row.kind,
-                instansi=row.instansi[:255],
-                label=row.label[:255],
-                suppressed=row.suppressed,
-                headcount=row.headcount,
-                reached_jp=row.reached_jp,
-                courses_completed=row.courses_completed,
-                sessions_held=row.sessions_held,
-            )
-            for position, row in enumerate(rows)
-        )
-        kept = TransparencySnapshot.objects.order_by("-computed_at", "-pk")[:SNAPSHOTS_KEPT]
-        TransparencySnapshot.objects.exclude(
-            pk__in=list(kept.values_list("pk", flat=True))
-        ).delete()
+        TransparencyRow.objects.bulk_create(_row_models(snapshot, rows))
+        _drop_older_snapshots()
         from .page_cache import invalidate_all  # imports wagtail.views: not at model load
 
         transaction.on_commit(invalidate_all)  # cached pages showing the old figures
     return snapshot
+
+
+def _row_models(
+    snapshot: TransparencySnapshot, rows: Sequence[GroupFigures]
+) -> list[TransparencyRow]:
+    return [
+        TransparencyRow(
+            snapshot=snapshot,
+            position=position,
+            kind=row.kind,
+            instansi=row.instansi[:255],
+            label=row.label[:255],
+            suppressed=row.suppressed,
+            headcount=row.headcount,
+            reached_jp=row.reached_jp,
+            courses_completed=row.courses_completed,
+            sessions_held=row.sessions_held,
+        )
+        for position, row in enumerate(rows)
+    ]
+
+
+def _drop_older_snapshots() -> None:
+    """Keep the newest ``SNAPSHOTS_KEPT`` snapshots; their rows go with the others."""
+    kept = TransparencySnapshot.objects.order_by("-computed_at", "-pk")[:SNAPSHOTS_KEPT]
+    TransparencySnapshot.objects.exclude(pk__in=list(kept.values_list("pk", flat=True))).delete()
 
 
 @dataclass(frozen=True)
