@@ -91,7 +91,7 @@ class TransparencyRow(models.Model):
     def reached_jp_percent(self) -> int | None:
         if self.suppressed or not self.headcount:
             return None
-        return round(self.reached_jp * 100 / self.headcount)
+        return round((self.reached_jp or 0) * 100 / self.headcount)
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def transparency_snapshot_store(
     ``MIN_GROUP_SIZE`` people that is not suppressed is refused (the database agrees).
     """
     for row in rows:
-        if not row.suppressed and row.headcount < MIN_GROUP_SIZE:
+        if not row.suppressed and (row.headcount or 0) < MIN_GROUP_SIZE:
             raise ValueError(f"Kelompok “{row.label}” kurang dari {MIN_GROUP_SIZE} orang.")
     with transaction.atomic():
         snapshot = TransparencySnapshot.objects.create(
