@@ -1,5 +1,5 @@
 """Pembinaan: the rules that turn evaluations into recommendations, the assignments a
-pimpinan makes, coaching sessions and continuous feedback (DOMAIN §2.2, §4).
+pimpinan makes, coaching sessions and continuous feedback (docs/domain.md §2, §4).
 
 Only the data and its invariants live here; the behaviour is in ``kinerja_link.pembinaan``.
 """
