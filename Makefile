@@ -27,9 +27,9 @@ demo: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The same hooks as .pre-commit-config.yaml and .ci/run: ruff, djLint, layer contracts, mypy.
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 check: install
 	$(BIN)/python manage.py check

@@ -1,5 +1,5 @@
 """Export back to e-Kinerja/SIASN: per period and unit, one row per learning record
-(SIASN *Riwayat Kursus* field names, DOMAIN.md §4) with the pegawai's predikat,
+(SIASN *Riwayat Kursus* field names, docs/domain.md §4) with the pegawai's predikat,
 pembinaan summary and JP total; and the bukti dukung on the SKP of the period's year
 (``evidence_rows``: a second XLSX sheet "Bukti dukung", or a second CSV file).
 

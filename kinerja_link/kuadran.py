@@ -1,4 +1,4 @@
-"""The kuadran kinerja: predikat from the two ratings (PermenPANRB 6/2022, DOMAIN.md §2).
+"""The kuadran kinerja: predikat from the two ratings (PermenPANRB 6/2022, docs/domain.md §2).
 
 Enum values are the SIASN codes, so a code read from an export *is* a member.
 The predikat is a lookup table on purpose: taking ``max()`` of the two codes gets
@@ -25,7 +25,7 @@ class Predikat(models.IntegerChoices):
     SANGAT_KURANG = 5, _("Sangat Kurang")
 
 
-# (rating hasil kerja, rating perilaku kerja) -> predikat, row by row as in DOMAIN.md §2.
+# (rating hasil kerja, rating perilaku kerja) -> predikat, row by row as in docs/domain.md §2.
 KUADRAN: dict[tuple[Rating, Rating], Predikat] = {
     (Rating.DI_ATAS, Rating.DI_BAWAH): Predikat.KURANG,
     (Rating.DI_ATAS, Rating.SESUAI): Predikat.BAIK,

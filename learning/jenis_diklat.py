@@ -1,4 +1,4 @@
-"""SIASN ``jenisDiklat`` ids (DOMAIN.md §4): the form a piece of learning took."""
+"""SIASN ``jenisDiklat`` ids (docs/domain.md §4): the form a piece of learning took."""
 
 from django.utils.translation import gettext_lazy as _
 

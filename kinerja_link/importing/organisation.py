@@ -169,9 +169,7 @@ def _optional_nip(cells: list, index: int | None) -> str | None:
 
 
 def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) -> list[OrgRow]:
-    users = get_user_model().objects
     units = {u.kode: u for u in UnitKerja.objects.filter(kode__in={r.unit_kode for r in rows})}
-    existing_users = {u.nip: u for u in users.filter(nip__in=[r.nip for r in rows])}
     existing = {
         p.user.nip: p
         for p in Pegawai.objects.filter(user__nip__in=[r.nip for r in rows]).select_related(
@@ -179,6 +177,19 @@ def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) 
         )
     }
     ok = [r for r in rows if _allowed(r, units, existing, scope_path, report)]
+    by_nip, renamed = _upsert_users(rows, ok)
+    new, changed, logs = _pegawai_changes(ok, units, existing, by_nip, renamed, report)
+    Pegawai.objects.bulk_create(new)
+    Pegawai.objects.bulk_update(changed, PEGAWAI_FIELDS)
+    _log([(p, None, None) for p in new] + logs, user_id)
+    return ok
+
+
+def _upsert_users(rows: list[OrgRow], ok: list[OrgRow]) -> tuple[dict, list]:
+    """Create the users the accepted rows lack and rename the others; returns them by NIP and
+    the renamed ones (a rename alone makes the pegawai "updated")."""
+    users = get_user_model().objects
+    existing_users = {u.nip: u for u in users.filter(nip__in=[r.nip for r in rows])}
     new_users = [
         get_user_model()(
             username=r.nip,
@@ -197,6 +208,11 @@ def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) 
     for r in ok:
         by_nip[r.nip].display_name = r.nama
     users.bulk_update(renamed, ["display_name"])
+    return by_nip, renamed
+
+
+def _pegawai_changes(ok, units, existing, by_nip, renamed, report: Report):
+    """The Pegawai rows to create, those to update and their (row, before, after) log lines."""
     new, changed, logs = [], [], []
     for r in ok:
         values = {
@@ -219,10 +235,7 @@ def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) 
             report.updated += 1
         else:
             report.unchanged += 1
-    Pegawai.objects.bulk_create(new)
-    Pegawai.objects.bulk_update(changed, PEGAWAI_FIELDS)
-    _log([(p, None, None) for p in new] + logs, user_id)
-    return ok
+    return new, changed, logs
 
 
 def _allowed(row: OrgRow, units: dict, existing: dict, scope_path: str, report: Report) -> bool:

@@ -1,4 +1,4 @@
-"""Seed the default pembinaan rules (DOMAIN.md §4) and let pengelola manage them.
+"""Seed the default pembinaan rules (docs/domain.md §4) and let pengelola manage them.
 
 Rules name competencies, not course pages, so this migration needs no page tree: the
 SKP/RHK rule recommends any live course teaching the teknis competency ``TK-SKP``

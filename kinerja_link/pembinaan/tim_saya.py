@@ -30,7 +30,7 @@ NAMES_PER_CELL = 8
 MEMBERS_PER_PAGE = 50
 LIST_LIMIT = 50
 NOT_RATED = "0"
-# DOMAIN.md §2: rows are rating hasil (Di Atas first), columns rating perilaku (Di Bawah first).
+# docs/domain.md §2: rows are rating hasil (Di Atas first), columns perilaku (Di Bawah first).
 GRID_ROWS = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)
 GRID_COLUMNS = (Rating.DI_BAWAH, Rating.SESUAI, Rating.DI_ATAS)
 

@@ -1,4 +1,4 @@
-"""Seed the competency dictionary with stable codes (DOMAIN.md §3 and §4).
+"""Seed the competency dictionary with stable codes (docs/domain.md §3 and §4).
 
 The data is written out here, not imported from app code, so this migration keeps
 producing the same rows whatever the app later becomes.

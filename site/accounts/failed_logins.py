@@ -39,7 +39,7 @@ def recent_failures(
     """Failed sign-ins in the last ``window_seconds``: for the account since its last
     successful sign-in, and from the client address. One query."""
     since = timezone.now() - datetime.timedelta(seconds=window_seconds)
-    account_since = Value(since, output_field=DateTimeField())
+    account_since: Value | Coalesce = Value(since, output_field=DateTimeField())
     if identifier.strip():
         last_success = AuthEvent.objects.filter(
             kind=AuthEvent.Kind.LOGIN, user__in=users_by_login(identifier), created_at__gte=since
@@ -50,9 +50,9 @@ def recent_failures(
             "pk", filter=Q(account_digest=account_digest, created_at__gt=account_since)
         )
     }
-    address = _valid_address(address)
-    if address:
-        counted["address"] = Count("pk", filter=Q(ip_address=address))
+    valid_address = _valid_address(address)
+    if valid_address:
+        counted["address"] = Count("pk", filter=Q(ip_address=valid_address))
     counts = AuthEvent.objects.filter(
         kind=AuthEvent.Kind.LOGIN_FAILED, created_at__gte=since
     ).aggregate(**counted)

@@ -37,8 +37,9 @@ class User(AbstractUser):
     )
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("pengguna")
-        verbose_name_plural = _("pengguna")
+        # The stubs type the inherited Meta's names as str; Django takes lazy text.
+        verbose_name = _("pengguna")  # type: ignore[assignment]
+        verbose_name_plural = _("pengguna")  # type: ignore[assignment]
         permissions = ROLE_PERMISSIONS
         constraints = [
             models.UniqueConstraint(

@@ -1,4 +1,4 @@
-"""NIP (Nomor Induk Pegawai) parsing and validation, per DOMAIN.md §6.
+"""NIP (Nomor Induk Pegawai) parsing and validation, per docs/domain.md §6.
 
 A NIP is 18 digits and always text. Two layouts share that shape:
 

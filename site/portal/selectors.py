@@ -3,13 +3,16 @@ view restriction (login, group or password) or a draft never reaches a public li
 """
 
 import re
+from collections.abc import Sequence
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, Model, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Length, Substr
 
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
+from wagtail.search.backends.base import BaseSearchResults
 
 from competencies.models import Competency
 
@@ -27,7 +30,7 @@ HERO_RENDITIONS = (
 )
 
 
-def _without_restricted(pages: QuerySet) -> QuerySet:
+def _without_restricted(pages: PageQuerySet) -> PageQuerySet:
     """Like Wagtail's ``.public()``, but as a NOT EXISTS subquery instead of a query run
     up front: a page is private when a view restriction sits on it or on an ancestor,
     i.e. on a page whose path is a prefix of its path."""
@@ -38,8 +41,8 @@ def _without_restricted(pages: QuerySet) -> QuerySet:
 
 
 def public_articles(
-    *, index: ArticleIndexPage | None = None, tag: Tag | None = None, value=None
-) -> QuerySet[ArticlePage]:
+    *, index: ArticleIndexPage | None = None, tag: Tag | None = None, value: Model | None = None
+) -> PageQuerySet:
     articles = _without_restricted(ArticlePage.objects.live())
     if index is not None:
         articles = articles.child_of(index)
@@ -52,19 +55,18 @@ def public_articles(
 
 def published_article_count(*, year: int) -> int:
     """Socialisation articles the public can read, dated in ``year`` (transparency page)."""
-    return public_articles().filter(date__year=year).count()
+    articles: QuerySet[ArticlePage] = public_articles().filter(date__year=year)
+    return articles.count()
 
 
-def _with_renditions(articles: QuerySet[ArticlePage], *specs: str) -> QuerySet[ArticlePage]:
+def _with_renditions(articles: PageQuerySet, *specs: str) -> PageQuerySet:
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     return articles.select_related("hero_image").prefetch_related(
         Prefetch("hero_image__renditions", queryset=renditions)
     )
 
 
-def article_cards(
-    articles: QuerySet[ArticlePage], *, taxonomy: bool = True
-) -> QuerySet[ArticlePage]:
+def article_cards(articles: PageQuerySet, *, taxonomy: bool = True) -> PageQuerySet:
     """What a card shows (image, and tags and values unless left out) in fixed queries."""
     articles = _with_renditions(articles.defer_streamfields(), CARD_RENDITION)
     return articles.prefetch_related("tags", "values") if taxonomy else articles
@@ -73,7 +75,10 @@ def article_cards(
 def article_for_route(index: ArticleIndexPage, slug: str) -> ArticlePage | None:
     """A live article with what its page shows, in the fewest queries."""
     articles = ArticlePage.objects.child_of(index).live().filter(slug=slug)
-    return _with_renditions(articles, *HERO_RENDITIONS).prefetch_related("tags", "values").first()
+    article: ArticlePage | None = (
+        _with_renditions(articles, *HERO_RENDITIONS).prefetch_related("tags", "values").first()
+    )
+    return article
 
 
 def featured_articles(*, limit: int = 3) -> list[ArticlePage]:
@@ -81,7 +86,13 @@ def featured_articles(*, limit: int = 3) -> list[ArticlePage]:
     return list(articles[:limit])
 
 
-def related_articles(article: ArticlePage, *, tags, values, limit: int = 3) -> list[ArticlePage]:
+def related_articles(
+    article: ArticlePage,
+    *,
+    tags: Sequence[Tag],
+    values: Sequence[Model],
+    limit: int = 3,
+) -> list[ArticlePage]:
     """Articles sharing a tag or a value with this one, newest first (cards without chips)."""
     if not tags and not values:
         return []
@@ -97,7 +108,7 @@ def public_tag(slug: str, *, index: ArticleIndexPage) -> Tag | None:
     return tags.distinct().first()
 
 
-def berakhlak_value(code: str):
+def berakhlak_value(code: str) -> Competency | None:
     return Competency.objects.values_berakhlak().filter(code__iexact=code).first()
 
 
@@ -114,7 +125,7 @@ def value_pages() -> list[ValuePage]:
 MAX_SEARCH_TERMS = 10
 
 
-def search_public_pages(query: str):
+def search_public_pages(query: str) -> PageQuerySet | BaseSearchResults:
     """Published public pages matching every word of ``query``, best match first.
 
     Only word characters reach the backend: quotes and operators typed by a visitor

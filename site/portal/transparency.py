@@ -91,7 +91,7 @@ class TransparencyRow(models.Model):
     def reached_jp_percent(self) -> int | None:
         if self.suppressed or not self.headcount:
             return None
-        return round(self.reached_jp * 100 / self.headcount)
+        return round((self.reached_jp or 0) * 100 / self.headcount)
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def transparency_snapshot_store(
     ``MIN_GROUP_SIZE`` people that is not suppressed is refused (the database agrees).
     """
     for row in rows:
-        if not row.suppressed and row.headcount < MIN_GROUP_SIZE:
+        if not row.suppressed and (row.headcount or 0) < MIN_GROUP_SIZE:
             raise ValueError(f"Kelompok “{row.label}” kurang dari {MIN_GROUP_SIZE} orang.")
     with transaction.atomic():
         snapshot = TransparencySnapshot.objects.create(
@@ -136,29 +136,38 @@ def transparency_snapshot_store(
             min_group_size=MIN_GROUP_SIZE,
             articles_published=articles_published,
         )
-        TransparencyRow.objects.bulk_create(
-            TransparencyRow(
-                snapshot=snapshot,
-                position=position,
-                kind=row.kind,
-                instansi=row.instansi[:255],
-                label=row.label[:255],
-                suppressed=row.suppressed,
-                headcount=row.headcount,
-                reached_jp=row.reached_jp,
-                courses_completed=row.courses_completed,
-                sessions_held=row.sessions_held,
-            )
-            for position, row in enumerate(rows)
-        )
-        kept = TransparencySnapshot.objects.order_by("-computed_at", "-pk")[:SNAPSHOTS_KEPT]
-        TransparencySnapshot.objects.exclude(
-            pk__in=list(kept.values_list("pk", flat=True))
-        ).delete()
+        TransparencyRow.objects.bulk_create(_row_models(snapshot, rows))
+        _drop_older_snapshots()
         from .page_cache import invalidate_all  # imports wagtail.views: not at model load
 
         transaction.on_commit(invalidate_all)  # cached pages showing the old figures
     return snapshot
+
+
+def _row_models(
+    snapshot: TransparencySnapshot, rows: Sequence[GroupFigures]
+) -> list[TransparencyRow]:
+    return [
+        TransparencyRow(
+            snapshot=snapshot,
+            position=position,
+            kind=row.kind,
+            instansi=row.instansi[:255],
+            label=row.label[:255],
+            suppressed=row.suppressed,
+            headcount=row.headcount,
+            reached_jp=row.reached_jp,
+            courses_completed=row.courses_completed,
+            sessions_held=row.sessions_held,
+        )
+        for position, row in enumerate(rows)
+    ]
+
+
+def _drop_older_snapshots() -> None:
+    """Keep the newest ``SNAPSHOTS_KEPT`` snapshots; their rows go with the others."""
+    kept = TransparencySnapshot.objects.order_by("-computed_at", "-pk")[:SNAPSHOTS_KEPT]
+    TransparencySnapshot.objects.exclude(pk__in=list(kept.values_list("pk", flat=True))).delete()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from kinerja_link.kuadran import Predikat, Rating, predikat_for
 
 ATAS, SESUAI, BAWAH = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
 
-# Written out cell by cell from DOMAIN.md §2, independently of the module's table.
+# Written out cell by cell from docs/domain.md §2, independently of the module's table.
 CELLS = [
     (ATAS, BAWAH, "Kurang/Misconduct"),
     (ATAS, SESUAI, "Baik"),

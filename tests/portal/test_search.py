@@ -1,3 +1,7 @@
+from functools import partial
+
+import pytest
+
 from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
@@ -5,9 +9,17 @@ from wagtail.models import PageViewRestriction
 from .factories import make_article, make_standard_page
 
 
-def test_search_finds_public_pages_and_highlights_terms(client, article_index):
-    make_article(article_index, title="Menyusun SKP yang baik", summary="Panduan menyusun SKP")
-    make_article(article_index, title="Tentang pelayanan", summary="Pelayanan prima")
+@pytest.fixture
+def indexed(django_capture_on_commit_callbacks):
+    """Wagtail updates the search index once the transaction commits (bina.task_backend);
+    pages created inside ``with indexed():`` are indexed as that block ends."""
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+def test_search_finds_public_pages_and_highlights_terms(client, article_index, indexed):
+    with indexed():
+        make_article(article_index, title="Menyusun SKP yang baik", summary="Panduan menyusun SKP")
+        make_article(article_index, title="Tentang pelayanan", summary="Pelayanan prima")
 
     response = client.get("/cari/", {"q": "skp"})
 
@@ -18,14 +30,15 @@ def test_search_finds_public_pages_and_highlights_terms(client, article_index):
     assert "1 hasil untuk “skp”" in html
 
 
-def test_search_skips_drafts_and_restricted_pages(client, home, article_index):
-    make_article(article_index, title="Draf orkestrasi", live=False)
-    login_only = make_article(article_index, title="Khusus pegawai orkestrasi")
-    PageViewRestriction.objects.create(page=login_only, restriction_type="login")
-    group_page = make_standard_page(home, title="Internal orkestrasi")
-    restriction = PageViewRestriction.objects.create(page=group_page, restriction_type="groups")
-    restriction.groups.add(Group.objects.get(name="Moderator"))
-    make_standard_page(group_page, title="Anak internal orkestrasi")
+def test_search_skips_drafts_and_restricted_pages(client, home, article_index, indexed):
+    with indexed():
+        make_article(article_index, title="Draf orkestrasi", live=False)
+        login_only = make_article(article_index, title="Khusus pegawai orkestrasi")
+        PageViewRestriction.objects.create(page=login_only, restriction_type="login")
+        group_page = make_standard_page(home, title="Internal orkestrasi")
+        restriction = PageViewRestriction.objects.create(page=group_page, restriction_type="groups")
+        restriction.groups.add(Group.objects.get(name="Moderator"))
+        make_standard_page(group_page, title="Anak internal orkestrasi")
 
     response = client.get("/cari/", {"q": "orkestrasi"})
 
@@ -40,14 +53,16 @@ def test_empty_query_shows_only_the_form(client, home):
     assert 'role="search"' in response.content.decode()
 
 
-def test_highlight_escapes_html(client, article_index):
-    make_article(article_index, title="Awas <script>alert(1)</script> kinerja")
+def test_highlight_escapes_html(client, article_index, indexed):
+    with indexed():
+        make_article(article_index, title="Awas <script>alert(1)</script> kinerja")
     html = client.get("/cari/", {"q": "kinerja"}).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
 
 
-def test_odd_queries_do_not_break_search(client, article_index):
-    make_article(article_index, title="Kinerja pegawai")
+def test_odd_queries_do_not_break_search(client, article_index, indexed):
+    with indexed():
+        make_article(article_index, title="Kinerja pegawai")
     for query in ['"', "(*", "a", "AND OR NOT", "kinerja' --", "x" * 500]:
         assert client.get("/cari/", {"q": query}).status_code == 200, query

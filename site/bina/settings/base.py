@@ -210,13 +210,13 @@ BINA_OUTBOX_REDELIVER_AFTER_SECONDS = int(
 # Finished outbox rows are deleted by the relay after this many days.
 BINA_OUTBOX_KEEP_DAYS = int(os.environ.get("BINA_OUTBOX_KEEP_DAYS", "7"))
 
-# Wagtail's own background work (reference index, image focal points, file deletion,
-# frontend-cache purges) goes through django-tasks, not Celery. Each task is small
-# and per-object, so it runs in-process once the surrounding transaction commits.
+# Wagtail's own background work (reference index, search index, image focal points, file
+# deletion, frontend-cache purges) goes through django-tasks, not Celery. Each task is small
+# and per-object, so it runs in-process once the surrounding transaction commits
+# (bina.task_backend: the pinned django-tasks has no ENQUEUE_ON_COMMIT option).
 TASKS = {
     "default": {
-        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
-        "ENQUEUE_ON_COMMIT": True,
+        "BACKEND": "bina.task_backend.ImmediateOnCommitBackend",
     }
 }
 

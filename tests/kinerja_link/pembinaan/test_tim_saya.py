@@ -97,7 +97,7 @@ def test_pimpinan_sees_exactly_the_team_in_the_kuadran_and_the_list(client, org,
     assert grid[(Rating.SESUAI, Rating.DI_BAWAH)] == [org.staff[1].pk]
     assert grid[(Rating.DI_BAWAH, Rating.SESUAI)] == [org.staff[2].pk]
     assert response.context["unrated"] == 1  # the pengelola has no evaluation
-    # DOMAIN.md §2: first row Di Atas; its first cell (perilaku Di Bawah) is Kurang/Misconduct.
+    # docs/domain.md §2: first row Di Atas; its first cell (perilaku Di Bawah) is Kurang/Misconduct.
     first_row = response.context["grid"][0][1]
     assert first_row[0].predikat.label == "Kurang/Misconduct"
     assert "Sangat Baik" in html and "Butuh Perbaikan" in html
