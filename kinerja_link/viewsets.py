@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.http import require_POST
 
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
@@ -26,7 +27,6 @@ from foundation.admin_viewsets import ModelViewSet
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .importing.readers import ImportFileError, check_upload
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
-from .personal_data import views as personal_data_views
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
 from .services import (
     import_job_confirm,
@@ -315,6 +315,11 @@ class PegawaiEditView(ScopedEditView):
         ]
 
 
+# Functions returning URL patterns that take the pegawai's ``<int:pk>``; they are
+# mounted under the Pegawai admin (names ``pegawai:<name>``).
+PEGAWAI_ADMIN_URLS_HOOK = "kinerja_link_pegawai_admin_urls"
+
+
 class PegawaiViewSet(ModelViewSet):
     model = Pegawai
     icon = "user"
@@ -343,18 +348,10 @@ class PegawaiViewSet(ModelViewSet):
     copy_view_enabled = False
 
     def get_urlpatterns(self):
-        views = personal_data_views
-        return [
-            *super().get_urlpatterns(),
-            path("<int:pk>/data-pribadi/", views.PersonalDataView.as_view(), name="data_pribadi"),
-            path("<int:pk>/data-pribadi/json/", views.export_json, name="data_pribadi_json"),
-            path("<int:pk>/data-pribadi/pdf/", views.export_pdf, name="data_pribadi_pdf"),
-            path(
-                "<int:pk>/data-pribadi/hapus/",
-                views.ErasureView.as_view(),
-                name="data_pribadi_hapus",
-            ),
-        ]
+        # Apps above kinerja_link add screens about one pegawai (e.g. the personal-data
+        # export) under this viewset's URLs and names through the hook.
+        extra = [pattern for fn in hooks.get_hooks(PEGAWAI_ADMIN_URLS_HOOK) for pattern in fn()]
+        return [*super().get_urlpatterns(), *extra]
 
 
 class ApiTokenCreateView(generic.CreateView):

@@ -31,7 +31,7 @@ class CourseIndexPage(Page):
     intro = models.TextField(_("pengantar"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["portal.HomePage"]
+    # Under the public site's home page: a joint between apps, set in bina.page_tree.
     subpage_types = ["learning.CoursePage"]
     max_count = 1
 
@@ -117,7 +117,8 @@ class CoursePage(Page):
         ),
     ]
     parent_page_types = ["learning.CourseIndexPage"]
-    subpage_types = ["learning.LessonPage", "quiz.QuizPage"]
+    # Lessons; the quiz app's pages join in bina.page_tree.
+    subpage_types = ["learning.LessonPage"]
 
     class Meta:
         verbose_name = _("kursus")

@@ -54,7 +54,7 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*/10"),
     },
     "bina-outbox-relay": {
-        "task": "bina.tasks.outbox_relay",  # foundation.tasks.outbox_relay (name kept)
+        "task": "foundation.tasks.outbox_relay",
         "schedule": 30.0,
     },
     "learning-quiz-close-overdue-attempts": {

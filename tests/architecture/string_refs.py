@@ -48,12 +48,22 @@ def _get_model_target(node: ast.Call) -> str | None:
     return None
 
 
+# Strings that look like "label.name" but name no module, model, permission or task.
+NOT_REFERENCES = frozenset(
+    {
+        # A PostgreSQL setting, read by the append-only trigger of bina/migrations/0003.
+        "bina.audit_erasure",
+    }
+)
+
+
 def _is_dotted_reference(node: ast.AST) -> bool:
     return (
         isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and DOTTED.fullmatch(node.value) is not None
         and node.value.partition(".")[0] in APPS
+        and node.value not in NOT_REFERENCES
     )
 
 

@@ -8,37 +8,8 @@ REPO = Path(__file__).resolve().parents[2]
 PRODUCTION = ("site", "learning", "kinerja_link")
 MAX_LINES = 40
 
-# Functions that other branches of the "Architecture" issue are splitting right now, as
-# (path prefix, function name). THE LEAD EMPTIES THIS LIST AT MERGE.
-TOO_LONG_FOR_NOW: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("site/bina/scale.py", name)
-        for name in (
-            "_seed_learning",
-            "_seed_courses",
-            "seed_scale",
-            "_seed_pembinaan",
-            "_create_batch",
-        )
-    }
-    | {
-        ("kinerja_link/pembinaan/", name)
-        for name in (
-            "session_record",
-            "rule_revise",
-            "recommendations_generate",
-            "tim_saya_page",
-            "effectiveness_report",
-            "_outcomes",
-            "_bulk_write",
-            "session_create",
-            "digests_create",
-            "feedback_give",
-            "values_bar_chart",
-        )
-    }
-    | {("kinerja_link/demo.py", "seed_skp")}
-)
+# Functions allowed over the limit, as (path prefix, function name). Keep it empty.
+TOO_LONG_FOR_NOW: frozenset[tuple[str, str]] = frozenset()
 
 
 def python_files(roots=PRODUCTION):

@@ -1,4 +1,3 @@
-import ast
 from pathlib import Path
 
 import pytest
@@ -19,19 +18,6 @@ LEARNING = Path(__file__).resolve().parents[2] / "learning"
 def admin_client(client, db):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     return client
-
-
-def test_learning_never_imports_kinerja_link():
-    offenders = []
-    for path in LEARNING.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            offenders += [f"{path.name}: {n}" for n in names if n.startswith("kinerja_link")]
-    assert offenders == []
 
 
 @pytest.mark.django_db

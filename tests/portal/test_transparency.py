@@ -1,6 +1,5 @@
 """The public transparency page: renders the latest stored snapshot, never aggregates."""
 
-import ast
 import datetime
 from pathlib import Path
 
@@ -198,23 +197,6 @@ def test_home_teaser_hidden_when_the_total_is_suppressed(client, page):
     response = client.get("/")
     assert response.status_code == 200
     assert "Lihat angka per unit kerja" not in response.content.decode()
-
-
-def test_portal_imports_only_accounts_of_our_apps():
-    offenders = []
-    for path in PORTAL.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text())):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""]
-            offenders += [
-                f"{path.name}: {name}"
-                for name in names
-                if name.split(".")[0] in {"kinerja_link", "learning"}
-            ]
-    assert offenders == []
 
 
 @pytest.mark.django_db
