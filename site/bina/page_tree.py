@@ -6,6 +6,7 @@ that knows every app, instead of a lower app naming a higher one.
 """
 
 from learning.models import CourseIndexPage, CoursePage
+from portal.selectors import SECTION_TYPES
 
 JOINTS = {
     # The course catalogue is a section of the public site, under the home page.
@@ -15,6 +16,11 @@ JOINTS = {
 }
 
 
+# Sections of the public site's header that live in other apps (content type -> key).
+SECTIONS = {("learning", "courseindexpage"): "courses"}
+
+
 def join_page_tree() -> None:
     for (page_type, attribute), page_types in JOINTS.items():
         setattr(page_type, attribute, page_types)
+    SECTION_TYPES.update(SECTIONS)

@@ -144,10 +144,10 @@ def specific_pages(pages: list[Page]) -> list[Page]:
     return [by_pk[p.pk] for p in pages if p.pk in by_pk]
 
 
+# Other apps' sections (the course catalogue) are added by the wiring: bina.page_tree.
 SECTION_TYPES = {
     ("portal", "articleindexpage"): "articles",
     ("portal", "valueindexpage"): "values",
-    ("learning", "courseindexpage"): "courses",  # by name: portal imports nothing of learning
     ("portal", "transparencypage"): "transparency",
 }
 

@@ -11,7 +11,7 @@ from .factories import make_article, make_standard_page
 
 @pytest.fixture
 def indexed(django_capture_on_commit_callbacks):
-    """Wagtail updates the search index once the transaction commits (bina.task_backend);
+    """Wagtail updates the search index once the transaction commits (foundation.task_backend);
     pages created inside ``with indexed():`` are indexed as that block ends."""
     return partial(django_capture_on_commit_callbacks, execute=True)
 

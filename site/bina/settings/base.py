@@ -214,10 +214,10 @@ BINA_OUTBOX_KEEP_DAYS = int(os.environ.get("BINA_OUTBOX_KEEP_DAYS", "7"))
 # Wagtail's own background work (reference index, search index, image focal points, file
 # deletion, frontend-cache purges) goes through django-tasks, not Celery. Each task is small
 # and per-object, so it runs in-process once the surrounding transaction commits
-# (bina.task_backend: the pinned django-tasks has no ENQUEUE_ON_COMMIT option).
+# (foundation.task_backend: the pinned django-tasks has no ENQUEUE_ON_COMMIT option).
 TASKS = {
     "default": {
-        "BACKEND": "bina.task_backend.ImmediateOnCommitBackend",
+        "BACKEND": "foundation.task_backend.ImmediateOnCommitBackend",
     }
 }
 

@@ -1,4 +1,4 @@
-"""Wagtail's own background tasks (bina.task_backend) run once the transaction commits."""
+"""Wagtail's own background tasks (foundation.task_backend) run once the transaction commits."""
 
 import pytest
 from django_tasks.signals import task_finished
