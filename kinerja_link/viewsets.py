@@ -20,7 +20,6 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from foundation.admin_viewsets import ModelViewSet
 
@@ -37,13 +36,6 @@ from .services import (
 from .unit_admin import UnitKerjaViewSet
 
 KINERJA_MENU_HOOK = "register_kinerja_menu_item"
-
-
-class NoTypingPolicy(ModelPermissionPolicy):
-    """Records that only a service writes (the predikat is computed, a job is run)."""
-
-    def user_has_permission(self, user, action):
-        return action not in ("add", "change") and super().user_has_permission(user, action)
 
 
 # --- Evaluasi --------------------------------------------------------------------------
@@ -219,13 +211,6 @@ class ImportJobViewSet(ModelViewSet):
             path("<int:pk>/progres/", import_progress, name="progress"),
             path("<int:pk>/konfirmasi/", import_confirm, name="confirm"),
         ]
-
-
-class UploadOnlyPolicy(ModelPermissionPolicy):
-    """Jobs are uploaded and confirmed, never edited."""
-
-    def user_has_permission(self, user, action):
-        return action != "change" and super().user_has_permission(user, action)
 
 
 # --- Organisation, periods, SKP, tokens ------------------------------------------------

@@ -1,14 +1,17 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from foundation.permission_policies import ServiceWrittenPolicy
 from learning.scopes import PENGELOLA_SCOPE_HOOK
 
 from .learning_scope import unit_subtree_scope
 from .models import Evaluasi, ImportJob
-from .viewsets import KinerjaViewSetGroup, NoTypingPolicy, UploadOnlyPolicy
+from .viewsets import KinerjaViewSetGroup
 
-register_permission_policy(Evaluasi, NoTypingPolicy(Evaluasi))
-register_permission_policy(ImportJob, UploadOnlyPolicy(ImportJob))
+# The predikat is computed and jobs are run: evaluations are never typed in, jobs are
+# uploaded and confirmed, never edited.
+register_permission_policy(Evaluasi, ServiceWrittenPolicy(Evaluasi, forbidden={"add", "change"}))
+register_permission_policy(ImportJob, ServiceWrittenPolicy(ImportJob, forbidden={"change"}))
 # Learning's seams (docs/learning.md, "Hooks"): a pengelola sees their unit subtree.
 hooks.register(PENGELOLA_SCOPE_HOOK, unit_subtree_scope)
 

@@ -3,12 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from foundation.permission_policies import WRITE_ACTIONS, ServiceWrittenPolicy
 from learning.models import Certificate, LearningRecord
-from learning.permissions import LedgerPermissionPolicy
 from learning.viewsets import CertificateViewSet, LearningRecordViewSet
 
-register_permission_policy(LearningRecord, LedgerPermissionPolicy(LearningRecord))
-register_permission_policy(Certificate, LedgerPermissionPolicy(Certificate))
+# Ledger rows and certificates are written only by services: the admin lists, inspects and
+# exports them, so every change keeps its audit trail and one record per enrolment.
+for model in (LearningRecord, Certificate):
+    register_permission_policy(model, ServiceWrittenPolicy(model, forbidden=WRITE_ACTIONS))
 
 
 @hooks.register("register_admin_viewset")

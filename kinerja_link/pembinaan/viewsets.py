@@ -21,7 +21,6 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from competencies.models import Competency
 from foundation.admin_viewsets import ModelViewSet
@@ -137,13 +136,6 @@ class RuleEditView(_ServiceFormMixin, generic.EditView):
         return super().get_success_message()
 
 
-class RulePolicy(ModelPermissionPolicy):
-    """Rules are revised, not deleted: recommendations keep pointing at them."""
-
-    def user_has_permission(self, user, action):
-        return action != "delete" and super().user_has_permission(user, action)
-
-
 class PembinaanRuleViewSet(ModelViewSet):
     model = PembinaanRule
     name = "pembinaan_rule"
@@ -189,13 +181,6 @@ class RecommendationIndexView(generic.IndexView):
 class RecommendationInspectView(generic.InspectView):
     def get_object(self, queryset=None):
         return get_object_or_404(recommendations_for(self.request.user), pk=self.pk)
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Recommendations are written by the rules and decided on Tim Saya, not edited here."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
 
 
 class GenerateForm(forms.Form):

@@ -6,16 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from foundation.permission_policies import WRITE_ACTIONS, ServiceWrittenPolicy
 from learning.dashboard import DASHBOARD_PANEL_HOOK, DashboardPanel
 
 from ..exporting import EVIDENCE_ROWS_HOOK, FOLLOW_UP_HOOK
 from ..selectors import KINERJA_PAGE_HOOK
 from .models import PembinaanRule, Recommendation
 from .tim_saya import assignments_panel_context
-from .viewsets import PEMBINAAN_VIEWSETS, ReadOnlyPolicy, RulePolicy
+from .viewsets import PEMBINAAN_VIEWSETS
 
-register_permission_policy(PembinaanRule, RulePolicy(PembinaanRule))
-register_permission_policy(Recommendation, ReadOnlyPolicy(Recommendation))
+# Rules are revised, not deleted (recommendations keep pointing at them); recommendations
+# are written by the rules and decided on Tim Saya, not edited in the admin.
+register_permission_policy(PembinaanRule, ServiceWrittenPolicy(PembinaanRule, forbidden={"delete"}))
+register_permission_policy(
+    Recommendation, ServiceWrittenPolicy(Recommendation, forbidden=WRITE_ACTIONS)
+)
 
 
 @hooks.register("register_admin_viewset")

@@ -4,24 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.permission_policies.base import BasePermissionPolicy
-
 from .admin_viewsets import ModelViewSet
 from .models import OutboxMessage
-
-
-class SuperuserReadOnlyPolicy(BasePermissionPolicy):
-    """Superusers may look; nobody may add, change or delete through the admin."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and user.is_active and user.is_superuser
-
-    def users_with_any_permission(self, actions):
-        from django.contrib.auth import get_user_model
-
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return get_user_model().objects.filter(is_active=True, is_superuser=True)
 
 
 class OutboxViewSet(ModelViewSet):

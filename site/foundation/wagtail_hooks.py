@@ -2,7 +2,8 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from .models import OutboxMessage
-from .viewsets import OutboxViewSet, SuperuserReadOnlyPolicy
+from .permission_policies import SuperuserReadOnlyPolicy
+from .viewsets import OutboxViewSet
 
 register_permission_policy(OutboxMessage, SuperuserReadOnlyPolicy(OutboxMessage))
 
