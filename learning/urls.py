@@ -17,7 +17,5 @@ urlpatterns = [
     path(
         "belajar-saya/verifikasi/<int:pk>/", views.verification_decide, name="verification_decide"
     ),
-    path("belajar/kursus/<int:course_id>/daftar/", views.enrol, name="enrol"),
-    path("belajar/pelajaran/<int:lesson_id>/selesai/", views.lesson_mark_done, name="lesson_done"),
     path("sertifikat/<uuid:uuid>/", views.certificate_verify, name="certificate_verify"),
 ]

@@ -51,8 +51,7 @@ def lesson_gate(request, lesson: LessonPage):
 
 @login_required
 @require_POST
-def enrol(request, course_id: int):
-    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+def enrol(request, course: CoursePage):
     try:
         services.enrolment_create(user=request.user, course=course)
     except ValidationError as error:
@@ -65,8 +64,7 @@ def enrol(request, course_id: int):
 
 @login_required
 @require_POST
-def lesson_mark_done(request, lesson_id: int):
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+def lesson_mark_done(request, lesson: LessonPage):
     try:
         enrolment = services.lesson_complete(user=request.user, lesson=lesson)
     except ValidationError as error:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -47,7 +48,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(RoutablePageMixin, Page):
     summary = models.TextField(_("ringkasan"), max_length=600)
     objectives = RichTextField(
         _("tujuan pembelajaran"), features=["ul", "ol", "bold", "italic"], blank=True
@@ -139,6 +140,14 @@ class CoursePage(Page):
         """Live lessons in tree order: the order editors arranged them in."""
         return LessonPage.objects.child_of(self).live().order_by("path")
 
+    # Actions on a course are routes of its page, so Wagtail's privacy settings (a course
+    # restricted to signed-in users or to groups) apply to them as to the page itself.
+    @path("daftar/", name="enrol")
+    def enrol_route(self, request):
+        from learning.views import enrol
+
+        return enrol(request, self)
+
     def get_context(self, request, *args, **kwargs):
         from learning.selectors import course_detail
 
@@ -194,7 +203,7 @@ class CourseCompetency(Orderable):
             )
 
 
-class LessonPage(Page):
+class LessonPage(RoutablePageMixin, Page):
     intro = models.TextField(_("pengantar"), blank=True, max_length=400)
     estimated_minutes = models.PositiveSmallIntegerField(_("perkiraan durasi (menit)"), default=10)
     body = StreamField(LessonStreamBlock(), verbose_name=_("isi"), blank=True)
@@ -217,6 +226,12 @@ class LessonPage(Page):
     def course(self) -> CoursePage:
         """The parent course, fetched once per request however many callers ask."""
         return CoursePage.objects.ancestor_of(self).get(depth=self.depth - 1)
+
+    @path("selesai/", name="done")
+    def done_route(self, request):
+        from learning.views import lesson_mark_done
+
+        return lesson_mark_done(request, self)
 
     def serve(self, request, *args, **kwargs):
         from learning.views import lesson_gate

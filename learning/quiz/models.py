@@ -22,6 +22,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 
@@ -169,7 +170,7 @@ def _review_field(label: str, default: str) -> models.CharField:
     return models.CharField(label, max_length=12, choices=ReviewWhen.choices, default=default)
 
 
-class QuizPage(Page):
+class QuizPage(RoutablePageMixin, Page):
     intro = models.TextField(_("petunjuk"), blank=True)
     required_for_completion = models.BooleanField(
         _("wajib lulus untuk menyelesaikan kursus"), default=True
@@ -289,6 +290,13 @@ class QuizPage(Page):
         if when == ReviewWhen.IMMEDIATELY:
             return True
         return when == ReviewWhen.AFTER_CLOSE and self.is_closed(now)
+
+    # Starting is a route of the page, so Wagtail's privacy settings apply to it.
+    @path("mulai/", name="start")
+    def start_route(self, request):
+        from learning.quiz.views import quiz_start
+
+        return quiz_start(request, self)
 
     def serve(self, request, *args, **kwargs):
         from learning.quiz.views import quiz_gate

@@ -5,7 +5,6 @@ from learning.quiz import views
 app_name = "quiz"
 
 urlpatterns = [
-    path("belajar/kuis/<int:quiz_id>/mulai/", views.quiz_start, name="start"),
     path("belajar/kuis/percobaan/<int:attempt_id>/", views.attempt_page, name="attempt"),
     path(
         "belajar/kuis/percobaan/<int:attempt_id>/simpan/",

@@ -39,8 +39,7 @@ def _own_attempt(request, attempt_id: int) -> QuizAttempt:
 
 @login_required
 @require_POST
-def quiz_start(request, quiz_id: int):
-    quiz = get_object_or_404(QuizPage.objects.live(), pk=quiz_id)
+def quiz_start(request, quiz: QuizPage):
     try:
         attempt = services.attempt_start(user=request.user, quiz=quiz)
     except ValidationError as error:

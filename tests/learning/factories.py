@@ -59,3 +59,8 @@ def make_course(
 
 def lessons_of(course: CoursePage) -> list[LessonPage]:
     return list(course.lessons())
+
+
+def action_url(page, name: str) -> str:
+    """The URL of one of a page's routes (enrol, done, start): actions are page routes."""
+    return page.url + page.reverse_subpage(name)

@@ -1,14 +1,13 @@
 import pytest
 
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from wagtail import hooks
 
 from learning import completion, services
 from learning.models import Enrolment, EnrolmentSource, LearningRecord, LessonCompletion
 
-from .factories import make_course
+from .factories import action_url, make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +44,8 @@ def test_prerequisite_must_be_completed_first(index, pegawai):
 
 def test_enrol_view_posts_and_lands_on_first_lesson(client, course, pegawai):
     client.force_login(pegawai)
-    assert client.get(reverse("learning:enrol", args=[course.pk])).status_code == 405
-    response = client.post(reverse("learning:enrol", args=[course.pk]))
+    assert client.get(action_url(course, "enrol")).status_code == 405
+    response = client.post(action_url(course, "enrol"))
     assert response["Location"] == course.lessons().first().url
     assert client.get(response["Location"]).status_code == 200
 
@@ -76,7 +75,7 @@ def test_recompute_is_idempotent(course, pegawai):
 def test_mark_done_requires_enrolment(client, course, pegawai):
     client.force_login(pegawai)
     lesson = course.lessons().first()
-    client.post(reverse("learning:lesson_done", args=[lesson.pk]))
+    client.post(action_url(lesson, "done"))
     assert not LessonCompletion.objects.exists()
 
 
@@ -84,7 +83,7 @@ def test_mark_done_view_goes_to_the_next_lesson(client, course, pegawai):
     services.enrolment_create(user=pegawai, course=course)
     client.force_login(pegawai)
     first, second, _ = course.lessons()
-    response = client.post(reverse("learning:lesson_done", args=[first.pk]))
+    response = client.post(action_url(first, "done"))
     assert response["Location"] == second.url
     page = client.get(first.url).content.decode()
     assert "Pelajaran ini sudah selesai" in page

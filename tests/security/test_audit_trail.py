@@ -40,7 +40,7 @@ from learning.models import Certificate
 from tests.factories import PegawaiFactory, UserFactory
 from tests.kinerja_link import conftest as kinerja_fixtures
 from tests.kinerja_link.factories import SIASN_HEADERS, EvaluasiFactory, csv_file
-from tests.learning.factories import make_course
+from tests.learning.factories import action_url, make_course
 
 pytestmark = pytest.mark.django_db
 org = kinerja_fixtures.org  # the e-Kinerja tests' small organisation
@@ -308,10 +308,10 @@ def test_certificate_issue_render_and_revoke_are_audited(
     course = make_course(title="Berorientasi Pelayanan", lessons=1, jp=2)
     learner = org.staff[0].user
     client.force_login(learner)
-    client.post(reverse("learning:enrol", args=[course.pk]))
+    client.post(action_url(course, "enrol"))
     lesson = course.lessons().first()
     with commit_inside("selesai-1", django_capture_on_commit_callbacks) as headers:
-        done = client.post(reverse("learning:lesson_done", args=[lesson.pk]), headers=headers)
+        done = client.post(action_url(lesson, "done"), headers=headers)
     assert rid(done) == "selesai-1"
     certificate = Certificate.objects.get(user=learner)
     issued = the_entry("learning.certificate.issue", rid(done), certificate.pk)
@@ -339,8 +339,8 @@ def test_a_real_worker_audits_under_the_enqueuing_requests_id(celery_worker, cli
     course = make_course(title="Berorientasi Pelayanan", lessons=1, jp=2)
     learner = org.staff[0].user
     client.force_login(learner)
-    client.post(reverse("learning:enrol", args=[course.pk]))
-    done = client.post(reverse("learning:lesson_done", args=[course.lessons().first().pk]))
+    client.post(action_url(course, "enrol"))
+    done = client.post(action_url(course.lessons().first(), "done"))
     certificate = Certificate.objects.get(user=learner)
     rendered = ModelLogEntry.objects.filter(
         action="learning.certificate.render", object_id=str(certificate.pk)
@@ -374,7 +374,7 @@ def test_assignment_completed_by_the_learning_event_is_audited(
     client.force_login(learner.user)
     lesson = course.lessons().first()
     with commit_inside("selesai-2", django_capture_on_commit_callbacks) as headers:
-        done = client.post(reverse("learning:lesson_done", args=[lesson.pk]), headers=headers)
+        done = client.post(action_url(lesson, "done"), headers=headers)
     entry = the_entry("kinerja_link.assignment.complete", rid(done), assignment.pk)
     assert entry.data["before"] == {"status": AssignmentStatus.ASSIGNED}
     assert entry.data["after"] == {"status": AssignmentStatus.COMPLETED}

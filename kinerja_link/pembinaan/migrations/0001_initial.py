@@ -14,6 +14,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from foundation.model_moves import relabel_content_types
+
 MOVED_MODELS = (
     "assignment",
     "competencyprogress",
@@ -26,24 +28,6 @@ MOVED_MODELS = (
     "sessionparticipant",
     "skpevidence",
 )
-
-
-def _relabel(apps, schema_editor, old: str, new: str) -> None:
-    """A no-op where the rows do not exist; never makes a second row for a model."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    rows = ContentType.objects.using(schema_editor.connection.alias)
-    for model in MOVED_MODELS:
-        if rows.filter(app_label=new, model=model).exists():
-            continue
-        rows.filter(app_label=old, model=model).update(app_label=new)
-
-
-def content_types_to_pembinaan(apps, schema_editor):
-    _relabel(apps, schema_editor, "kinerja_link", "pembinaan")
-
-
-def content_types_to_kinerja_link(apps, schema_editor):
-    _relabel(apps, schema_editor, "pembinaan", "kinerja_link")
 
 
 class Migration(migrations.Migration):
@@ -336,5 +320,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(content_types_to_pembinaan, content_types_to_kinerja_link),
+        relabel_content_types("kinerja_link", "pembinaan", MOVED_MODELS),
     ]

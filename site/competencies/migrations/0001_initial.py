@@ -3,31 +3,11 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from foundation.model_moves import relabel_content_types
+
 OLD_LABEL = "learning"
 NEW_LABEL = "competencies"
 MODELS = ['competency']
-
-
-def rename_content_types(apps, schema_editor):
-    """Keep pages, permissions, revisions and log entries pointing at the moved models.
-
-    On a fresh database the rows do not exist yet (post_migrate creates them with the new
-    label): nothing to do. A row already carrying the new label is left alone, so no
-    duplicate (app_label, model) is ever created.
-    """
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    rows = ContentType.objects.using(schema_editor.connection.alias)
-    for model in MODELS:
-        if not rows.filter(app_label=NEW_LABEL, model=model).exists():
-            rows.filter(app_label=OLD_LABEL, model=model).update(app_label=NEW_LABEL)
-
-
-def restore_content_types(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    rows = ContentType.objects.using(schema_editor.connection.alias)
-    for model in MODELS:
-        if not rows.filter(app_label=OLD_LABEL, model=model).exists():
-            rows.filter(app_label=NEW_LABEL, model=model).update(app_label=OLD_LABEL)
 
 
 class Migration(migrations.Migration):
@@ -65,5 +45,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(rename_content_types, restore_content_types),
+        relabel_content_types(OLD_LABEL, NEW_LABEL, MODELS),
     ]

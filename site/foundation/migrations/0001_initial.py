@@ -8,27 +8,9 @@ import uuid
 
 from django.db import migrations, models
 
+from foundation.model_moves import relabel_content_types
+
 OLD_LABEL, NEW_LABEL, MODEL = "bina", "foundation", "outboxmessage"
-
-
-def rename_content_type(apps, schema_editor):
-    content_types = apps.get_model("contenttypes", "ContentType").objects.using(
-        schema_editor.connection.alias
-    )
-    # Fresh database: no row yet (post_migrate creates the new one). A row with the new
-    # label already there: leave the old one alone rather than make a duplicate.
-    if content_types.filter(app_label=NEW_LABEL, model=MODEL).exists():
-        return
-    content_types.filter(app_label=OLD_LABEL, model=MODEL).update(app_label=NEW_LABEL)
-
-
-def restore_content_type(apps, schema_editor):
-    content_types = apps.get_model("contenttypes", "ContentType").objects.using(
-        schema_editor.connection.alias
-    )
-    if content_types.filter(app_label=OLD_LABEL, model=MODEL).exists():
-        return
-    content_types.filter(app_label=NEW_LABEL, model=MODEL).update(app_label=OLD_LABEL)
 
 
 class Migration(migrations.Migration):
@@ -107,5 +89,5 @@ class Migration(migrations.Migration):
             ],
             database_operations=[],
         ),
-        migrations.RunPython(rename_content_type, restore_content_type),
+        relabel_content_types(OLD_LABEL, NEW_LABEL, [MODEL]),
     ]

@@ -11,6 +11,7 @@ from learning.quiz import services
 from learning.quiz.models import QuizAttempt, ReviewWhen
 from learning.quiz.safe_text import render_text, sanitize_html
 from learning.quiz.types import Choice, TextFormat
+from tests.learning.factories import action_url
 
 from .conftest import answers
 from .factories import make_question, make_quiz, matching, numerical, short_answer, single_choice
@@ -43,7 +44,7 @@ def full_quiz(course):
 
 def test_nothing_revealing_answers_reaches_the_browser_before_review(client, full_quiz, enrolled):
     client.force_login(enrolled)
-    response = client.post(reverse("quiz:start", args=[full_quiz.pk]))
+    response = client.post(action_url(full_quiz, "start"))
     attempt = QuizAttempt.objects.get(user=enrolled)
     assert response.url == reverse("quiz:attempt", args=[attempt.pk])
     html = client.get(response.url).content.decode()
@@ -84,7 +85,7 @@ def test_review_follows_the_review_options(client, full_quiz, enrolled):
 
 def test_a_second_submit_redirects_to_the_review_without_regrading(client, quiz, enrolled):
     client.force_login(enrolled)
-    client.post(reverse("quiz:start", args=[quiz.pk]))
+    client.post(action_url(quiz, "start"))
     attempt = QuizAttempt.objects.get(user=enrolled)
     submit = reverse("quiz:submit", args=[attempt.pk])
     first = client.post(submit, answers(attempt, q1="a1"))
@@ -164,7 +165,7 @@ def test_xss_in_question_text_and_choices_is_neutralised_in_the_page(client, cou
     question = replace(question, choices=(Choice("a1", XSS, 1), *question.choices[1:]))
     quiz = make_quiz(course, [make_question(question)])
     client.force_login(enrolled)
-    client.post(reverse("quiz:start", args=[quiz.pk]))
+    client.post(action_url(quiz, "start"))
     attempt = QuizAttempt.objects.get(user=enrolled, quiz=quiz)
     html = client.get(reverse("quiz:attempt", args=[attempt.pk])).content.decode()
     main = html[html.index("<main") : html.index("</main>")]
