@@ -332,6 +332,18 @@ def _pegawai_post_routes(world):
         if "<" in pattern and not kwargs:
             continue
         yield name, reverse(name, kwargs=kwargs or None)
+    yield from _own_page_routes(world)
+
+
+def _own_page_routes(world):
+    """Actions that are routes of a page (enrol, lesson done, quiz start), not URL patterns."""
+    for page in (world["course"], world["course"].lessons().first(), world["quiz"]):
+        for route in page.get_subpage_urls():
+            if route.name and route.pattern.regex.pattern not in ("^$", ""):
+                yield (
+                    f"{page._meta.label}:{route.name}",
+                    page.url + page.reverse_subpage(route.name),
+                )
 
 
 def test_extra_fields_change_nothing_the_form_does_not_allow(world):
@@ -368,3 +380,6 @@ def test_extra_fields_change_nothing_the_form_does_not_allow(world):
         "2.00",
     ), "the record belongs to its author, waits for verification, JP from minutes"
     assert len(posted) >= 10, posted
+    assert {"learning.CoursePage:enrol", "learning.LessonPage:done", "quiz.QuizPage:start"} <= set(
+        posted
+    ), "the actions that are page routes are tampered with too"
