@@ -6,6 +6,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, Sum
@@ -25,6 +26,9 @@ from learning.models import (
     VerificationStatus,
 )
 from learning.scopes import users_managed_by
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 JP_BUCKETS = {"1-2": (1, 2), "3-5": (3, 5), "6-": (6, None)}
 
@@ -90,7 +94,7 @@ def _lesson_counts(parent) -> Counter:
     return Counter(path[:-steplen] for path in paths)
 
 
-def catalogue(*, index: CourseIndexPage, user, params) -> dict:
+def catalogue(*, index: CourseIndexPage, user: User, params) -> dict:
     filters = CatalogueFilters.from_params(params)
     courses = filter_courses(CoursePage.objects.child_of(index).live(), filters)
     courses = list(courses.prefetch_related(_competency_prefetch()).order_by("path"))
@@ -123,7 +127,7 @@ def catalogue_filter_options() -> dict:
     }
 
 
-def course_detail(*, course: CoursePage, user) -> dict:
+def course_detail(*, course: CoursePage, user: User) -> dict:
     lessons = list(course.lessons())
     enrolment = None
     done_ids: set[int] = set()
@@ -153,7 +157,7 @@ def course_detail(*, course: CoursePage, user) -> dict:
     }
 
 
-def lesson_detail(*, lesson: LessonPage, user) -> dict:
+def lesson_detail(*, lesson: LessonPage, user: User) -> dict:
     course = lesson.course
     context = course_detail(course=course, user=user)
     lessons = context["lessons"]
@@ -174,7 +178,7 @@ def lesson_detail(*, lesson: LessonPage, user) -> dict:
 # --- The JP ledger and the dashboard -----------------------------------------------------
 
 
-def jp_total(*, user, year: int) -> Decimal:
+def jp_total(*, user: User, year: int) -> Decimal:
     total = (
         LearningRecord.objects.filter(user=user).counted().in_year(year).aggregate(t=Sum("jp"))["t"]
     )
@@ -208,11 +212,11 @@ class JpRing:
         return max(Decimal(0), Decimal(self.target) - self.total)
 
 
-def jp_ring(*, user, year: int) -> JpRing:
+def jp_ring(*, user: User, year: int) -> JpRing:
     return JpRing(total=jp_total(user=user, year=year), target=settings.JP_TARGET_PER_YEAR)
 
 
-def competencies_strengthened(*, user) -> list[tuple[Competency, int]]:
+def competencies_strengthened(*, user: User) -> list[tuple[Competency, int]]:
     """Completed courses per BerAKHLAK value (a guide counts for its value)."""
     links = CourseCompetency.objects.filter(
         course__enrolments__user=user, course__enrolments__status=EnrolmentStatus.COMPLETED
@@ -230,7 +234,7 @@ def competencies_strengthened(*, user) -> list[tuple[Competency, int]]:
     ]
 
 
-def dashboard(*, user, today: datetime.date | None = None) -> dict:
+def dashboard(*, user: User, today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
     enrolments = list(
         Enrolment.objects.filter(user=user).select_related("course").order_by("-updated_at")

@@ -6,6 +6,7 @@ import datetime
 import time
 import uuid
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,8 +39,11 @@ from learning.models import (
 from learning.proofs import validate_proof
 from learning.scopes import users_managed_by
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def _require_login(user) -> None:
+
+def _require_login(user: User) -> None:
     if not user.is_authenticated:
         raise PermissionDenied
 
@@ -47,7 +51,9 @@ def _require_login(user) -> None:
 # --- Enrolment and progress ----------------------------------------------------------
 
 
-def enrolment_create(*, user, course: CoursePage, source: str = EnrolmentSource.SELF) -> Enrolment:
+def enrolment_create(
+    *, user: User, course: CoursePage, source: str = EnrolmentSource.SELF
+) -> Enrolment:
     """Enrol ``user``; enrolling again returns the existing enrolment unchanged."""
     _require_login(user)
     existing = Enrolment.objects.filter(user=user, course=course).first()
@@ -94,7 +100,7 @@ def users_missing_prerequisites(*, course: CoursePage, user_ids: list[int]) -> l
 
 
 def enrolments_create_bulk(
-    *, users: list, course: CoursePage, source: str = EnrolmentSource.ASSIGNED, actor
+    *, users: list, course: CoursePage, source: str = EnrolmentSource.ASSIGNED, actor: User
 ) -> dict[int, Enrolment]:
     """Enrol several users at once with ``enrolment_create``'s rules: user id -> enrolment.
 
@@ -122,7 +128,7 @@ def enrolments_create_bulk(
     return enrolments
 
 
-def _enrolments_insert(user_ids: list[int], *, course, source, actor) -> dict[int, Enrolment]:
+def _enrolments_insert(user_ids: list[int], *, course, source, actor: User) -> dict[int, Enrolment]:
     Enrolment.objects.bulk_create(
         [Enrolment(user_id=uid, course=course, source=source) for uid in user_ids]
     )
@@ -150,7 +156,7 @@ def lesson_is_unlocked(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
     return not earlier.exclude(completions__enrolment=enrolment).exists()
 
 
-def lesson_complete(*, user, lesson: LessonPage) -> Enrolment:
+def lesson_complete(*, user: User, lesson: LessonPage) -> Enrolment:
     """Mark a lesson done ("Tandai selesai") and recompute progress. Safe to repeat."""
     _require_login(user)
     course = lesson.course
@@ -409,7 +415,7 @@ def learning_records_for_session(
 
 def learning_record_create_external(
     *,
-    user,
+    user: User,
     title: str,
     institution: str,
     jenis_diklat_id: int,

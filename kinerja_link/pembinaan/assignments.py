@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -32,6 +33,9 @@ from ..models import Pegawai
 from ..selectors import team_of
 from .models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
 from .team import team_members
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 NOTE_MAX = 2000
 
@@ -71,7 +75,7 @@ def _parse_ids(pegawai_ids: Iterable) -> list[int]:
 
 def assignments_bulk_create(
     *,
-    user,
+    user: User,
     pegawai_ids: Iterable,
     course: CoursePage,
     due_date: datetime.date,
@@ -107,7 +111,7 @@ def assignments_bulk_create(
         ) from None
 
 
-def _bulk_write(*, user, members, course, due_date, note, recommendation) -> BulkResult:
+def _bulk_write(*, user: User, members, course, due_date, note, recommendation) -> BulkResult:
     result = BulkResult()
     open_for = set(
         Assignment.objects.filter(
@@ -143,7 +147,7 @@ def _bulk_write(*, user, members, course, due_date, note, recommendation) -> Bul
     return result
 
 
-def _insert(rows: list[Assignment], *, course: CoursePage, user) -> list[Assignment]:
+def _insert(rows: list[Assignment], *, course: CoursePage, user: User) -> list[Assignment]:
     """One insert, a re-read and one insert of audit entries."""
     Assignment.objects.bulk_create(rows)
     # Re-read rather than trust bulk_create's pks (not every backend returns them):
@@ -166,7 +170,7 @@ def _insert(rows: list[Assignment], *, course: CoursePage, user) -> list[Assignm
 
 def assignment_create(
     *,
-    user,
+    user: User,
     pegawai: Pegawai,
     course: CoursePage,
     due_date: datetime.date,
@@ -196,7 +200,7 @@ def assignment_create(
 # --- Recommendations ---------------------------------------------------------------------
 
 
-def _open_recommendation(*, user, recommendation: Recommendation) -> Recommendation:
+def _open_recommendation(*, user: User, recommendation: Recommendation) -> Recommendation:
     """Lock the recommendation; it must be open and for a member of the user's team."""
     locked = (
         Recommendation.objects.select_for_update(of=("self",))
@@ -214,7 +218,7 @@ def _open_recommendation(*, user, recommendation: Recommendation) -> Recommendat
 @transaction.atomic
 def recommendation_accept(
     *,
-    user,
+    user: User,
     recommendation: Recommendation,
     due_date: datetime.date | None = None,
     note: str = "",
@@ -250,7 +254,9 @@ def recommendation_accept(
 
 
 @transaction.atomic
-def recommendation_dismiss(*, user, recommendation: Recommendation, reason: str) -> Recommendation:
+def recommendation_dismiss(
+    *, user: User, recommendation: Recommendation, reason: str
+) -> Recommendation:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Tuliskan alasan rekomendasi ini diabaikan."))
@@ -270,7 +276,7 @@ def recommendation_dismiss(*, user, recommendation: Recommendation, reason: str)
 
 
 @transaction.atomic
-def assignment_cancel(*, user, assignment: Assignment, reason: str = "") -> Assignment:
+def assignment_cancel(*, user: User, assignment: Assignment, reason: str = "") -> Assignment:
     """The pimpinan withdraws an open assignment; the enrolment stays (learning is free)."""
     locked = (
         Assignment.objects.select_for_update(of=("self",))

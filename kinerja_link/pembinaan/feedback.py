@@ -4,6 +4,7 @@ scheduled or incidental. Only the two of them can read it (``selectors``)."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,10 +21,13 @@ from .models import Feedback, FeedbackKind
 from .notifications import notify
 from .team import pimpinan_for, team_members
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 def feedback_give(
     *,
-    user,
+    user: User,
     pegawai: Pegawai,
     kind: str = FeedbackKind.INSIDENTAL,
     date: datetime.date,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -28,6 +29,9 @@ from ..perilaku_catatan import flagged_codes
 from ..selectors import scope_path_for
 from .models import Assignment, AssignmentStatus, PembinaanRule, Recommendation
 from .rules import evaluasi_in_scope, matching_evaluasi, rules_for, value_names
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
@@ -233,7 +237,7 @@ def _without_excluded(proposals, periode, scope_path, counts) -> list[_Proposal]
 # --- On demand -------------------------------------------------------------------------
 
 
-def recommendations_request(*, user, periode: Periode) -> None:
+def recommendations_request(*, user: User, periode: Periode) -> None:
     """A pengelola asks for recommendations for a period (their unit subtree), queued."""
     from .tasks import recommendations_generate_task  # tasks import this module
 

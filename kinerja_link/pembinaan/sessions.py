@@ -17,6 +17,7 @@ Which jenis diklat (SIASN) a session becomes:
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -45,12 +46,15 @@ from .models import (
 from .notifications import notify
 from .team import pimpinan_for, team_members
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 JENIS_DIKLAT_FOR_KIND = {SessionKind.COACHING: 14, SessionKind.MENTORING: 15}
 
 
 def session_record(
     *,
-    user,
+    user: User,
     kind: str,
     date: datetime.date,
     participant_ids,
@@ -89,7 +93,7 @@ def session_record(
     return session
 
 
-def _session_save(session: PembinaanSession, participants: list[Pegawai], *, user) -> None:
+def _session_save(session: PembinaanSession, participants: list[Pegawai], *, user: User) -> None:
     """Everything one session writes, in the caller's transaction (see the module doc)."""
     if session.recommendation is not None:
         recommendation_accept(user=user, recommendation=session.recommendation)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -18,6 +18,9 @@ from learning.quiz.grading import GradingMethod, aggregate_attempts, is_passed, 
 from learning.quiz.models import AttemptState, QuizAnswer, QuizAttempt, QuizPage
 from learning.quiz.safe_text import render_text
 from learning.quiz.types import QuestionData, QuestionType, TextFormat
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -207,7 +210,7 @@ class QuizGrade:
     passed: bool
 
 
-def quiz_grade(*, quiz: QuizPage, user) -> QuizGrade:
+def quiz_grade(*, quiz: QuizPage, user: User) -> QuizGrade:
     scores = list(
         QuizAttempt.objects.filter(
             quiz=quiz, user=user, state=AttemptState.FINISHED, pending=0, score__isnull=False
@@ -219,7 +222,7 @@ def quiz_grade(*, quiz: QuizPage, user) -> QuizGrade:
     return QuizGrade(percent, bool(scores) and is_passed(percent, quiz.pass_mark))
 
 
-def quiz_landing(*, quiz: QuizPage, user) -> dict[str, Any]:
+def quiz_landing(*, quiz: QuizPage, user: User) -> dict[str, Any]:
     course = quiz.get_parent()
     if not user.is_authenticated:
         return {"attempts": [], "enrolled": False, "course": course}

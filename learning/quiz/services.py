@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -32,6 +32,9 @@ from learning.quiz.models import (
 from learning.quiz.selectors import Slot, attempt_slots, deadline_with_grace
 from learning.quiz.types import QuestionData, QuestionType
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 MAX_TEXT_RESPONSE = 255
 MAX_ESSAY_RESPONSE = 20_000
 
@@ -51,7 +54,7 @@ def _course_id(quiz: QuizPage) -> int:
     return quiz.get_parent().pk
 
 
-def _start_problems(*, user, quiz: QuizPage, now) -> str | None:
+def _start_problems(*, user: User, quiz: QuizPage, now) -> str | None:
     if not quiz.live:
         return _("Kuis ini tidak tersedia.")
     if not Enrolment.objects.filter(user=user, course_id=_course_id(quiz)).exists():
@@ -66,7 +69,7 @@ def _start_problems(*, user, quiz: QuizPage, now) -> str | None:
     return None
 
 
-def attempt_start(*, user, quiz: QuizPage, rng: random.Random | None = None) -> QuizAttempt:
+def attempt_start(*, user: User, quiz: QuizPage, rng: random.Random | None = None) -> QuizAttempt:
     """Start an attempt, or return the one in progress (a second tab resumes it)."""
     if not user.is_authenticated:
         raise PermissionDenied
@@ -201,7 +204,7 @@ def _is_overdue(attempt: QuizAttempt, now) -> bool:
     return limit is not None and now > limit
 
 
-def _locked(attempt_id: int, user=None) -> QuizAttempt:
+def _locked(attempt_id: int, user: User | None = None) -> QuizAttempt:
     # of=self: lock the attempt only, not the quiz page row joined in (other users' submits
     # must not queue behind this one).
     rows = QuizAttempt.objects.select_for_update(of=("self",)).select_related("quiz")
@@ -210,7 +213,7 @@ def _locked(attempt_id: int, user=None) -> QuizAttempt:
     return rows.get(pk=attempt_id)
 
 
-def attempt_save(*, user, attempt_id: int, data) -> QuizAttempt:
+def attempt_save(*, user: User, attempt_id: int, data) -> QuizAttempt:
     """Autosave: store the responses of an attempt in progress and within its time. An
     overdue attempt is closed and graded (committed) before `AttemptClosed` is raised."""
     with transaction.atomic():
@@ -226,7 +229,7 @@ def attempt_save(*, user, attempt_id: int, data) -> QuizAttempt:
 
 
 @transaction.atomic
-def attempt_submit(*, user, attempt_id: int, data=None) -> QuizAttempt:
+def attempt_submit(*, user: User, attempt_id: int, data=None) -> QuizAttempt:
     """Submit and grade. Exactly once: a second submit raises `AttemptClosed`.
 
     Responses sent after the deadline and its grace are ignored; what was saved in time
@@ -317,7 +320,7 @@ def attempt_autoclose(*, attempt_id: int) -> bool:
     return True
 
 
-def may_grade_essays(user) -> bool:
+def may_grade_essays(user: User) -> bool:
     """Pengelola (and superusers). Pimpinan join once their team can be scoped here
     without learning importing kinerja_link."""
     return has_role(user, Role.PENGELOLA)
