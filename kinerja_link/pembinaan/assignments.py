@@ -54,7 +54,9 @@ class BulkResult:
 # --- Creating ----------------------------------------------------------------------------
 
 
-def _validate(*, course: CoursePage, due_date: datetime.date, note: str, today) -> None:
+def _validate(
+    *, course: CoursePage, due_date: datetime.date, note: str, today: datetime.date
+) -> None:
     if not course.live:
         raise ValidationError(_("Kursus ini tidak tersedia."))
     if due_date is None or due_date <= today:
@@ -63,7 +65,7 @@ def _validate(*, course: CoursePage, due_date: datetime.date, note: str, today) 
         raise ValidationError(_("Catatan paling banyak %(max)d karakter.") % {"max": NOTE_MAX})
 
 
-def _parse_ids(pegawai_ids: Iterable) -> list[int]:
+def _parse_ids(pegawai_ids: Iterable[int | str]) -> list[int]:
     try:
         ids = sorted({int(pk) for pk in pegawai_ids})
     except (TypeError, ValueError):
@@ -76,7 +78,7 @@ def _parse_ids(pegawai_ids: Iterable) -> list[int]:
 def assignments_bulk_create(
     *,
     user: User,
-    pegawai_ids: Iterable,
+    pegawai_ids: Iterable[int | str],
     course: CoursePage,
     due_date: datetime.date,
     note: str = "",
@@ -111,7 +113,15 @@ def assignments_bulk_create(
         ) from None
 
 
-def _bulk_write(*, user: User, members, course, due_date, note, recommendation) -> BulkResult:
+def _bulk_write(
+    *,
+    user: User,
+    members: list[Pegawai],
+    course: CoursePage,
+    due_date: datetime.date,
+    note: str,
+    recommendation: Recommendation | None,
+) -> BulkResult:
     result = BulkResult()
     open_for = set(
         Assignment.objects.filter(

@@ -64,9 +64,10 @@ def values_taught(course_ids: Iterable[int]) -> dict[int, set[int]]:
 
 def skp_for(*, pegawai_id: int, year: int) -> SKP | None:
     """The pegawai's annual SKP for ``year``, if one exists."""
-    return SKP.objects.filter(
+    skp: SKP | None = SKP.objects.filter(
         pegawai_id=pegawai_id, periode__jenis=JenisPeriode.TAHUNAN, periode__tahun=year
     ).first()
+    return skp
 
 
 def assignment_for(*, pegawai_id: int, course_id: int, since: datetime.date) -> Assignment | None:

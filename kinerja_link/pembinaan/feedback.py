@@ -56,8 +56,14 @@ def feedback_give(
     return feedback
 
 
-def _check(*, member: Pegawai, date, nilai, rhk) -> None:
-    errors = {}
+def _check(
+    *,
+    member: Pegawai,
+    date: datetime.date,
+    nilai: Competency | None,
+    rhk: RencanaHasilKerja | None,
+) -> None:
+    errors: dict[str, str] = {}
     if date > timezone.localdate():
         errors["date"] = _("Tanggal umpan balik tidak boleh di masa depan.")
     if nilai is not None and nilai.kind != CompetencyKind.BERAKHLAK_VALUE:
