@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import decimal
 import uuid
+from collections.abc import Mapping
 from typing import Any, cast
 
 from django.db import models
@@ -47,7 +48,7 @@ def snapshot(instance: models.Model, fields: tuple[str, ...] | list[str]) -> dic
 
 
 def changes(
-    before: dict[str, object] | None, after: dict[str, object], **extra: object
+    before: Mapping[str, object] | None, after: Mapping[str, object], **extra: object
 ) -> dict[str, object]:
     """``{"before": ..., "after": ...}`` with only the keys whose value differs.
 
