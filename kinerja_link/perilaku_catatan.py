@@ -39,7 +39,7 @@ def with_flags(notes: dict | None, flagged: Iterable[str]) -> dict:
 
 def with_edits(codes: Iterable[str], flags: dict[str, bool], texts: dict[str, str]) -> dict:
     """The notes as the pimpinan's form states them: a flag and a note per value."""
-    entries = {}
+    entries: dict[str, dict[str, object]] = {}
     for code in codes:
         entries[code] = {FLAG: bool(flags.get(code))}
         if texts.get(code):

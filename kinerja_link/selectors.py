@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
@@ -6,6 +10,11 @@ from wagtail import hooks
 from accounts.roles import Role, has_role
 
 from .models import SKP, Evaluasi, ImportJob, Pegawai, PerilakuEkspektasi, Periode, UnitKerja
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
 
 
 def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
@@ -21,20 +30,20 @@ def team_for(pimpinan: Pegawai) -> QuerySet[Pegawai]:
     return team
 
 
-def pimpinan_of(user) -> Pegawai | None:
+def pimpinan_of(user: User | AnonymousUser) -> Pegawai | None:
     """The user's own Pegawai record when it is active: an inactive pegawai leads no team."""
     if not user.is_authenticated:
         return None
     return Pegawai.objects.active().filter(user=user).select_related("unit").first()
 
 
-def team_of(user) -> QuerySet[Pegawai]:
+def team_of(user: User | AnonymousUser) -> QuerySet[Pegawai]:
     """The user's own team as pimpinan (DESIGN §7); empty for everyone else."""
     me = pimpinan_of(user)
     return team_for(me) if me else Pegawai.objects.none()
 
 
-def pimpinan_user_ids() -> QuerySet:
+def pimpinan_user_ids() -> QuerySet[Pegawai, int]:
     """Ids of users who are pejabat penilai of at least one active pegawai."""
     return (
         Pegawai.objects.active()
@@ -44,7 +53,7 @@ def pimpinan_user_ids() -> QuerySet:
     )
 
 
-def scope_path_for(user) -> str | None:
+def scope_path_for(user: User | AnonymousUser) -> str | None:
     """The unit-path prefix whose pegawai a pengelola manages: "" for all, None for none.
 
     Superusers see everything; a Pengelola Kepegawaian sees their own unit subtree.
@@ -59,7 +68,7 @@ def scope_path_for(user) -> str | None:
     return pegawai.unit.path if pegawai else None
 
 
-def evaluasi_for_admin(user) -> QuerySet[Evaluasi]:
+def evaluasi_for_admin(user: User) -> QuerySet[Evaluasi]:
     path = scope_path_for(user)
     queryset = Evaluasi.objects.select_related("pegawai__user", "pegawai__unit", "periode")
     if path is None:
@@ -69,7 +78,7 @@ def evaluasi_for_admin(user) -> QuerySet[Evaluasi]:
     return queryset.filter(pegawai__unit__path__startswith=path)
 
 
-def import_jobs_for(user) -> QuerySet[ImportJob]:
+def import_jobs_for(user: User) -> QuerySet[ImportJob]:
     """A pengelola sees the jobs they started; a superuser sees every job."""
     queryset = ImportJob.objects.select_related("created_by", "periode")
     if user.is_superuser:
@@ -77,7 +86,7 @@ def import_jobs_for(user) -> QuerySet[ImportJob]:
     return queryset.filter(created_by=user)
 
 
-def visible_pegawai_for(user) -> QuerySet[Pegawai]:
+def visible_pegawai_for(user: User | AnonymousUser) -> QuerySet[Pegawai]:
     """Whose SKP and evaluations ``user`` may see: themself, their team as pimpinan, and
     their unit subtree as pengelola (everyone for a superuser). DESIGN §7."""
     if not user.is_authenticated:
@@ -100,7 +109,7 @@ def periode_with_evaluasi() -> QuerySet[Periode]:
     return Periode.objects.filter(Exists(Evaluasi.objects.filter(periode=OuterRef("pk"))))
 
 
-def kinerja_of(pegawai: Pegawai) -> dict:
+def kinerja_of(pegawai: Pegawai) -> dict[str, Any]:
     """What a pegawai's kinerja page shows: latest SKP with its RHK and perilaku, the
     evaluation history, and the evidence on the SKP (per value and per RHK) with competency
     progress, in a fixed number of queries."""
@@ -130,8 +139,8 @@ def kinerja_of(pegawai: Pegawai) -> dict:
 KINERJA_PAGE_HOOK = "kinerja_link_kinerja_page_context"
 
 
-def kinerja_page_extras(*, pegawai: Pegawai, skp: SKP | None) -> dict:
-    context: dict = {}
+def kinerja_page_extras(*, pegawai: Pegawai, skp: SKP | None) -> dict[str, Any]:
+    context: dict[str, Any] = {}
     for extra in hooks.get_hooks(KINERJA_PAGE_HOOK):
         context.update(extra(pegawai=pegawai, skp=skp))
     return context
@@ -141,9 +150,10 @@ def _perilaku() -> QuerySet[PerilakuEkspektasi]:
     return PerilakuEkspektasi.objects.select_related("nilai").order_by("nilai__sort_order")
 
 
-def units_for_export(user) -> QuerySet[UnitKerja]:
+def units_for_export(user: User) -> QuerySet[UnitKerja]:
     """Units a pengelola may export: their subtree (every unit for a superuser)."""
     path = scope_path_for(user)
+    units: QuerySet[UnitKerja] = UnitKerja.objects.all()  # treebeard's manager is untyped
     if path is None:
-        return UnitKerja.objects.none()
-    return UnitKerja.objects.filter(path__startswith=path).order_by("path")
+        return units.none()
+    return units.filter(path__startswith=path).order_by("path")

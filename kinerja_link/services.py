@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import IO, TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,6 +25,9 @@ from .importing.organisation import run_organisation_import
 from .importing.readers import ImportFileError, Table, check_upload, read_table, rows_table
 from .models import Evaluasi, EvaluasiSource, ImportJob, ImportStatus, Periode
 from .selectors import pimpinan_user_ids, scope_path_for
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +57,7 @@ def pimpinan_group_sync() -> tuple[int, int]:
 # --- Evaluation import ----------------------------------------------------------------
 
 
-def import_scope_path(user) -> str:
+def import_scope_path(user: User | None) -> str:
     """The unit-path prefix a user may import for: "" for all, their unit subtree otherwise.
 
     ``None`` is the system itself (management command, demo seeding).
@@ -68,7 +72,9 @@ def import_scope_path(user) -> str:
     return path
 
 
-def organisation_import(*, user, file, dry_run: bool = True) -> engine.Report:
+def organisation_import(
+    *, user: User | None, file: IO[bytes], dry_run: bool = True
+) -> engine.Report:
     """Upsert pegawai by NIP from a CSV/XLSX file, then resync the Pimpinan group.
 
     Runs at once (an organisation has thousands of rows, not hundreds of thousands);
@@ -94,7 +100,12 @@ def periode_resolve(*, text: str) -> Periode:
 
 
 def import_job_create(
-    *, user, file: File, periode: Periode | None = None, dry_run: bool = True, enqueue: bool = True
+    *,
+    user: User | None,
+    file: File[bytes],
+    periode: Periode | None = None,
+    dry_run: bool = True,
+    enqueue: bool = True,
 ) -> ImportJob:
     """Store an uploaded file as an ImportJob and queue it (a dry run unless said otherwise)."""
     import_scope_path(user)
@@ -115,7 +126,7 @@ def import_job_create(
 
 
 @transaction.atomic
-def import_job_confirm(*, user, job: ImportJob) -> ImportJob:
+def import_job_confirm(*, user: User, job: ImportJob) -> ImportJob:
     """Turn a finished preview into the real import of the same file."""
     import_scope_path(user)
     if job.status != ImportStatus.PRATINJAU or not job.dry_run:
@@ -136,7 +147,11 @@ def _enqueue(job: ImportJob) -> None:
 
 
 def evaluasi_import_records(
-    *, user, records: list[dict], periode: Periode | None = None, dry_run: bool = False
+    *,
+    user: User,
+    records: list[dict[str, Any]],
+    periode: Periode | None = None,
+    dry_run: bool = False,
 ) -> ImportJob:
     """The API's import: the same engine, run at once on JSON records instead of a file."""
     import_scope_path(user)
@@ -258,8 +273,10 @@ def _context(job: ImportJob) -> engine.ImportContext:
     )
 
 
-def _finish(job: ImportJob, *, status: str, message: str = "", report=None) -> None:
-    counts = {}
+def _finish(
+    job: ImportJob, *, status: str, message: str = "", report: engine.Report | None = None
+) -> None:
+    counts: dict[str, Any] = {}
     if report is not None:
         counts = {
             "processed_rows": report.processed,

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, Sum
+from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
+
+from wagtail.models import Page
 
 from competencies.models import Competency, CompetencyKind
 from learning.models import (
@@ -26,6 +30,11 @@ from learning.models import (
 )
 from learning.scopes import users_managed_by
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from accounts.models import User
+
 JP_BUCKETS = {"1-2": (1, 2), "3-5": (3, 5), "6-": (6, None)}
 
 
@@ -38,7 +47,7 @@ class CatalogueFilters:
     jp: str = ""
 
     @classmethod
-    def from_params(cls, params) -> CatalogueFilters:
+    def from_params(cls, params: Mapping[str, str]) -> CatalogueFilters:
         kinds = {value for value, _ in CompetencyKind.choices}
         return cls(
             q=params.get("q", "").strip()[:100],
@@ -53,7 +62,7 @@ class CatalogueFilters:
         return any((self.q, self.nilai, self.kompetensi, self.jenis, self.jp))
 
 
-def _competency_prefetch() -> Prefetch:
+def _competency_prefetch() -> Prefetch[Any, Any, Any]:
     return Prefetch(
         "course_competencies",
         queryset=CourseCompetency.objects.select_related("competency__parent").order_by(
@@ -62,7 +71,9 @@ def _competency_prefetch() -> Prefetch:
     )
 
 
-def filter_courses(queryset, filters: CatalogueFilters):
+def filter_courses(
+    queryset: QuerySet[CoursePage], filters: CatalogueFilters
+) -> QuerySet[CoursePage]:
     if filters.q:
         queryset = queryset.filter(Q(title__icontains=filters.q) | Q(summary__icontains=filters.q))
     if filters.nilai:
@@ -83,17 +94,19 @@ def filter_courses(queryset, filters: CatalogueFilters):
     return queryset.distinct()
 
 
-def _lesson_counts(parent) -> Counter:
+def _lesson_counts(parent: Page) -> Counter[str]:
     """Live lessons per course under ``parent`` in one query, keyed by course path."""
     steplen = LessonPage.steplen
     paths = LessonPage.objects.live().descendant_of(parent).values_list("path", flat=True)
     return Counter(path[:-steplen] for path in paths)
 
 
-def catalogue(*, index: CourseIndexPage, user, params) -> dict:
+def catalogue(
+    *, index: CourseIndexPage, user: User | AnonymousUser, params: Mapping[str, str]
+) -> dict[str, Any]:
     filters = CatalogueFilters.from_params(params)
-    courses = filter_courses(CoursePage.objects.child_of(index).live(), filters)
-    courses = list(courses.prefetch_related(_competency_prefetch()).order_by("path"))
+    matching = filter_courses(CoursePage.objects.child_of(index).live(), filters)
+    courses = list(matching.prefetch_related(_competency_prefetch()).order_by("path"))
     counts = _lesson_counts(index)
     enrolments = {}
     if user.is_authenticated:
@@ -107,7 +120,7 @@ def catalogue(*, index: CourseIndexPage, user, params) -> dict:
     return {"courses": courses, "filters": filters}
 
 
-def catalogue_filter_options() -> dict:
+def catalogue_filter_options() -> dict[str, Any]:
     competencies = list(
         Competency.objects.filter(course_links__isnull=False)
         .exclude(kind=CompetencyKind.BERAKHLAK_GUIDE)
@@ -123,7 +136,7 @@ def catalogue_filter_options() -> dict:
     }
 
 
-def course_detail(*, course: CoursePage, user) -> dict:
+def course_detail(*, course: CoursePage, user: User | AnonymousUser) -> dict[str, Any]:
     lessons = list(course.lessons())
     enrolment = None
     done_ids: set[int] = set()
@@ -153,7 +166,7 @@ def course_detail(*, course: CoursePage, user) -> dict:
     }
 
 
-def lesson_detail(*, lesson: LessonPage, user) -> dict:
+def lesson_detail(*, lesson: LessonPage, user: User | AnonymousUser) -> dict[str, Any]:
     course = lesson.course
     context = course_detail(course=course, user=user)
     lessons = context["lessons"]
@@ -174,7 +187,7 @@ def lesson_detail(*, lesson: LessonPage, user) -> dict:
 # --- The JP ledger and the dashboard -----------------------------------------------------
 
 
-def jp_total(*, user, year: int) -> Decimal:
+def jp_total(*, user: User, year: int) -> Decimal:
     total = (
         LearningRecord.objects.filter(user=user).counted().in_year(year).aggregate(t=Sum("jp"))["t"]
     )
@@ -208,11 +221,11 @@ class JpRing:
         return max(Decimal(0), Decimal(self.target) - self.total)
 
 
-def jp_ring(*, user, year: int) -> JpRing:
+def jp_ring(*, user: User, year: int) -> JpRing:
     return JpRing(total=jp_total(user=user, year=year), target=settings.JP_TARGET_PER_YEAR)
 
 
-def competencies_strengthened(*, user) -> list[tuple[Competency, int]]:
+def competencies_strengthened(*, user: User) -> list[tuple[Competency, int]]:
     """Completed courses per BerAKHLAK value (a guide counts for its value)."""
     links = CourseCompetency.objects.filter(
         course__enrolments__user=user, course__enrolments__status=EnrolmentStatus.COMPLETED
@@ -230,7 +243,7 @@ def competencies_strengthened(*, user) -> list[tuple[Competency, int]]:
     ]
 
 
-def dashboard(*, user, today: datetime.date | None = None) -> dict:
+def dashboard(*, user: User, today: datetime.date | None = None) -> dict[str, Any]:
     today = today or timezone.localdate()
     enrolments = list(
         Enrolment.objects.filter(user=user).select_related("course").order_by("-updated_at")
@@ -246,12 +259,12 @@ def dashboard(*, user, today: datetime.date | None = None) -> dict:
     }
 
 
-def records_managed_by(pengelola):
+def records_managed_by(pengelola: User) -> QuerySet[LearningRecord]:
     """Ledger rows of the pegawai this pengelola looks after (see ``learning.scopes``)."""
     return LearningRecord.objects.filter(user__in=users_managed_by(pengelola).values("pk"))
 
 
-def pending_records(*, pengelola):
+def pending_records(*, pengelola: User) -> QuerySet[LearningRecord]:
     return (
         records_managed_by(pengelola)
         .filter(verification_status=VerificationStatus.PENDING)

@@ -6,6 +6,7 @@ import datetime
 import time
 import uuid
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -38,8 +39,11 @@ from learning.models import (
 from learning.proofs import validate_proof
 from learning.scopes import users_managed_by
 
+if TYPE_CHECKING:
+    from accounts.models import User
 
-def _require_login(user) -> None:
+
+def _require_login(user: User) -> None:
     if not user.is_authenticated:
         raise PermissionDenied
 
@@ -47,7 +51,9 @@ def _require_login(user) -> None:
 # --- Enrolment and progress ----------------------------------------------------------
 
 
-def enrolment_create(*, user, course: CoursePage, source: str = EnrolmentSource.SELF) -> Enrolment:
+def enrolment_create(
+    *, user: User, course: CoursePage, source: str = EnrolmentSource.SELF
+) -> Enrolment:
     """Enrol ``user``; enrolling again returns the existing enrolment unchanged."""
     _require_login(user)
     existing = Enrolment.objects.filter(user=user, course=course).first()
@@ -94,7 +100,7 @@ def users_missing_prerequisites(*, course: CoursePage, user_ids: list[int]) -> l
 
 
 def enrolments_create_bulk(
-    *, users: list, course: CoursePage, source: str = EnrolmentSource.ASSIGNED, actor
+    *, users: list[User], course: CoursePage, source: str = EnrolmentSource.ASSIGNED, actor: User
 ) -> dict[int, Enrolment]:
     """Enrol several users at once with ``enrolment_create``'s rules: user id -> enrolment.
 
@@ -122,7 +128,9 @@ def enrolments_create_bulk(
     return enrolments
 
 
-def _enrolments_insert(user_ids: list[int], *, course, source, actor) -> dict[int, Enrolment]:
+def _enrolments_insert(
+    user_ids: list[int], *, course: CoursePage, source: str, actor: User
+) -> dict[int, Enrolment]:
     Enrolment.objects.bulk_create(
         [Enrolment(user_id=uid, course=course, source=source) for uid in user_ids]
     )
@@ -150,7 +158,7 @@ def lesson_is_unlocked(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
     return not earlier.exclude(completions__enrolment=enrolment).exists()
 
 
-def lesson_complete(*, user, lesson: LessonPage) -> Enrolment:
+def lesson_complete(*, user: User, lesson: LessonPage) -> Enrolment:
     """Mark a lesson done ("Tandai selesai") and recompute progress. Safe to repeat."""
     _require_login(user)
     course = lesson.course
@@ -263,7 +271,7 @@ def _certificate_issue(enrolment: Enrolment, issued_at: datetime.datetime) -> Ce
     return certificate
 
 
-def _certificate_fields(enrolment: Enrolment, issued_at: datetime.datetime) -> dict:
+def _certificate_fields(enrolment: Enrolment, issued_at: datetime.datetime) -> dict[str, Any]:
     code = uuid.uuid4()
     signatory = getattr(settings, "BINA_CERTIFICATE_SIGNATORY", {})
     return {
@@ -315,7 +323,7 @@ def certificate_render(*, certificate_id: int) -> Certificate:
 
 
 @transaction.atomic
-def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certificate:
+def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Certificate:
     if not (has_role(by, Role.PENGELOLA) or by.is_superuser):
         raise PermissionDenied
     reason = reason.strip()
@@ -368,13 +376,13 @@ SESSION_RECORD_AUDITED_FIELDS = (
 
 def learning_records_for_session(
     *,
-    users: list,
+    users: list[User],
     title: str,
     institution: str,
     jenis_diklat_id: int,
     minutes: int,
     date: datetime.date,
-    recorded_by,
+    recorded_by: User | None,
 ) -> list[LearningRecord]:
     """The JP records of a coaching or mentoring session a pimpinan recorded, one per user:
     verified at once (the pimpinan held the session; nobody else can confirm it), dated
@@ -409,7 +417,7 @@ def learning_records_for_session(
 
 def learning_record_create_external(
     *,
-    user,
+    user: User,
     title: str,
     institution: str,
     jenis_diklat_id: int,
@@ -417,7 +425,7 @@ def learning_record_create_external(
     start_date: datetime.date,
     end_date: datetime.date,
     certificate_number: str,
-    proof: UploadedFile,
+    proof: UploadedFile[bytes],
 ) -> LearningRecord:
     """A training outside the platform. It counts once a pengelola verifies it."""
     _require_login(user)
@@ -442,7 +450,7 @@ def learning_record_create_external(
 
 
 def learning_record_verify(
-    *, record: LearningRecord, by, approve: bool, reason: str = ""
+    *, record: LearningRecord, by: User, approve: bool, reason: str = ""
 ) -> LearningRecord:
     if not has_role(by, Role.PENGELOLA):
         raise PermissionDenied

@@ -62,11 +62,11 @@ GOLONGAN_PPPK = [
 GOLONGAN_CHOICES = [(g, g) for g in GOLONGAN_PNS] + [(g, f"PPPK {g}") for g in GOLONGAN_PPPK]
 
 
-class PegawaiQuerySet(models.QuerySet):
-    def active(self):
+class PegawaiQuerySet(models.QuerySet["Pegawai"]):
+    def active(self) -> "PegawaiQuerySet":
         return self.filter(is_active=True)
 
-    def with_person(self):
+    def with_person(self) -> "PegawaiQuerySet":
         return self.select_related("user", "unit")
 
 

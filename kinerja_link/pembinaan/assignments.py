@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -33,6 +34,9 @@ from ..selectors import team_of
 from .models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
 from .team import team_members
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 NOTE_MAX = 2000
 
 
@@ -50,7 +54,9 @@ class BulkResult:
 # --- Creating ----------------------------------------------------------------------------
 
 
-def _validate(*, course: CoursePage, due_date: datetime.date, note: str, today) -> None:
+def _validate(
+    *, course: CoursePage, due_date: datetime.date, note: str, today: datetime.date
+) -> None:
     if not course.live:
         raise ValidationError(_("Kursus ini tidak tersedia."))
     if due_date is None or due_date <= today:
@@ -59,7 +65,7 @@ def _validate(*, course: CoursePage, due_date: datetime.date, note: str, today) 
         raise ValidationError(_("Catatan paling banyak %(max)d karakter.") % {"max": NOTE_MAX})
 
 
-def _parse_ids(pegawai_ids: Iterable) -> list[int]:
+def _parse_ids(pegawai_ids: Iterable[int | str]) -> list[int]:
     try:
         ids = sorted({int(pk) for pk in pegawai_ids})
     except (TypeError, ValueError):
@@ -71,8 +77,8 @@ def _parse_ids(pegawai_ids: Iterable) -> list[int]:
 
 def assignments_bulk_create(
     *,
-    user,
-    pegawai_ids: Iterable,
+    user: User,
+    pegawai_ids: Iterable[int | str],
     course: CoursePage,
     due_date: datetime.date,
     note: str = "",
@@ -107,7 +113,15 @@ def assignments_bulk_create(
         ) from None
 
 
-def _bulk_write(*, user, members, course, due_date, note, recommendation) -> BulkResult:
+def _bulk_write(
+    *,
+    user: User,
+    members: list[Pegawai],
+    course: CoursePage,
+    due_date: datetime.date,
+    note: str,
+    recommendation: Recommendation | None,
+) -> BulkResult:
     result = BulkResult()
     open_for = set(
         Assignment.objects.filter(
@@ -143,7 +157,7 @@ def _bulk_write(*, user, members, course, due_date, note, recommendation) -> Bul
     return result
 
 
-def _insert(rows: list[Assignment], *, course: CoursePage, user) -> list[Assignment]:
+def _insert(rows: list[Assignment], *, course: CoursePage, user: User) -> list[Assignment]:
     """One insert, a re-read and one insert of audit entries."""
     Assignment.objects.bulk_create(rows)
     # Re-read rather than trust bulk_create's pks (not every backend returns them):
@@ -166,7 +180,7 @@ def _insert(rows: list[Assignment], *, course: CoursePage, user) -> list[Assignm
 
 def assignment_create(
     *,
-    user,
+    user: User,
     pegawai: Pegawai,
     course: CoursePage,
     due_date: datetime.date,
@@ -196,7 +210,7 @@ def assignment_create(
 # --- Recommendations ---------------------------------------------------------------------
 
 
-def _open_recommendation(*, user, recommendation: Recommendation) -> Recommendation:
+def _open_recommendation(*, user: User, recommendation: Recommendation) -> Recommendation:
     """Lock the recommendation; it must be open and for a member of the user's team."""
     locked = (
         Recommendation.objects.select_for_update(of=("self",))
@@ -214,7 +228,7 @@ def _open_recommendation(*, user, recommendation: Recommendation) -> Recommendat
 @transaction.atomic
 def recommendation_accept(
     *,
-    user,
+    user: User,
     recommendation: Recommendation,
     due_date: datetime.date | None = None,
     note: str = "",
@@ -250,7 +264,9 @@ def recommendation_accept(
 
 
 @transaction.atomic
-def recommendation_dismiss(*, user, recommendation: Recommendation, reason: str) -> Recommendation:
+def recommendation_dismiss(
+    *, user: User, recommendation: Recommendation, reason: str
+) -> Recommendation:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Tuliskan alasan rekomendasi ini diabaikan."))
@@ -270,7 +286,7 @@ def recommendation_dismiss(*, user, recommendation: Recommendation, reason: str)
 
 
 @transaction.atomic
-def assignment_cancel(*, user, assignment: Assignment, reason: str = "") -> Assignment:
+def assignment_cancel(*, user: User, assignment: Assignment, reason: str = "") -> Assignment:
     """The pimpinan withdraws an open assignment; the enrolment stays (learning is free)."""
     locked = (
         Assignment.objects.select_for_update(of=("self",))

@@ -13,7 +13,9 @@ Set-based: assignments (one query), their triggering evaluations (one), the next
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -148,7 +150,9 @@ def _outcomes(trigger_ids: set[int]) -> dict[int, tuple[str, str]]:
     return result
 
 
-def _next_evaluations(triggers: list[dict], next_keys: dict) -> dict[tuple, dict]:
+def _next_evaluations(
+    triggers: list[dict], next_keys: dict
+) -> dict[tuple[Any, ...], Mapping[str, Any]]:
     """(pegawai id, period key) -> the evaluation in the period after each trigger."""
     wanted = Q(pk__in=[])
     for tahun, jenis, nomor in set(next_keys.values()):

@@ -19,6 +19,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -40,6 +41,9 @@ from learning.models import (
 from ..models import SKP, JenisPeriode, Pegawai, RencanaHasilKerja
 from .models import Assignment, AssignmentStatus, CompetencyProgress, EvidenceKind, SkpEvidence
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 PROGRESS_CHUNK = 500
 
 
@@ -60,9 +64,10 @@ def values_taught(course_ids: Iterable[int]) -> dict[int, set[int]]:
 
 def skp_for(*, pegawai_id: int, year: int) -> SKP | None:
     """The pegawai's annual SKP for ``year``, if one exists."""
-    return SKP.objects.filter(
+    skp: SKP | None = SKP.objects.filter(
         pegawai_id=pegawai_id, periode__jenis=JenisPeriode.TAHUNAN, periode__tahun=year
     ).first()
+    return skp
 
 
 def assignment_for(*, pegawai_id: int, course_id: int, since: datetime.date) -> Assignment | None:
@@ -284,7 +289,9 @@ def _progress_refresh_chunk(ids: list[int]) -> int:
 # --- The pegawai links evidence to an RHK ------------------------------------------------
 
 
-def evidence_link_rhk(*, user, evidence: SkpEvidence, rhk: RencanaHasilKerja | None) -> SkpEvidence:
+def evidence_link_rhk(
+    *, user: User, evidence: SkpEvidence, rhk: RencanaHasilKerja | None
+) -> SkpEvidence:
     """Link one's own evidence to one RHK of the same SKP (or unlink it with None)."""
     if evidence.skp.pegawai.user_id != user.pk:
         raise PermissionDenied

@@ -3,7 +3,7 @@ the evidence on each pegawai's annual SKP, with its certificate number and link.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -16,7 +16,7 @@ from kinerja_link.models import JenisPeriode, Periode, UnitKerja
 from .models import SkpEvidence
 
 
-def evidence_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
+def evidence_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[Sequence[object]]:
     """Header, then one row per bukti dukung on the annual SKP of ``periode.tahun`` of each
     active pegawai in the unit subtree (the whole year, as the Riwayat Kursus rows)."""
     evidence = (

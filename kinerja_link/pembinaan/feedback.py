@@ -4,6 +4,7 @@ scheduled or incidental. Only the two of them can read it (``selectors``)."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,10 +21,13 @@ from .models import Feedback, FeedbackKind
 from .notifications import notify
 from .team import pimpinan_for, team_members
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 
 def feedback_give(
     *,
-    user,
+    user: User,
     pegawai: Pegawai,
     kind: str = FeedbackKind.INSIDENTAL,
     date: datetime.date,
@@ -52,8 +56,14 @@ def feedback_give(
     return feedback
 
 
-def _check(*, member: Pegawai, date, nilai, rhk) -> None:
-    errors = {}
+def _check(
+    *,
+    member: Pegawai,
+    date: datetime.date,
+    nilai: Competency | None,
+    rhk: RencanaHasilKerja | None,
+) -> None:
+    errors: dict[str, str] = {}
     if date > timezone.localdate():
         errors["date"] = _("Tanggal umpan balik tidak boleh di masa depan.")
     if nilai is not None and nilai.kind != CompetencyKind.BERAKHLAK_VALUE:

@@ -158,7 +158,7 @@ class NotificationSettingsForm(forms.Form):
 
 
 class EvidenceRhkForm(forms.Form):
-    rhk = forms.ModelChoiceField(
+    rhk: forms.ModelChoiceField[RencanaHasilKerja] = forms.ModelChoiceField(
         label=_("Tautkan ke RHK"),
         queryset=None,
         required=False,

@@ -4,6 +4,7 @@ e-mail preference. Delivery by e-mail is in ``mail``; the reminder job in ``remi
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -11,6 +12,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from .models import Notification
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def notify(
@@ -39,19 +43,19 @@ def notify(
     )
 
 
-def notifications_for(user) -> QuerySet[Notification]:
+def notifications_for(user: User) -> QuerySet[Notification]:
     """A user's own notifications, newest first."""
     return Notification.objects.filter(user=user).order_by("-created_at", "-pk")
 
 
-def unread_count(user) -> int:
+def unread_count(user: User) -> int:
     """One indexed count (``kl_notification_unread``) for the badge in the site header."""
     if not user.is_authenticated:
         return 0
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
-def notification_mark_read(*, user, notification: Notification) -> Notification:
+def notification_mark_read(*, user: User, notification: Notification) -> Notification:
     """Mark one of the user's own notifications read (the caller found it by user)."""
     if notification.user_id != user.pk:
         raise Notification.DoesNotExist
@@ -63,13 +67,13 @@ def notification_mark_read(*, user, notification: Notification) -> Notification:
     return notification
 
 
-def notifications_mark_all_read(*, user) -> int:
+def notifications_mark_all_read(*, user: User) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
 
 
-def reminder_email_preference_set(*, user, opt_out: bool) -> None:
+def reminder_email_preference_set(*, user: User, opt_out: bool) -> None:
     """Opt out of (or back into) reminder e-mail; mandatory notices are still sent."""
     if user.reminder_email_opt_out == opt_out:
         return

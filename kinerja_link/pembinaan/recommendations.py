@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
@@ -29,9 +31,16 @@ from ..selectors import scope_path_for
 from .models import Assignment, AssignmentStatus, PembinaanRule, Recommendation
 from .rules import evaluasi_in_scope, matching_evaluasi, rules_for, value_names
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 REASON_MAX = 300
+
+
+# (evaluasi id, course id, session kind), one recommendation each.
+ProposalKey = tuple[int, int | None, str]
 
 
 @dataclass
@@ -44,7 +53,7 @@ class _Proposal:
     reason: str
 
     @property
-    def key(self) -> tuple:
+    def key(self) -> ProposalKey:
         return (self.evaluasi_id, self.course_id, "" if self.course_id else self.session_kind)
 
 
@@ -74,14 +83,16 @@ def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[s
     return counts
 
 
-def _propose(rules, periode: Periode, scope_path: str) -> tuple[dict[tuple, _Proposal], set]:
+def _propose(
+    rules: Iterable[PembinaanRule], periode: Periode, scope_path: str
+) -> tuple[dict[ProposalKey, _Proposal], set[int]]:
     """Every rule's proposals (the first rule by priority wins a key), and the ids of the
     evaluations any rule matched."""
     label, values = periode.label, value_names()
     value_courses = _courses_teaching_values()
-    proposals: dict[tuple, _Proposal] = {}
+    proposals: dict[ProposalKey, _Proposal] = {}
     matched: set[int] = set()
-    reasons: dict = {}
+    reasons: dict[object, str] = {}
     for rule in rules:
         rows = matching_evaluasi(rule, periode, values, scope_path).values(
             "pk", "pegawai_id", "predikat", "rating_hasil", "rating_perilaku", "perilaku_catatan"
@@ -144,7 +155,15 @@ def _rule_courses(rule: PembinaanRule) -> list[int]:
     return course_ids
 
 
-def _proposals(rule, row, courses, value_courses, values, label, reasons: dict):
+def _proposals(
+    rule: PembinaanRule,
+    row: Mapping[str, Any],
+    courses: list[int],
+    value_courses: dict[str, list[int]],
+    values: dict[str, str],
+    label: str,
+    reasons: dict[object, str],
+) -> Iterator[_Proposal]:
     flagged = flagged_codes(row["perilaku_catatan"], values)
     # Reasons repeat across thousands of rows: translate each distinct one once.
     key = (rule.pk, row["predikat"], row["rating_hasil"], row["rating_perilaku"], *flagged)
@@ -170,9 +189,15 @@ def value_reason_text(value_name: str, label: str) -> str:
     }
 
 
-def reason_text(rule, row: dict, flagged: list[str], values: dict[str, str], label: str) -> str:
+def reason_text(
+    rule: PembinaanRule,
+    row: Mapping[str, Any],
+    flagged: list[str],
+    values: dict[str, str],
+    label: str,
+) -> str:
     """Why this evaluation matched, in Indonesian, naming what in it triggered the rule."""
-    if rule.flagged_value_id:
+    if rule.flagged_value_id and rule.flagged_value is not None:  # loaded with the rule
         return value_reason_text(rule.flagged_value.name, label)
     if rule.any_flagged_value and flagged:
         return value_reason_text(", ".join(values[c] for c in flagged), label)
@@ -192,7 +217,9 @@ def reason_text(rule, row: dict, flagged: list[str], values: dict[str, str], lab
     }
 
 
-def _without_excluded(proposals, periode, scope_path, counts) -> list[_Proposal]:
+def _without_excluded(
+    proposals: list[_Proposal], periode: Periode, scope_path: str, counts: dict[str, int]
+) -> list[_Proposal]:
     """Drop what exists already, courses completed this year, and open assignments."""
     in_period = evaluasi_in_scope(periode, scope_path)
     existing = set(
@@ -233,7 +260,7 @@ def _without_excluded(proposals, periode, scope_path, counts) -> list[_Proposal]
 # --- On demand -------------------------------------------------------------------------
 
 
-def recommendations_request(*, user, periode: Periode) -> None:
+def recommendations_request(*, user: User, periode: Periode) -> None:
     """A pengelola asks for recommendations for a period (their unit subtree), queued."""
     from .tasks import recommendations_generate_task  # tasks import this module
 

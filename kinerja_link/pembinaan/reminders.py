@@ -73,7 +73,7 @@ def _open_assignments() -> QuerySet[Assignment]:
     )
 
 
-def _key_expression(kind: Kind):
+def _key_expression(kind: Kind) -> Concat:
     """The reminder key computed in SQL, so that existing ones are left out by the SELECT."""
     return Concat(
         Value("assignment:"),
@@ -167,7 +167,9 @@ def digests_create(*, today: datetime.date | None = None) -> int:
     return len(digests)
 
 
-def _overdue_without_digest(today: datetime.date):
+def _overdue_without_digest(
+    today: datetime.date,
+) -> QuerySet[Assignment, tuple[int, str, str, str, datetime.date]]:
     """Overdue items per active penilai who has no digest this week (``digest_key``)."""
     year, week, _day = today.isocalendar()
     penilai_user = "pegawai__pejabat_penilai__user_id"

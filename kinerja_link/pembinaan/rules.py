@@ -10,6 +10,7 @@ SQLite and PostgreSQL alike.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -27,6 +28,9 @@ from ..models import Evaluasi, Periode
 from ..perilaku_catatan import flagged_q
 from ..selectors import scope_path_for
 from .models import PembinaanRule
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 CONDITION_FIELDS = (
     "predikat",
@@ -119,7 +123,7 @@ def follow_ups_for(*, periode: Periode, evaluasi_ids: list[int]) -> dict[int, li
 # --- Validation and services -----------------------------------------------------------
 
 
-def rule_clean(data: dict) -> None:
+def rule_clean(data: dict[str, Any]) -> None:
     """A rule needs at least one condition and one action; raise Indonesian messages."""
     errors: dict[str, str] = {}
     if not any(data.get(name) for name in CONDITION_FIELDS):
@@ -147,12 +151,12 @@ def rule_clean(data: dict) -> None:
         raise ValidationError(errors)
 
 
-def _check_pengelola(user) -> None:
+def _check_pengelola(user: User) -> None:
     if user is not None and scope_path_for(user) is None:
         raise PermissionDenied(_("Hanya Pengelola Kepegawaian yang boleh mengubah aturan."))
 
 
-def _apply(rule: PembinaanRule, data: dict) -> None:
+def _apply(rule: PembinaanRule, data: dict[str, Any]) -> None:
     for name in EDITABLE_FIELDS:
         if name in data and name != "courses":
             setattr(rule, name, data[name])
@@ -160,7 +164,7 @@ def _apply(rule: PembinaanRule, data: dict) -> None:
 
 
 @transaction.atomic
-def rule_create(*, user, data: dict) -> PembinaanRule:
+def rule_create(*, user: User, data: dict[str, Any]) -> PembinaanRule:
     """A new rule (version 1 of a new code)."""
     _check_pengelola(user)
     rule_clean(data)
@@ -183,7 +187,9 @@ def rule_create(*, user, data: dict) -> PembinaanRule:
 
 
 @transaction.atomic
-def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date | None = None):
+def rule_revise(
+    *, user: User, rule: PembinaanRule, data: dict[str, Any], today: datetime.date | None = None
+) -> PembinaanRule:
     """Save an edit of ``rule``. Returns the rule that now holds the edit.
 
     A rule that has produced no recommendation is edited in place. One that has is
@@ -204,7 +210,7 @@ def rule_revise(*, user, rule: PembinaanRule, data: dict, today: datetime.date |
     return _succeed(current, data, user=user, today=today)
 
 
-def _edit_in_place(current: PembinaanRule, data: dict, *, user) -> PembinaanRule:
+def _edit_in_place(current: PembinaanRule, data: dict[str, Any], *, user: User) -> PembinaanRule:
     before = snapshot(current, AUDITED_FIELDS)
     _apply(current, data)
     current.valid_from = data["valid_from"]
@@ -221,7 +227,9 @@ def _edit_in_place(current: PembinaanRule, data: dict, *, user) -> PembinaanRule
     return current
 
 
-def _succeed(current: PembinaanRule, data: dict, *, user, today) -> PembinaanRule:
+def _succeed(
+    current: PembinaanRule, data: dict[str, Any], *, user: User, today: datetime.date
+) -> PembinaanRule:
     """Close ``current`` (or deactivate it when it started today) and start its successor."""
     before = snapshot(current, AUDITED_FIELDS)
     successor = PembinaanRule(code=current.code, valid_until=data.get("valid_until"))

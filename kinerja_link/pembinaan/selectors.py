@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Prefetch, Q, QuerySet
 
 from ..models import Pegawai
 from .models import Feedback, PembinaanSession, SessionParticipant
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 def _sessions() -> QuerySet[PembinaanSession]:
@@ -23,7 +28,7 @@ def sessions_attended_by(pegawai: Pegawai) -> QuerySet[PembinaanSession]:
     return _sessions().filter(participants=pegawai)
 
 
-def sessions_visible_to(user) -> QuerySet[PembinaanSession]:
+def sessions_visible_to(user: User) -> QuerySet[PembinaanSession]:
     """Sessions ``user`` held or took part in; everyone else's are not there (404)."""
     if not user.is_authenticated:
         return PembinaanSession.objects.none()
@@ -47,7 +52,7 @@ def feedback_given(pegawai: Pegawai) -> QuerySet[Feedback]:
     return _feedback().filter(given_by=pegawai)
 
 
-def feedback_visible_to(user) -> QuerySet[Feedback]:
+def feedback_visible_to(user: User) -> QuerySet[Feedback]:
     """Feedback ``user`` gave or received; nobody else's (404)."""
     if not user.is_authenticated:
         return Feedback.objects.none()

@@ -17,6 +17,8 @@ Which jenis diklat (SIASN) a session becomes:
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -45,15 +47,18 @@ from .models import (
 from .notifications import notify
 from .team import pimpinan_for, team_members
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 JENIS_DIKLAT_FOR_KIND = {SessionKind.COACHING: 14, SessionKind.MENTORING: 15}
 
 
 def session_record(
     *,
-    user,
+    user: User,
     kind: str,
     date: datetime.date,
-    participant_ids,
+    participant_ids: Iterable[int],
     topics: str,
     agreed_actions: str,
     follow_up_date: datetime.date | None,
@@ -66,7 +71,12 @@ def session_record(
     """Record a session a pimpinan held with members of their own team."""
     pimpinan = pimpinan_for(user)
     participants = team_members(user=user, ids=participant_ids, action="session_record")
-    links = {"evaluasi": evaluasi, "rhk": rhk, "nilai": nilai, "recommendation": recommendation}
+    links: dict[str, Any] = {
+        "evaluasi": evaluasi,
+        "rhk": rhk,
+        "nilai": nilai,
+        "recommendation": recommendation,
+    }
     _check_links(ids={p.pk for p in participants}, date=date, **links)
     evaluasi = evaluasi or (recommendation.evaluasi if recommendation else None)
     session = PembinaanSession(
@@ -89,7 +99,7 @@ def session_record(
     return session
 
 
-def _session_save(session: PembinaanSession, participants: list[Pegawai], *, user) -> None:
+def _session_save(session: PembinaanSession, participants: list[Pegawai], *, user: User) -> None:
     """Everything one session writes, in the caller's transaction (see the module doc)."""
     if session.recommendation is not None:
         recommendation_accept(user=user, recommendation=session.recommendation)
@@ -120,9 +130,17 @@ def _notify_participants(session: PembinaanSession, participants: list[Pegawai])
     )
 
 
-def _check_links(*, ids, date, evaluasi, rhk, nilai, recommendation) -> None:
+def _check_links(
+    *,
+    ids: set[int],
+    date: datetime.date,
+    evaluasi: Evaluasi | None,
+    rhk: RencanaHasilKerja | None,
+    nilai: Competency | None,
+    recommendation: Recommendation | None,
+) -> None:
     """Not in the future; linked evaluation, RHK and recommendation of a participant."""
-    errors = {}
+    errors: dict[str, str] = {}
     if date > timezone.localdate():
         errors["date"] = _("Tanggal sesi tidak boleh di masa depan.")
     if evaluasi is not None and evaluasi.pegawai_id not in ids:
@@ -173,7 +191,11 @@ def session_learning_records(*, session: PembinaanSession) -> dict[int, Learning
     return records
 
 
-def _add_evidence(session, participants, records) -> None:
+def _add_evidence(
+    session: PembinaanSession,
+    participants: list[Pegawai],
+    records: dict[int, LearningRecord],
+) -> None:
     """Bukti dukung on each participant's SKP of the session's year, when there is one."""
     skps = SKP.objects.filter(
         pegawai__in=participants,

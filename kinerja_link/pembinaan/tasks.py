@@ -18,7 +18,7 @@ from .transparency import transparency_refresh
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
-def pembinaan_reminders() -> dict:
+def pembinaan_reminders() -> dict[str, int]:
     """Daily: make today's reminders and digests, then e-mail what is pending."""
     created = reminders_create()
     report = notifications_send_pending()
@@ -26,7 +26,7 @@ def pembinaan_reminders() -> dict:
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
-def notifications_send() -> dict:
+def notifications_send() -> dict[str, int]:
     """Every few minutes: e-mail notifications made since the last run (feedback, etc.)."""
     report = notifications_send_pending()
     return {"sent": report.sent, "skipped": report.skipped, "failed": report.failed}

@@ -10,6 +10,7 @@ other teams.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
@@ -19,6 +20,9 @@ from wagtail.log_actions import log
 
 from ..models import Pegawai
 from ..selectors import pimpinan_of, team_for, team_of
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 REJECTED_ACTION = "kinerja_link.team.rejected"
 # Written by assignments before there was one rule; kept registered so old rows still read.
@@ -42,7 +46,7 @@ class OutsideTeamError(PermissionDenied):
         )
 
 
-def pimpinan_for(user) -> Pegawai:
+def pimpinan_for(user: User) -> Pegawai:
     """The user's active Pegawai record when they have a team; PermissionDenied otherwise."""
     pimpinan = pimpinan_of(user)
     if pimpinan is None or not team_for(pimpinan).exists():
@@ -50,7 +54,7 @@ def pimpinan_for(user) -> Pegawai:
     return pimpinan
 
 
-def team_members(*, user, ids: Iterable[int], action: str, **audited) -> list[Pegawai]:
+def team_members(*, user: User, ids: Iterable[int], action: str, **audited: Any) -> list[Pegawai]:
     """The pegawai with ``ids``, all of them in the user's team, or ``OutsideTeamError``.
 
     The refusal is audited outside any transaction of the caller's, so it stays on record;

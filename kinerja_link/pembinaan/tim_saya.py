@@ -71,7 +71,7 @@ class AssignmentRow:
 
     @property
     def state_label(self) -> str:
-        return AssignmentStatus(self.state).label
+        return str(AssignmentStatus(self.state).label)
 
     @property
     def is_overdue(self) -> bool:

@@ -241,5 +241,5 @@ def evidence_rhk(request, pk: int):
         evidence_link_rhk(user=request.user, evidence=evidence, rhk=form.cleaned_data["rhk"])
         messages.success(request, _("Bukti dukung “%s” disimpan.") % evidence.title)
     else:
-        messages.error(request, " ".join(form.errors.get("rhk", [])))
+        messages.error(request, " ".join(str(error) for error in form.errors.get("rhk", [])))
     return redirect(reverse("kinerja:saya") + "#bukti")

@@ -104,12 +104,12 @@ class VerificationStatus(models.TextChoices):
     REJECTED = "rejected", _("Ditolak")
 
 
-class LearningRecordQuerySet(models.QuerySet):
-    def counted(self):
+class LearningRecordQuerySet(models.QuerySet["LearningRecord"]):
+    def counted(self) -> LearningRecordQuerySet:
         """Only verified records count toward JP: courses here are verified at birth."""
         return self.filter(verification_status=VerificationStatus.VERIFIED)
 
-    def in_year(self, year: int):
+    def in_year(self, year: int) -> LearningRecordQuerySet:
         return self.filter(end_date__year=year)
 
 

@@ -4,20 +4,24 @@ it unless the review rules allow, so a template cannot leak what it never receiv
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
 
 from learning.models import Enrolment
 from learning.quiz.grading import GradingMethod, aggregate_attempts, is_passed, matching_options
 from learning.quiz.models import AttemptState, QuizAnswer, QuizAttempt, QuizPage
 from learning.quiz.safe_text import render_text
-from learning.quiz.types import QuestionData, QuestionType, TextFormat
+from learning.quiz.types import NumericalAnswer, QuestionData, QuestionType, TextFormat
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -49,10 +53,10 @@ def attempt_slots(attempt: QuizAttempt) -> list[Slot]:
     ]
 
 
-def deadline_with_grace(attempt: QuizAttempt):
+def deadline_with_grace(attempt: QuizAttempt) -> datetime.datetime | None:
     if attempt.deadline is None:
         return None
-    return attempt.deadline + timezone.timedelta(seconds=attempt.quiz.grace_seconds)
+    return attempt.deadline + datetime.timedelta(seconds=attempt.quiz.grace_seconds)
 
 
 # --- the attempt form (before review: no answers, ever) ---------------------------------
@@ -138,7 +142,7 @@ def attempt_form(attempt: QuizAttempt) -> dict[str, Any]:
 # --- review -----------------------------------------------------------------------------
 
 
-def review_flags(quiz: QuizPage, now=None) -> dict[str, bool]:
+def review_flags(quiz: QuizPage, now: datetime.datetime | None = None) -> dict[str, bool]:
     return {
         item: quiz.review_allows(item, now)
         for item in ("answers", "correctness", "marks", "feedback", "right_answers")
@@ -159,7 +163,7 @@ def _right_answers(data: QuestionData) -> list[str]:
     return []
 
 
-def _numerical_text(answer) -> str:
+def _numerical_text(answer: NumericalAnswer) -> str:
     if answer.is_range:
         return f"{answer.minimum} – {answer.maximum}"
     if answer.value is None:
@@ -178,7 +182,7 @@ def _feedback(data: QuestionData, answer: QuizAnswer | None) -> list[SafeString]
     return [render_text(t, data.text_format) for t in texts if t.strip()]
 
 
-def attempt_review(attempt: QuizAttempt, now=None) -> dict[str, Any]:
+def attempt_review(attempt: QuizAttempt, now: datetime.datetime | None = None) -> dict[str, Any]:
     flags = review_flags(attempt.quiz, now)
     answers = {a.slot: a for a in attempt.answers.all()}
     slots = []
@@ -207,7 +211,7 @@ class QuizGrade:
     passed: bool
 
 
-def quiz_grade(*, quiz: QuizPage, user) -> QuizGrade:
+def quiz_grade(*, quiz: QuizPage, user: User) -> QuizGrade:
     scores = list(
         QuizAttempt.objects.filter(
             quiz=quiz, user=user, state=AttemptState.FINISHED, pending=0, score__isnull=False
@@ -219,7 +223,7 @@ def quiz_grade(*, quiz: QuizPage, user) -> QuizGrade:
     return QuizGrade(percent, bool(scores) and is_passed(percent, quiz.pass_mark))
 
 
-def quiz_landing(*, quiz: QuizPage, user) -> dict[str, Any]:
+def quiz_landing(*, quiz: QuizPage, user: User) -> dict[str, Any]:
     course = quiz.get_parent()
     if not user.is_authenticated:
         return {"attempts": [], "enrolled": False, "course": course}
@@ -241,6 +245,6 @@ def quiz_landing(*, quiz: QuizPage, user) -> dict[str, Any]:
     }
 
 
-def course_quizzes(course) -> list[QuizPage]:
+def course_quizzes(course: Page) -> list[QuizPage]:
     """The live quizzes of a course, for the course page."""
     return list(QuizPage.objects.child_of(course).live().order_by("path"))

@@ -7,12 +7,14 @@ consistent state: whoever comes second finds the attempt finished and changes no
 
 from __future__ import annotations
 
+import datetime
 import random
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +34,9 @@ from learning.quiz.models import (
 from learning.quiz.selectors import Slot, attempt_slots, deadline_with_grace
 from learning.quiz.types import QuestionData, QuestionType
 
+if TYPE_CHECKING:
+    from accounts.models import User
+
 MAX_TEXT_RESPONSE = 255
 MAX_ESSAY_RESPONSE = 20_000
 
@@ -48,10 +53,11 @@ class AttemptClosed(Exception):
 
 
 def _course_id(quiz: QuizPage) -> int:
-    return quiz.get_parent().pk
+    course_id: int = quiz.get_parent().pk
+    return course_id
 
 
-def _start_problems(*, user, quiz: QuizPage, now) -> str | None:
+def _start_problems(*, user: User, quiz: QuizPage, now: datetime.datetime) -> str | None:
     if not quiz.live:
         return _("Kuis ini tidak tersedia.")
     if not Enrolment.objects.filter(user=user, course_id=_course_id(quiz)).exists():
@@ -66,7 +72,7 @@ def _start_problems(*, user, quiz: QuizPage, now) -> str | None:
     return None
 
 
-def attempt_start(*, user, quiz: QuizPage, rng: random.Random | None = None) -> QuizAttempt:
+def attempt_start(*, user: User, quiz: QuizPage, rng: random.Random | None = None) -> QuizAttempt:
     """Start an attempt, or return the one in progress (a second tab resumes it)."""
     if not user.is_authenticated:
         raise PermissionDenied
@@ -91,7 +97,7 @@ def attempt_start(*, user, quiz: QuizPage, rng: random.Random | None = None) -> 
         quiz=quiz,
         number=number,
         started_at=now,
-        deadline=now + timezone.timedelta(minutes=limit) if limit else None,
+        deadline=now + datetime.timedelta(minutes=limit) if limit else None,
         layout=layout,
     )
     try:
@@ -158,7 +164,7 @@ def build_layout(quiz: QuizPage, rng: random.Random) -> list[dict[str, Any]]:
 # --- responses --------------------------------------------------------------------------
 
 
-def _response_for(slot: Slot, data) -> Any:
+def _response_for(slot: Slot, data: QueryDict) -> Any:
     """The response to one slot read from submitted form data. Choices arrive as their
     position in the attempt's order (see `selectors.Option`) and leave as ids; anything
     else is dropped, texts are cut to a sane length."""
@@ -166,7 +172,7 @@ def _response_for(slot: Slot, data) -> Any:
     qtype = slot.data.qtype
     by_position = {str(n): choice_id for n, choice_id in enumerate(slot.order)}
     if qtype in (QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE):
-        return by_position.get(data.get(key))
+        return by_position.get(data.get(key, ""))
     if qtype == QuestionType.MULTIPLE_RESPONSE:
         return sorted({by_position[v] for v in data.getlist(key) if v in by_position})
     if qtype == QuestionType.MATCHING:
@@ -178,7 +184,7 @@ def _response_for(slot: Slot, data) -> Any:
     return value[:limit] if isinstance(value, str) and value.strip() else None
 
 
-def _store_responses(attempt: QuizAttempt, slots: list[Slot], data) -> None:
+def _store_responses(attempt: QuizAttempt, slots: list[Slot], data: QueryDict) -> None:
     now = timezone.now()
     existing = {a.slot: a for a in attempt.answers.all()}
     changed, created = [], []
@@ -196,12 +202,12 @@ def _store_responses(attempt: QuizAttempt, slots: list[Slot], data) -> None:
     QuizAnswer.objects.bulk_update(changed, ["response", "saved_at"])
 
 
-def _is_overdue(attempt: QuizAttempt, now) -> bool:
+def _is_overdue(attempt: QuizAttempt, now: datetime.datetime) -> bool:
     limit = deadline_with_grace(attempt)
     return limit is not None and now > limit
 
 
-def _locked(attempt_id: int, user=None) -> QuizAttempt:
+def _locked(attempt_id: int, user: User | None = None) -> QuizAttempt:
     # of=self: lock the attempt only, not the quiz page row joined in (other users' submits
     # must not queue behind this one).
     rows = QuizAttempt.objects.select_for_update(of=("self",)).select_related("quiz")
@@ -210,7 +216,7 @@ def _locked(attempt_id: int, user=None) -> QuizAttempt:
     return rows.get(pk=attempt_id)
 
 
-def attempt_save(*, user, attempt_id: int, data) -> QuizAttempt:
+def attempt_save(*, user: User, attempt_id: int, data: QueryDict) -> QuizAttempt:
     """Autosave: store the responses of an attempt in progress and within its time. An
     overdue attempt is closed and graded (committed) before `AttemptClosed` is raised."""
     with transaction.atomic():
@@ -226,7 +232,7 @@ def attempt_save(*, user, attempt_id: int, data) -> QuizAttempt:
 
 
 @transaction.atomic
-def attempt_submit(*, user, attempt_id: int, data=None) -> QuizAttempt:
+def attempt_submit(*, user: User, attempt_id: int, data: QueryDict | None = None) -> QuizAttempt:
     """Submit and grade. Exactly once: a second submit raises `AttemptClosed`.
 
     Responses sent after the deadline and its grace are ignored; what was saved in time
@@ -293,7 +299,7 @@ def _recompute_enrolment(attempt: QuizAttempt) -> None:
         learning_services.enrolment_recompute(enrolment_id=enrolment.pk)
 
 
-def overdue_attempt_ids(now=None) -> list[int]:
+def overdue_attempt_ids(now: datetime.datetime | None = None) -> list[int]:
     now = now or timezone.now()
     candidates = QuizAttempt.objects.filter(
         state=AttemptState.IN_PROGRESS, deadline__lt=now
@@ -317,14 +323,16 @@ def attempt_autoclose(*, attempt_id: int) -> bool:
     return True
 
 
-def may_grade_essays(user) -> bool:
+def may_grade_essays(user: User) -> bool:
     """Pengelola (and superusers). Pimpinan join once their team can be scoped here
     without learning importing kinerja_link."""
     return has_role(user, Role.PENGELOLA)
 
 
 @transaction.atomic
-def answer_grade_manual(*, by, answer_id: int, fraction: Decimal, comment: str) -> QuizAttempt:
+def answer_grade_manual(
+    *, by: User, answer_id: int, fraction: Decimal, comment: str
+) -> QuizAttempt:
     """A pimpinan or pengelola grades an essay; the attempt's score follows."""
     if not may_grade_essays(by):
         raise PermissionDenied

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
@@ -57,7 +59,7 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name()
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # An empty NIP is "no NIP": store NULL so the unique constraint allows many.
         if not self.nip:
             self.nip = None

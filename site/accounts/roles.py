@@ -6,6 +6,8 @@ superuser may rename a group, or give a second group the same role, without anyo
 losing what they may do: nothing checks a group's name.
 """
 
+from django_stubs_ext import StrOrPromise
+
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q, TextChoices
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +36,7 @@ class Role(TextChoices):
         return f"accounts.{self.codename}"
 
 
-ROLE_PERMISSIONS = [
+ROLE_PERMISSIONS: list[tuple[str, StrOrPromise]] = [
     (Role.PEGAWAI.codename, _("Berperan sebagai pegawai")),
     (Role.PIMPINAN.codename, _("Berperan sebagai pimpinan (pejabat penilai)")),
     (Role.PENGELOLA.codename, _("Berperan sebagai pengelola kepegawaian")),

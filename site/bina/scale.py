@@ -22,10 +22,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -207,7 +209,7 @@ def seed_scale(
     return timings
 
 
-def _fanout_or_refuse(pegawai: int) -> list[int]:
+def _fanout_or_refuse(pegawai: int) -> int:
     """The unit tree's fan-out for ``pegawai``; refuses a second run or too few people."""
     if UnitKerja.objects.filter(kode=ROOT_KODE).exists():
         raise ScaleDataExists
@@ -399,7 +401,7 @@ def _seed_units(fanout: int) -> list[list[UnitKerja]]:
     return levels
 
 
-def _parents(levels) -> dict[int, int]:
+def _parents(levels) -> dict[int | None, int]:  # None: a root's parent, looked up as such
     path_to_unit = {u.path: u for level in levels for u in level}
     return {
         unit.pk: path_to_unit[unit.path[: -UnitKerja.steplen]].pk
@@ -409,7 +411,8 @@ def _parents(levels) -> dict[int, int]:
 
 
 def _seed_people(ctx: Context, levels, total: int, batch_size: int, report) -> None:
-    heads: dict[int, tuple[int, int]] = {}  # unit id → (pegawai id, user id) of its head
+    # unit id → (pegawai id, user id) of its head; None (a root's parent) is never a key
+    heads: dict[int | None, tuple[int, int]] = {}
     parent_of = _parents(levels)
     made = 0
     for depth, level in enumerate(levels):
@@ -640,10 +643,15 @@ def _enrolment_plan(ctx: Context, users) -> list[tuple]:
     return plan
 
 
-def _progress_rows(ctx: Context, enrolments, plan, now) -> dict[type, list]:
+def _progress_rows(ctx: Context, enrolments, plan, now) -> dict[type[Model], list[Any]]:
     """Lesson completions and quiz attempts, and for a completed course its JP record and
     certificate, keyed by model."""
-    rows = {LessonCompletion: [], QuizAttempt: [], LearningRecord: [], Certificate: []}
+    rows: dict[type[Model], list[Any]] = {
+        LessonCompletion: [],
+        QuizAttempt: [],
+        LearningRecord: [],
+        Certificate: [],
+    }
     end = datetime.date(TAHUN, 1, 1) + datetime.timedelta(days=ctx.rng.randint(0, 300))
     for enrolment, (user, course, done) in zip(enrolments, plan, strict=True):
         lessons = course.lesson_ids if done else course.lesson_ids[:1]

@@ -18,8 +18,8 @@ class CompetencyKind(models.TextChoices):
         return frozenset({cls.TEKNIS, cls.MANAJERIAL, cls.SOSIAL_KULTURAL})
 
 
-class CompetencyQuerySet(models.QuerySet):
-    def values_berakhlak(self):
+class CompetencyQuerySet(models.QuerySet["Competency"]):
+    def values_berakhlak(self) -> "CompetencyQuerySet":
         return self.filter(kind=CompetencyKind.BERAKHLAK_VALUE).order_by("sort_order")
 
 

@@ -24,6 +24,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from celery import current_app, states
 from celery.app.task import Task
@@ -45,7 +46,7 @@ FIRST_PUBLISH_GRACE = datetime.timedelta(seconds=60)
 ERROR_MAX_CHARS = 2000
 
 
-def enqueue_on_commit(task: Task, *args, **kwargs) -> OutboxMessage | None:
+def enqueue_on_commit(task: Task[Any, Any], *args: Any, **kwargs: Any) -> OutboxMessage | None:
     """Run ``task(*args, **kwargs)`` in a worker once the current transaction commits.
 
     Arguments must be JSON (ids, not instances). Returns the outbox row, or ``None``
@@ -77,7 +78,8 @@ def publish(message: OutboxMessage) -> bool:
             message.args,
             message.kwargs,
             task_id=str(message.task_id),
-            headers={REQUEST_ID_HEADER: message.request_id} if message.request_id else None,
+            # Celery takes None for "no headers"; celery-types only allows a dict.
+            headers={REQUEST_ID_HEADER: message.request_id} if message.request_id else None,  # type: ignore[arg-type]
             # Nobody waits on these results; and without this a result backend on the
             # same Redis makes a publish wait ~20 s for it when Redis is down.
             ignore_result=True,
@@ -150,7 +152,13 @@ def relay(*, limit: int = 500) -> RelayReport:
     return report
 
 
-def mark_completed(sender=None, task_id=None, task=None, state=None, **kwargs) -> None:
+def mark_completed(
+    sender: object = None,
+    task_id: Any = None,
+    task: Any = None,
+    state: str | None = None,
+    **kwargs: object,
+) -> None:
     """``task_postrun`` receiver: close the task's outbox row once it has run to an end.
 
     A retry is not an end (the row stays open); success, failure after the last retry

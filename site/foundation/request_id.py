@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 HEADER = "bina_request_id"  # the Celery message header that carries the id
 RESPONSE_HEADER = "X-Request-ID"
@@ -88,7 +89,7 @@ def task_started(sender=None, task_id=None, task=None, **kwargs) -> None:
     An eager task (dev, the SQLite tests) runs inside the request that called it and
     keeps that request's id.
     """
-    request = getattr(task, "request", None)
+    request: Any = getattr(task, "request", None)
     carried = getattr(request, HEADER, None) or (getattr(request, "headers", None) or {}).get(
         HEADER
     )

@@ -10,7 +10,10 @@ Wagtail's admin URLs (admin access, never cached) and by the views themselves.
 
 from __future__ import annotations
 
-from django.urls import path
+from typing import cast
+
+from django.urls import URLPattern, path
+from django.views import View
 from django.views.decorators.cache import never_cache
 
 from wagtail.admin.auth import require_admin_access
@@ -36,8 +39,8 @@ LISTINGS = {
 }
 
 
-def _patterns(prefix: str, view_class: type) -> list:
-    safe = formula_safe(view_class)
+def _patterns(prefix: str, view_class: type) -> list[URLPattern]:
+    safe = cast("type[View]", formula_safe(view_class))  # a subclass of view_class
     return [
         path(prefix, safe.as_view()),
         path(f"{prefix}results/", safe.as_view(results_only=True)),

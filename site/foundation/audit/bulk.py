@@ -20,7 +20,7 @@ from .stamping import stamp
 def log_entries_bulk(
     model: type[models.Model],
     action: str,
-    rows: Iterable[tuple[object, str, dict]],
+    rows: Iterable[tuple[object, str, dict[str, object]]],
     *,
     user_id: int | None = None,
 ) -> list[ModelLogEntry]:
@@ -41,4 +41,5 @@ def log_entries_bulk(
         )
         for pk, label, data in rows
     ]
-    return ModelLogEntry.objects.bulk_create(entries)
+    created: list[ModelLogEntry] = ModelLogEntry.objects.bulk_create(entries)
+    return created

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime
 import decimal
 import uuid
+from collections.abc import Mapping
+from typing import Any, cast
 
 from django.db import models
 
@@ -27,24 +29,27 @@ def plain(value: object) -> object:
     return value
 
 
-def snapshot(instance: models.Model, fields: tuple[str, ...] | list[str]) -> dict:
+def snapshot(instance: models.Model, fields: tuple[str, ...] | list[str]) -> dict[str, object]:
     """``instance``'s fields as plain values; a many-to-many field becomes sorted ids.
 
     A foreign key is read from its ``<name>_id`` attribute, so no query is made for it.
     """
-    values = {}
+    values: dict[str, object] = {}
     for name in fields:
         field = instance._meta.get_field(name)
         if field.many_to_many:
             values[name] = sorted(getattr(instance, name).values_list("pk", flat=True))
         elif field.is_relation:
-            values[name] = getattr(instance, field.attname)
+            # A listed field is a forward one (a reverse relation has no attname).
+            values[name] = getattr(instance, cast("models.Field[Any, Any]", field).attname)
         else:
             values[name] = plain(getattr(instance, name))
     return values
 
 
-def changes(before: dict | None, after: dict, **extra) -> dict:
+def changes(
+    before: Mapping[str, object] | None, after: Mapping[str, object], **extra: object
+) -> dict[str, object]:
     """``{"before": ..., "after": ...}`` with only the keys whose value differs.
 
     ``before`` None is a creation: every key of ``after`` is kept and ``before`` is None.

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from django_stubs_ext import StrOrPromise
 
 from django.db.models import QuerySet
 
@@ -26,14 +28,14 @@ HOOK = "register_audit_source"
 @dataclass(frozen=True)
 class AuditSource:
     key: str  # the rows' source in the merged trail, e.g. "auth"
-    target: tuple[str, str]  # the target-type filter's value and label for these rows
+    target: tuple[str, StrOrPromise]  # the target-type filter's value and label for these rows
     action_prefix: str  # the action filter's values for these rows start with it
     time_field: str  # when a row happened
     # Rows of one action (without the prefix; "" for all) and one request id ("" for any).
     rows: Callable[[str, str], QuerySet]
-    action_choices: Callable[[], list[tuple[str, str]]]  # (action without prefix, label)
+    action_choices: Callable[[], list[tuple[str, StrOrPromise]]]  # (action without prefix, label)
     load: Callable[[], QuerySet]  # the queryset a page of rows is loaded from
-    request_id: Callable[[object], str]
+    request_id: Callable[[Any], str]
     present: Callable[[TrailRow], TrailItem]
 
 

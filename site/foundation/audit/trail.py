@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -45,7 +46,7 @@ class TrailFilters:
 @dataclass
 class TrailRow:
     source: str
-    entry: object  # ModelLogEntry, PageLogEntry or a registered source's row
+    entry: Any  # ModelLogEntry, PageLogEntry or a registered source's row
     timestamp: datetime.datetime
     request_id: str
 
@@ -163,7 +164,7 @@ def _rows(keys: list[tuple[int, str, datetime.datetime]]) -> list[TrailRow]:
         PAGE: PageLogEntry.objects.select_related("user", "content_type"),
         **{key: source.load() for key, source in others.items()},
     }
-    wanted = {key: [] for key in loaded}
+    wanted: dict[str, list[int]] = {key: [] for key in loaded}
     for pk, source, _at in keys:
         wanted[source].append(pk)
     found = {source: loaded[source].in_bulk(ids) if ids else {} for source, ids in wanted.items()}
