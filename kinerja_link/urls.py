@@ -6,7 +6,7 @@ from . import views
 
 app_name = "kinerja"
 
-# "Tim Saya" moved to /tim-saya/ (kinerja_link.pembinaan.tim_saya_urls).
+# "Tim Saya" moved to /tim-saya/ (kinerja_link.pembinaan.urls.tim_saya_patterns).
 tim_saya_moved = login_required(
     RedirectView.as_view(pattern_name="tim_saya:index", permanent=True, query_string=True)
 )

@@ -135,24 +135,22 @@ def _bulk_write(
         if todo
         else {}
     )
-    rows = []
-    for member in todo:
-        enrolment = enrolments[member.user_id]
-        if enrolment.is_completed:
-            result.already_completed.append(member.pk)
-            continue
-        rows.append(
-            Assignment(
-                pegawai=member,
-                course=course,
-                assigned_by=user,
-                recommendation=recommendation,
-                evaluasi_id=recommendation.evaluasi_id if recommendation else None,
-                enrolment=enrolment,
-                due_date=due_date,
-                note=note,
-            )
+    result.already_completed = [m.pk for m in todo if enrolments[m.user_id].is_completed]
+    completed = set(result.already_completed)
+    rows = [
+        Assignment(
+            pegawai=member,
+            course=course,
+            assigned_by=user,
+            recommendation=recommendation,
+            evaluasi_id=recommendation.evaluasi_id if recommendation else None,
+            enrolment=enrolments[member.user_id],
+            due_date=due_date,
+            note=note,
         )
+        for member in todo
+        if member.pk not in completed
+    ]
     result.created = _insert(rows, course=course, user=user) if rows else []
     return result
 

@@ -71,14 +71,8 @@ def session_record(
     """Record a session a pimpinan held with members of their own team."""
     pimpinan = pimpinan_for(user)
     participants = team_members(user=user, ids=participant_ids, action="session_record")
-    links: dict[str, Any] = {
-        "evaluasi": evaluasi,
-        "rhk": rhk,
-        "nilai": nilai,
-        "recommendation": recommendation,
-    }
-    _check_links(ids={p.pk for p in participants}, date=date, **links)
-    evaluasi = evaluasi or (recommendation.evaluasi if recommendation else None)
+    links: dict[str, Any] = {"rhk": rhk, "nilai": nilai, "recommendation": recommendation}
+    _check_links(ids={p.pk for p in participants}, date=date, evaluasi=evaluasi, **links)
     session = PembinaanSession(
         kind=kind,
         held_by=pimpinan,
@@ -87,11 +81,9 @@ def session_record(
         agreed_actions=agreed_actions.strip(),
         follow_up_date=follow_up_date,
         duration_minutes=duration_minutes,
-        evaluasi=evaluasi,
-        rhk=rhk,
-        nilai=nilai,
-        recommendation=recommendation,
+        evaluasi=evaluasi or (recommendation.evaluasi if recommendation else None),
         recorded_by=user,
+        **links,
     )
     session.full_clean()
     with transaction.atomic():

@@ -21,3 +21,27 @@ urlpatterns = [
     path("notifikasi/baca-semua/", views.notification_read_all, name="notification_read_all"),
     path("notifikasi/<int:pk>/buka/", views.notification_open, name="notification_open"),
 ]
+
+# "Tim Saya" itself, included at ``tim-saya/`` under its own namespace.
+tim_saya_patterns = (
+    [
+        path("", views.tim_saya, name="index"),
+        path("tugaskan/", views.tim_saya_assign, name="assign"),
+        path(
+            "rekomendasi/<int:pk>/terima/",
+            views.tim_saya_recommendation_accept,
+            name="recommendation_accept",
+        ),
+        path(
+            "rekomendasi/<int:pk>/abaikan/",
+            views.tim_saya_recommendation_dismiss,
+            name="recommendation_dismiss",
+        ),
+        path(
+            "penugasan/<int:pk>/batalkan/",
+            views.tim_saya_assignment_cancel,
+            name="assignment_cancel",
+        ),
+    ],
+    "tim_saya",
+)

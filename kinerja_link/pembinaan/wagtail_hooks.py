@@ -12,7 +12,7 @@ from learning.dashboard import DASHBOARD_PANEL_HOOK, DashboardPanel
 from ..exporting import EVIDENCE_ROWS_HOOK, FOLLOW_UP_HOOK
 from ..selectors import KINERJA_PAGE_HOOK
 from .models import PembinaanRule, Recommendation
-from .tim_saya import assignments_panel_context
+from .selectors import assignments_panel_context
 from .viewsets import PEMBINAAN_VIEWSETS
 
 # Rules are revised, not deleted (recommendations keep pointing at them); recommendations

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from foundation import wagtail_exports
 from foundation.health import healthz
+from kinerja_link.pembinaan.urls import tim_saya_patterns
 
 from .api import api
 
@@ -25,7 +26,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("kinerja/", include("kinerja_link.urls")),
     path("", include("kinerja_link.pembinaan.urls")),
-    path("tim-saya/", include("kinerja_link.pembinaan.tim_saya_urls")),
+    path("tim-saya/", include(tim_saya_patterns)),
     path("", include("learning.quiz.urls")),
 ]
 

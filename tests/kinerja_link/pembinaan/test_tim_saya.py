@@ -22,7 +22,7 @@ from kinerja_link.pembinaan.models import (
     Recommendation,
     RecommendationStatus,
 )
-from kinerja_link.pembinaan.tim_saya import LIST_LIMIT, MEMBERS_PER_PAGE
+from kinerja_link.pembinaan.selectors import LIST_LIMIT, MEMBERS_PER_PAGE
 from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
 from tests.factories import PegawaiFactory
 from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
