@@ -5,7 +5,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
 from django.db import connection, transaction
@@ -14,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
 
-from accounts.role_audit import group_changes_log
-from accounts.roles import Role, has_role, role_group
+from accounts.roles import Role, has_role
+from accounts.services import role_members_sync
 from foundation.outbox import enqueue_on_commit
 
 from . import events
@@ -32,26 +31,13 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-@transaction.atomic
 def pimpinan_group_sync() -> tuple[int, int]:
     """Make the Pimpinan group mirror who is pejabat penilai of an active pegawai.
 
     The relation on Pegawai is the truth; the group exists so that admin permissions
-    and filters can use it. Two set-based statements, whatever the organisation's size.
-    Returns (added, removed).
+    and filters can use it. Returns (added, removed).
     """
-    group = role_group(Role.PIMPINAN)
-    membership = get_user_model().groups.through
-    should_be = set(pimpinan_user_ids())
-    current = set(membership.objects.filter(group=group).values_list("user_id", flat=True))
-    added = should_be - current
-    removed = current - should_be
-    membership.objects.bulk_create([membership(user_id=uid, group=group) for uid in added])
-    membership.objects.filter(group=group, user_id__in=removed).delete()
-    # Set-based writes send no m2m_changed: the audit entries are written here.
-    group_changes_log(user_ids=added, added=[group.name])
-    group_changes_log(user_ids=removed, removed=[group.name])
-    return len(added), len(removed)
+    return role_members_sync(Role.PIMPINAN, pimpinan_user_ids())
 
 
 # --- Evaluation import ----------------------------------------------------------------

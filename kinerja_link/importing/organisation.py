@@ -10,18 +10,16 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
 from wagtail.models import ModelLogEntry
 
 from accounts.nip import normalize_nip, parse_nip
+from accounts.services import users_upsert_by_nip
 from foundation.audit.stamping import stamp
 
 from ..models import GOLONGAN_CHOICES, JenisJabatan, Pegawai, UnitKerja
@@ -177,38 +175,12 @@ def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) 
         )
     }
     ok = [r for r in rows if _allowed(r, units, existing, scope_path, report)]
-    by_nip, renamed = _upsert_users(rows, ok)
+    by_nip, renamed = users_upsert_by_nip({r.nip: r.nama for r in ok})
     new, changed, logs = _pegawai_changes(ok, units, existing, by_nip, renamed, report)
     Pegawai.objects.bulk_create(new)
     Pegawai.objects.bulk_update(changed, PEGAWAI_FIELDS)
     _log([(p, None, None) for p in new] + logs, user_id)
     return ok
-
-
-def _upsert_users(rows: list[OrgRow], ok: list[OrgRow]) -> tuple[dict, list]:
-    """Create the users the accepted rows lack and rename the others; returns them by NIP and
-    the renamed ones (a rename alone makes the pegawai "updated")."""
-    users = get_user_model().objects
-    existing_users = {u.nip: u for u in users.filter(nip__in=[r.nip for r in rows])}
-    new_users = [
-        get_user_model()(
-            username=r.nip,
-            nip=r.nip,
-            display_name=r.nama,
-            password=UNUSABLE_PASSWORD_PREFIX + get_random_string(40),
-        )
-        for r in ok
-        if r.nip not in existing_users
-    ]
-    users.bulk_create(new_users)
-    by_nip = existing_users | {
-        u.nip: users.get(nip=u.nip) if u.pk is None else u for u in new_users
-    }
-    renamed = [u for r in ok for u in [by_nip[r.nip]] if u.display_name != r.nama]
-    for r in ok:
-        by_nip[r.nip].display_name = r.nama
-    users.bulk_update(renamed, ["display_name"])
-    return by_nip, renamed
 
 
 def _pegawai_changes(ok, units, existing, by_nip, renamed, report: Report):
