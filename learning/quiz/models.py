@@ -132,7 +132,13 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     tags = ClusterTaggableManager(through=QuestionTag, blank=True, verbose_name=_("tag"))
     updated_at = models.DateTimeField(auto_now=True)
 
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The admin's question bank searches by name and by the author's identity (idnumber).
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("idnumber"),
+        index.AutocompleteField("idnumber"),
+    ]
 
     class Meta:
         verbose_name = _("soal")
