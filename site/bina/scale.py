@@ -35,7 +35,9 @@ from wagtail.rich_text import RichText
 
 from accounts.roles import Role, role_group
 from competencies.models import Competency
-from kinerja_link.demo import STAFF_JABATAN  # the same jabatan as the demo office
+
+# The same jabatan and kuadran weights as the demo office.
+from kinerja_link.demo import CELL_WEIGHTS, STAFF_JABATAN
 from kinerja_link.kuadran import predikat_for
 from kinerja_link.models import (
     SKP,
@@ -93,18 +95,6 @@ SURNAMES = (
     "Santoso Wibowo Hidayat Saputra Lestari Pratama Nugroho Kurniawan Rahmawati "
     "Setiawan Siregar Nasution Wijaya Purnomo Hasibuan Maharani Utami"
 ).split()
-# Weighted like a real office, as the demo: most Sesuai/Sesuai, every kuadran cell present.
-CELL_WEIGHTS = [
-    ((2, 2), 30),
-    ((1, 2), 6),
-    ((2, 1), 6),
-    ((1, 1), 4),
-    ((3, 2), 4),
-    ((3, 1), 1),
-    ((2, 3), 2),
-    ((1, 3), 1),
-    ((3, 3), 1),
-]
 TAHUN = 2026
 TOPICS = ["Pelayanan", "Akuntabilitas", "Kinerja", "Kolaborasi", "Inovasi"]
 GRADES = ["Dasar", "Terapan", "Lanjutan"]
