@@ -2,6 +2,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from foundation.permission_policies import ServiceWrittenPolicy
+from foundation.personal_data import PERSONAL_TEXT_COLUMNS_HOOK
 from learning.scopes import PENGELOLA_SCOPE_HOOK
 
 from .learning_scope import unit_subtree_scope
@@ -19,3 +20,11 @@ hooks.register(PENGELOLA_SCOPE_HOOK, unit_subtree_scope)
 @hooks.register("register_admin_viewset")
 def register_kinerja_viewsets():
     return KinerjaViewSetGroup()
+
+
+@hooks.register(PERSONAL_TEXT_COLUMNS_HOOK)
+def kinerja_personal_text_columns():
+    # An import job keeps its rows and row errors, which name the pegawai of each row.
+    from .models import ImportJob
+
+    return [(ImportJob, ("original_name", "rows", "errors", "message"))]

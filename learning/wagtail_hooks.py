@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from foundation.permission_policies import WRITE_ACTIONS, ServiceWrittenPolicy
+from foundation.personal_data import PERSONAL_TEXT_COLUMNS_HOOK
 from learning.models import Certificate, LearningRecord
 from learning.viewsets import CertificateViewSet, LearningRecordViewSet
 
@@ -48,3 +49,11 @@ def register_learning_log_actions(actions):
     actions.register_action(
         "learning.certificate.revoke", _("Cabut sertifikat"), _("Mencabut sertifikat")
     )
+
+
+@hooks.register(PERSONAL_TEXT_COLUMNS_HOOK)
+def learning_personal_text_columns():
+    # "Coaching bersama <nama>": a session's JP row names the pimpinan.
+    from .models import LearningRecord
+
+    return [(LearningRecord, ("title", "institution"))]

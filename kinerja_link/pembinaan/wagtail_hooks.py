@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from foundation.permission_policies import WRITE_ACTIONS, ServiceWrittenPolicy
+from foundation.personal_data import PERSONAL_TEXT_COLUMNS_HOOK
 from learning.dashboard import DASHBOARD_PANEL_HOOK, DashboardPanel
 
 from ..exporting import EVIDENCE_ROWS_HOOK, FOLLOW_UP_HOOK
@@ -114,3 +115,15 @@ def assignments_panel() -> DashboardPanel:
         template_name="kinerja_link/panels/assignments.html",
         get_context=assignments_panel_context,
     )
+
+
+@hooks.register(PERSONAL_TEXT_COLUMNS_HOOK)
+def pembinaan_personal_text_columns():
+    # "Umpan balik dari <nama>", evidence titles and recommendation reasons name people.
+    from .models import Notification, Recommendation, SkpEvidence
+
+    return [
+        (Notification, ("title", "body")),
+        (SkpEvidence, ("title",)),
+        (Recommendation, ("reason",)),
+    ]

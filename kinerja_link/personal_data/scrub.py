@@ -12,28 +12,16 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Cast
 
-ERASED_TEXT = "[dihapus]"
+from foundation.personal_data import ERASED_TEXT, personal_text_columns
+
 ERASED_NIP = "[NIP dihapus]"
 ERASED_EMAIL = "[surel dihapus]"
 # Shorter names would match inside unrelated words of other people's text.
 MIN_NAME_LENGTH = 4
-
-# Tables whose rows (about anyone) may quote a person's name, NIP or e-mail.
-SWEPT_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("wagtailcore.ModelLogEntry", ("label", "data")),
-    ("wagtailcore.PageLogEntry", ("label", "data")),
-    ("pembinaan.Notification", ("title", "body")),
-    ("pembinaan.SkpEvidence", ("title",)),
-    ("pembinaan.Recommendation", ("reason",)),
-    ("kinerja_link.ImportJob", ("original_name", "rows", "errors", "message")),
-    ("learning.LearningRecord", ("title", "institution")),
-    ("foundation.OutboxMessage", ("args", "kwargs", "last_error")),
-)
 
 
 @dataclass(frozen=True)
@@ -112,9 +100,8 @@ def _candidates(model, columns: Iterable[str], identity: Identity):
     return queryset.filter(condition)
 
 
-def sweep(label: str, columns: tuple[str, ...], identity: Identity) -> int:
-    """Replace the identity's strings in ``columns`` of every row of ``label``."""
-    model = apps.get_model(label)
+def sweep(model, columns: tuple[str, ...], identity: Identity) -> int:
+    """Replace the identity's strings in ``columns`` of every row of ``model``."""
     changed = []
     for row in _candidates(model, columns, identity):
         before = [getattr(row, name) for name in columns]
@@ -130,4 +117,4 @@ def sweep(label: str, columns: tuple[str, ...], identity: Identity) -> int:
 def sweep_everywhere(identity: Identity) -> int:
     if not identity.replacements:
         return 0
-    return sum(sweep(label, columns, identity) for label, columns in SWEPT_COLUMNS)
+    return sum(sweep(model, columns, identity) for model, columns in personal_text_columns())

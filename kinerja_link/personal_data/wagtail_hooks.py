@@ -1,11 +1,12 @@
 """Personal data's registrations: its screens under the Pegawai admin and its log actions."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
-from kinerja_link.viewsets import PEGAWAI_ADMIN_URLS_HOOK
+from kinerja_link.viewsets import PEGAWAI_ADMIN_URLS_HOOK, PEGAWAI_HEADER_BUTTONS_HOOK
 
 from . import views
 from .erasure import ERASE_ACTION
@@ -22,6 +23,12 @@ def personal_data_urls():
             "<int:pk>/data-pribadi/hapus/", views.ErasureView.as_view(), name="data_pribadi_hapus"
         ),
     ]
+
+
+@hooks.register(PEGAWAI_HEADER_BUTTONS_HOOK)
+def personal_data_button(pegawai, user):
+    url = reverse("pegawai:data_pribadi", args=[pegawai.pk])
+    return [Button(_("Data pribadi"), url=url, icon_name="user", priority=40)]
 
 
 @hooks.register("register_log_actions")
