@@ -336,13 +336,17 @@ def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Ce
     certificate.revoked_reason = reason
     certificate.revoked_by = by
     certificate.save(update_fields=["revoked_at", "revoked_reason", "revoked_by"])
-    # A revoked certificate no longer proves the learning: its JP stop counting.
-    LearningRecord.objects.filter(enrolment_id=certificate.enrolment_id).update(
-        verification_status=VerificationStatus.REJECTED,
-        rejection_reason=_("Sertifikat dicabut: %(reason)s") % {"reason": reason},
-        verified_by=by,
-        verified_at=certificate.revoked_at,
-    )
+    # A revoked certificate no longer proves the learning: its JP stop counting. Without an
+    # enrolment there is no record of it (``enrolment_id=None`` would match every record
+    # without one, external trainings of everyone).
+    if certificate.enrolment_id is not None:
+        LearningRecord.objects.filter(enrolment_id=certificate.enrolment_id).update(
+            verification_status=VerificationStatus.REJECTED,
+            rejection_reason=_("Sertifikat dicabut: %(reason)s") % {"reason": reason},
+            verified_by=by,
+            verified_at=certificate.revoked_at,
+        )
+        events.announce_learning_records_changed(user_ids=[certificate.user_id])
     after = snapshot(certificate, CERTIFICATE_AUDITED_FIELDS)
     log(
         instance=certificate,
@@ -473,4 +477,5 @@ def learning_record_verify(
     )
     action = "learning.record.verify" if approve else "learning.record.reject"
     log(instance=record, action=action, user=by)
+    events.announce_learning_records_changed(user_ids=[record.user_id])
     return record

@@ -177,3 +177,31 @@ def test_revoking_a_certificate_withdraws_its_jp(certificate, pegawai, pengelola
     assert record.verification_status == VerificationStatus.REJECTED
     assert "Data keliru" in record.rejection_reason
     assert jp_total(user=pegawai, year=year) == before - record.jp
+
+
+@pytest.mark.django_db
+def test_revoking_a_certificate_without_enrolment_leaves_other_records_alone(
+    certificate, other_pegawai, pengelola
+):
+    """A certificate whose enrolment is gone has no record of its own: revoking it must not
+    reject every record without an enrolment (other people's external trainings)."""
+    import datetime
+
+    from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
+
+    external = LearningRecord.objects.create(
+        user=other_pegawai,
+        source=LearningRecordSource.EXTERNAL,
+        title="Diklat luar",
+        institution="BPSDM",
+        jenis_diklat_id=1,
+        jp=2,
+        start_date=datetime.date(2026, 3, 1),
+        end_date=datetime.date(2026, 3, 1),
+        verification_status=VerificationStatus.VERIFIED,
+    )
+    Certificate.objects.filter(pk=certificate.pk).update(enrolment=None)
+    certificate.refresh_from_db()
+    services.certificate_revoke(certificate=certificate, by=pengelola, reason="Data keliru")
+    external.refresh_from_db()
+    assert external.verification_status == VerificationStatus.VERIFIED
