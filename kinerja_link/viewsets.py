@@ -19,10 +19,10 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
-from wagtail.admin.widgets.button import Button
 
 from foundation.admin_viewsets import ModelViewSet
 
+from . import events
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .importing.readers import ImportFileError, check_upload
 from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
@@ -261,13 +261,31 @@ class ScopedDeleteView(ScopedMixin, generic.DeleteView):
         return self.scoped(super().get_queryset())
 
 
+class AnnounceSkpMixin:
+    """An SKP saved in the admin takes the evidence that waited for it at once."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        events.announce_skps_changed(pegawai_ids=[instance.pegawai_id])
+        return instance
+
+
+class SKPCreateView(AnnounceSkpMixin, generic.CreateView):
+    pass
+
+
+class SKPEditView(AnnounceSkpMixin, ScopedEditView):
+    pass
+
+
 class SKPViewSet(ModelViewSet):
     model = SKP
     icon = "doc-full"
     menu_label = _("SKP")
     add_to_admin_menu = False
     index_view_class = SKPIndexView
-    edit_view_class = ScopedEditView
+    add_view_class = SKPCreateView
+    edit_view_class = SKPEditView
     delete_view_class = ScopedDeleteView
     edit_handler = ObjectList(SKP.panels, base_form_class=SKPAdminForm)
     list_display = ["pegawai", "periode", "pendekatan", "status"]
@@ -293,16 +311,20 @@ class PegawaiEditView(ScopedEditView):
 
     @cached_property
     def header_more_buttons(self):
-        url = reverse("pegawai:data_pribadi", args=[self.object.pk])
-        return [
-            *super().header_more_buttons,
-            Button(_("Data pribadi"), url=url, icon_name="user", priority=40),
+        # Apps above kinerja_link add buttons for their screens about one pegawai.
+        extra = [
+            button
+            for fn in hooks.get_hooks(PEGAWAI_HEADER_BUTTONS_HOOK)
+            for button in fn(self.object, self.request.user)
         ]
+        return [*super().header_more_buttons, *extra]
 
 
 # Functions returning URL patterns that take the pegawai's ``<int:pk>``; they are
 # mounted under the Pegawai admin (names ``pegawai:<name>``).
 PEGAWAI_ADMIN_URLS_HOOK = "kinerja_link_pegawai_admin_urls"
+# Functions ``(pegawai, user) -> list[Button]`` for the header of a pegawai's edit screen.
+PEGAWAI_HEADER_BUTTONS_HOOK = "kinerja_link_pegawai_header_buttons"
 
 
 class PegawaiViewSet(ModelViewSet):

@@ -12,6 +12,9 @@ from django.dispatch import Signal
 course_completed = Signal()
 # kwargs: certificate_id, user_id — sent once the certificate's PDF exists
 certificate_issued = Signal()
+# kwargs: user_ids — whether some of their learning records count changed (a pengelola
+# verified or rejected an external training, a certificate was revoked)
+learning_records_changed = Signal()
 
 
 def announce_course_completed(
@@ -40,4 +43,10 @@ def announce_certificate_issued(*, certificate_id: int, user_id: int) -> None:
         lambda: certificate_issued.send(
             sender="learning", certificate_id=certificate_id, user_id=user_id
         )
+    )
+
+
+def announce_learning_records_changed(*, user_ids: list[int]) -> None:
+    transaction.on_commit(
+        lambda: learning_records_changed.send(sender="learning", user_ids=user_ids)
     )

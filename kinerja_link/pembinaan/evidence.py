@@ -7,10 +7,9 @@ LearningRecord id; the task calls :func:`evidence_from_learning_record`.
 
 Which SKP: the pegawai's annual SKP of the year the learning ended. When there is none
 the evidence *waits*: no SKP konsep is invented (an SKP is agreed in a dialog kinerja, not
-made up by a machine). The hourly :func:`evidence_attach_pending` sweep attaches every
-verified learning record that has no evidence yet as soon as its SKP exists; the same
-sweep picks up external trainings once a pengelola verifies them (learning sends no event
-for that), and withdraws evidence whose record was rejected after a certificate was revoked.
+made up by a machine). :func:`evidence_attach_pending` attaches a person's waiting records
+at once when their SKP is saved or a pengelola verifies (or a revocation rejects) their
+records — both announced by events, see ``receivers`` — and hourly for everyone as a repair.
 """
 
 from __future__ import annotations
@@ -105,7 +104,9 @@ def evidence_from_learning_record(
     if existing is not None or record.verification_status != VerificationStatus.VERIFIED:
         return existing
     pegawai_id = Pegawai.objects.filter(user_id=record.user_id).values_list("pk", flat=True).first()
-    skp = skp_for(pegawai_id=pegawai_id, year=record.end_date.year) if pegawai_id else None
+    if pegawai_id is None:
+        return None  # learning of someone who is not a pegawai has no SKP
+    skp = skp_for(pegawai_id=pegawai_id, year=record.end_date.year)
     if skp is None:
         return None  # waits for its SKP: see evidence_attach_pending
     evidence = _evidence_create(record, skp)
@@ -145,21 +146,26 @@ def _evidence_create(record: LearningRecord, skp: SKP) -> SkpEvidence | None:
     return evidence
 
 
-def evidence_attach_pending(*, limit: int = 2000) -> int:
+def evidence_attach_pending(*, user_ids: Iterable[int] | None = None, limit: int = 2000) -> int:
     """Attach every verified learning record that has no evidence yet but whose SKP now
-    exists: SKPs created after the learning, and external trainings verified by a pengelola.
+    exists: SKPs created after the learning, and external trainings verified by a pengelola;
+    withdraw evidence whose record no longer counts. Only ``user_ids``' records when given.
 
-    Run hourly by beat. Records whose SKP is still missing are not even loaded (the SKP
-    test is in the query), so the sweep stays cheap however long they wait.
+    Run at once for the people concerned when learning or kinerja_link announce a change
+    (``receivers``), and hourly by beat as a repair. Records whose SKP is still missing are
+    not even loaded (the SKP test is in the query), so the sweep stays cheap however long
+    they wait.
     """
+    records = LearningRecord.objects.counted()
+    if user_ids is not None:
+        records = records.filter(user_id__in=list(user_ids))
     same_year_skp = SKP.objects.filter(
         pegawai__user=OuterRef("user"),
         periode__jenis=JenisPeriode.TAHUNAN,
         periode__tahun=OuterRef("year"),
     )
     pending = list(
-        LearningRecord.objects.counted()
-        .exclude(source=LearningRecordSource.COACHING)
+        records.exclude(source=LearningRecordSource.COACHING)
         .annotate(year=ExtractYear("end_date"))
         .filter(~Exists(SkpEvidence.objects.filter(learning_record=OuterRef("pk"))))
         .filter(Exists(same_year_skp))
@@ -170,17 +176,19 @@ def evidence_attach_pending(*, limit: int = 2000) -> int:
     for record_id, _pegawai_id in pending:
         if evidence_from_learning_record(learning_record_id=record_id, refresh_progress=False):
             attached += 1
-    withdrawn = evidence_withdraw_unverified()
+    withdrawn = evidence_withdraw_unverified(user_ids=user_ids)
     competency_progress_refresh(pegawai_ids={p for _r, p in pending} | withdrawn)
     return attached
 
 
-def evidence_withdraw_unverified() -> set[int]:
+def evidence_withdraw_unverified(*, user_ids: Iterable[int] | None = None) -> set[int]:
     """Delete evidence whose learning record no longer counts (a revoked certificate
     rejects its record). Returns the ids of the pegawai concerned."""
     gone = SkpEvidence.objects.filter(learning_record__isnull=False).exclude(
         learning_record__verification_status=VerificationStatus.VERIFIED
     )
+    if user_ids is not None:
+        gone = gone.filter(learning_record__user_id__in=list(user_ids))
     pegawai_ids = set(gone.values_list("skp__pegawai_id", flat=True))
     if pegawai_ids:
         gone.delete()

@@ -3,6 +3,7 @@
 
 from foundation.outbox import enqueue_on_commit
 from kinerja_link import events as kinerja_events
+from kinerja_link.models import Pegawai
 from learning import events as learning_events
 
 from .assignments import assignments_complete
@@ -22,6 +23,21 @@ def add_evidence_on_completion(sender, *, learning_record_id: int, **kwargs) -> 
     enqueue_on_commit(skp_evidence_from_learning_record_task, learning_record_id)
 
 
+def refresh_evidence_on_records_changed(sender, *, user_ids: list[int], **kwargs) -> None:
+    """A training verified or rejected, a certificate revoked: the SKP follows at once."""
+    from .tasks import skp_evidence_refresh_task
+
+    enqueue_on_commit(skp_evidence_refresh_task, sorted(set(user_ids)))
+
+
+def refresh_evidence_on_skps_changed(sender, *, pegawai_ids: list[int], **kwargs) -> None:
+    """A new SKP takes the evidence that waited for it."""
+    from .tasks import skp_evidence_refresh_task
+
+    user_ids = Pegawai.objects.filter(pk__in=pegawai_ids).values_list("user_id", flat=True)
+    enqueue_on_commit(skp_evidence_refresh_task, sorted(set(user_ids)))
+
+
 def recommend_on_evaluations_changed(sender, *, periode_ids, scope_path: str, **kwargs) -> None:
     """New or changed evaluations (or newly flagged values) may call for pembinaan."""
     recommendations_after_import(periode_ids=periode_ids, scope_path=scope_path)
@@ -35,6 +51,12 @@ def connect() -> None:
     )
     learning_events.course_completed.connect(
         add_evidence_on_completion, dispatch_uid="kinerja_link.skp_evidence"
+    )
+    learning_events.learning_records_changed.connect(
+        refresh_evidence_on_records_changed, dispatch_uid="pembinaan.evidence.records"
+    )
+    kinerja_events.skps_changed.connect(
+        refresh_evidence_on_skps_changed, dispatch_uid="pembinaan.evidence.skps"
     )
     kinerja_events.evaluations_changed.connect(
         recommend_on_evaluations_changed, dispatch_uid="pembinaan.recommendations"

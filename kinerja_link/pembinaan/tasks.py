@@ -48,12 +48,25 @@ def skp_evidence_from_learning_record_task(learning_record_id: int) -> int | Non
 
 
 @shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def skp_evidence_refresh_task(user_ids: list[int]) -> int:
+    """Bukti dukung for these people at once: a training verified or rejected, a revoked
+    certificate, a new SKP. Idempotent like the hourly sweep it narrows."""
+    return evidence_attach_pending(user_ids=user_ids)
+
+
+@shared_task(
     name="kinerja_link.tasks.skp_evidence_attach_pending_task",
     acks_late=True,
     reject_on_worker_lost=True,
 )
 def skp_evidence_attach_pending_task() -> int:
-    """Hourly (beat): evidence that waited for its SKP, and verified external trainings."""
+    """Hourly (beat), a repair: what the events above did not reach (a lost message)."""
     return evidence_attach_pending()
 
 

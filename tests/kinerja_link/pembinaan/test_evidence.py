@@ -140,6 +140,36 @@ def test_without_an_skp_the_evidence_waits_and_is_attached_when_the_skp_appears(
     assert evidence_attach_pending() == 0  # idempotent
 
 
+def test_an_skp_saved_in_the_admin_takes_the_waiting_evidence_at_once(
+    pegawai, course, admin_client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    complete(pegawai, course, django_capture_on_commit_callbacks)
+    assert not SkpEvidence.objects.exists()
+    periode = Periode.objects.create(tahun=this_year(), jenis=JenisPeriode.TAHUNAN, nomor=0)
+    form = {
+        "pegawai": pegawai.pk,
+        "periode": periode.pk,
+        "pendekatan": "kuantitatif",
+        "status": "konsep",
+        **{
+            f"{name}-{key}": value
+            for name in ("rhk", "perilaku")
+            for key, value in (
+                ("TOTAL_FORMS", 0),
+                ("INITIAL_FORMS", 0),
+                ("MIN_NUM_FORMS", 0),
+                ("MAX_NUM_FORMS", 1000),
+            )
+        },
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("skp:add"), form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert SkpEvidence.objects.get().skp == SKP.objects.get(pegawai=pegawai, periode=periode)
+
+
 def test_values_come_from_values_and_from_guides(pegawai, django_capture_on_commit_callbacks):
     make_skp(pegawai)
     both = make_course(competencies=("AK-2", "AK-3", "KL", "MJ-KS"))
@@ -194,7 +224,7 @@ def test_evidence_is_linked_to_an_assignment_closed_just_before(
     assert SkpEvidence.objects.get().assignment == assignment
 
 
-def test_a_revoked_certificate_withdraws_the_evidence_at_the_next_sweep(
+def test_a_revoked_certificate_withdraws_the_evidence_at_once(
     pegawai, course, django_capture_on_commit_callbacks
 ):
     pengelola = PegawaiFactory(unit=pegawai.unit).user
@@ -202,12 +232,13 @@ def test_a_revoked_certificate_withdraws_the_evidence_at_the_next_sweep(
     make_skp(pegawai)
     complete(pegawai, course, django_capture_on_commit_callbacks)
     assert SkpEvidence.objects.count() == 1
-    services.certificate_revoke(
-        certificate=Certificate.objects.get(user=pegawai.user), by=pengelola, reason="Plagiat"
-    )
-    assert evidence_attach_pending() == 0
-    assert not SkpEvidence.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.certificate_revoke(
+            certificate=Certificate.objects.get(user=pegawai.user), by=pengelola, reason="Plagiat"
+        )
+    assert not SkpEvidence.objects.exists()  # no sweep ran
     assert not CompetencyProgress.objects.filter(pegawai=pegawai).exists()
+    assert evidence_attach_pending() == 0
 
 
 def test_no_evidence_for_a_user_without_pegawai(course, django_capture_on_commit_callbacks):
@@ -219,7 +250,9 @@ def test_no_evidence_for_a_user_without_pegawai(course, django_capture_on_commit
     assert not SkpEvidence.objects.exists()
 
 
-def test_a_verified_external_training_is_attached_by_the_sweep(pegawai):
+def test_a_verified_external_training_is_attached_at_once(
+    pegawai, django_capture_on_commit_callbacks
+):
     pengelola = PegawaiFactory(unit=pegawai.unit).user
     pengelola.groups.add(Group.objects.get(name=Role.PENGELOLA))
     make_skp(pegawai)
@@ -236,8 +269,8 @@ def test_a_verified_external_training_is_attached_by_the_sweep(pegawai):
         proof=SimpleUploadedFile("s.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
     )
     assert evidence_attach_pending() == 0  # pending verification: not yet
-    services.learning_record_verify(record=record, by=pengelola, approve=True)
-    assert evidence_attach_pending() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.learning_record_verify(record=record, by=pengelola, approve=True)
     evidence = SkpEvidence.objects.get()
     assert (evidence.kind, evidence.jp, evidence.certificate) == (
         EvidenceKind.EXTERNAL,
