@@ -237,7 +237,7 @@ def _load_table(job: ImportJob) -> Table:
             raise ImportFileError(_("Permintaan tidak berisi baris data."))
         return rows_table(job.rows)
     with job.file.open("rb") as handle:
-        return read_table(handle, job.original_name or job.file.name)
+        return read_table(handle, job.original_name or job.file.name or "")
 
 
 def _context(job: ImportJob) -> engine.ImportContext:

@@ -237,7 +237,7 @@ def recommendation_accept(
     today = today or timezone.localdate()
     rec = _open_recommendation(user=user, recommendation=recommendation)
     assignment = None
-    if rec.course_id:
+    if rec.course is not None:
         due_date = due_date or today + datetime.timedelta(days=rec.rule.due_days)
         assignment = assignment_create(
             user=user,

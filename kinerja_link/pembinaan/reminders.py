@@ -85,7 +85,7 @@ def _key_expression(kind: Kind) -> Concat:
 
 
 def _window(kind: Kind, today: datetime.date) -> dict[str, datetime.date]:
-    if kind.last_day is None:
+    if kind.last_day is None or kind.first_day is None:
         return {"due_date__lt": today}
     return {
         "due_date__gte": today + datetime.timedelta(days=kind.last_day),

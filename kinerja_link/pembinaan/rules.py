@@ -84,7 +84,7 @@ def rule_condition(rule: PembinaanRule, codes: dict[str, str]) -> Q:
         condition &= Q(rating_hasil=rule.rating_hasil)
     if rule.rating_perilaku:
         condition &= Q(rating_perilaku=rule.rating_perilaku)
-    if rule.flagged_value_id:
+    if rule.flagged_value is not None:
         condition &= flagged_q(rule.flagged_value.code)
     if rule.any_flagged_value:
         any_flag = Q(pk__in=[])

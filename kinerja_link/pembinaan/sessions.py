@@ -161,7 +161,7 @@ def session_learning_records(*, session: PembinaanSession) -> dict[int, Learning
         )
     )
     records = {p.pegawai_id: p.learning_record for p in participants if p.learning_record}
-    jenis = JENIS_DIKLAT_FOR_KIND.get(session.kind)
+    jenis = JENIS_DIKLAT_FOR_KIND.get(SessionKind(session.kind))
     if jenis is None or not PembinaanSettings.load().sessions_count_as_jp:
         return records
     held_by = Pegawai.objects.select_related("user", "unit").get(pk=session.held_by_id)

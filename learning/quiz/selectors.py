@@ -212,13 +212,15 @@ class QuizGrade:
 
 
 def quiz_grade(*, quiz: QuizPage, user: User) -> QuizGrade:
-    scores = list(
-        QuizAttempt.objects.filter(
+    scores = [
+        score
+        for score in QuizAttempt.objects.filter(
             quiz=quiz, user=user, state=AttemptState.FINISHED, pending=0, score__isnull=False
         )
         .order_by("number")
         .values_list("score", flat=True)
-    )
+        if score is not None
+    ]
     percent = aggregate_attempts(GradingMethod(quiz.grading_method), scores)
     return QuizGrade(percent, bool(scores) and is_passed(percent, quiz.pass_mark))
 

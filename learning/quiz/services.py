@@ -117,7 +117,7 @@ def _drawn_questions(quiz: QuizPage, rng: random.Random) -> list[tuple[Question,
     if not quiz.random_count or not (quiz.random_category_id or quiz.random_tag):
         return fixed
     pool = Question.objects.exclude(pk__in=[q.pk for q, _mark in fixed])
-    if quiz.random_category_id:
+    if quiz.random_category is not None:
         pool = pool.filter(category_id__in=quiz.random_category.descendant_ids())
     if quiz.random_tag:
         pool = pool.filter(tags__name=quiz.random_tag)
