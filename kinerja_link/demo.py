@@ -25,6 +25,7 @@ from .models import (
     SKP,
     AspekRHK,
     ImportJob,
+    IndikatorRHK,
     JenisJabatan,
     JenisPeriode,
     Pegawai,
@@ -327,18 +328,17 @@ def seed_skp() -> int:
 def _seed_skp_contents(made: list[SKP], units: dict[int, str]) -> None:
     """Each new SKP's RHK (from the templates) and its BerAKHLAK expectations."""
     nilai = list(Competency.objects.values_berakhlak())
-    RencanaHasilKerja.objects.bulk_create(
+    rhk = RencanaHasilKerja.objects.bulk_create(
         [
-            RencanaHasilKerja(
-                skp=skp,
-                rhk=rhk.format(unit=units[skp.pegawai_id]),
-                indikator=iki,
-                target=target,
-                aspek=aspek,
-                sort_order=i,
-            )
+            RencanaHasilKerja(skp=skp, rhk=rhk.format(unit=units[skp.pegawai_id]), sort_order=i)
             for skp in made
-            for i, (rhk, iki, target, aspek) in enumerate(RHK_TEMPLATES)
+            for i, (rhk, _iki, _target, _aspek) in enumerate(RHK_TEMPLATES)
+        ]
+    )
+    IndikatorRHK.objects.bulk_create(
+        [
+            IndikatorRHK(rhk=r, aspek=aspek, indikator=iki, target=target)
+            for r, (_rhk, iki, target, aspek) in zip(rhk, RHK_TEMPLATES * len(made), strict=True)
         ]
     )
     PerilakuEkspektasi.objects.bulk_create(

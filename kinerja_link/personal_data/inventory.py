@@ -125,7 +125,15 @@ SECTIONS: tuple[Section, ...] = (
         "kinerja_link.RencanaHasilKerja",
         "skp__pegawai",
         "pegawai",
-        ("id", "skp_id", "jenis", "rhk", "rhk_pimpinan", "aspek", "indikator", "target"),
+        ("id", "skp_id", "jenis", "rhk", "rhk_pimpinan"),
+    ),
+    Section(
+        "aspek_rhk",
+        _("Aspek RHK"),
+        "kinerja_link.IndikatorRHK",
+        "rhk__skp__pegawai",
+        "pegawai",
+        ("id", "rhk_id", "aspek", "indikator", "target"),
     ),
     Section(
         "ekspektasi_perilaku",
