@@ -20,6 +20,7 @@ from accounts.demo import DemoLogin
 from accounts.roles import Role, role_group
 from competencies.models import Competency
 
+from .demo_skp import seed_skp_import
 from .kuadran import predikat_for
 from .models import (
     SKP,
@@ -305,7 +306,9 @@ CELL_WEIGHTS = [
 
 @transaction.atomic
 def seed_skp() -> int:
-    """An approved SKP for the year for every pegawai who has none. Returns how many were made."""
+    """An approved SKP for the year for every pegawai who has none. Returns how many were made
+    here; the demo pimpinan's team first gets theirs from an e-Kinerja file (``demo_skp``)."""
+    seed_skp_import()
     annual, _ = Periode.objects.get_or_create(tahun=DEMO_TAHUN, jenis=JenisPeriode.TAHUNAN, nomor=0)
     have = set(SKP.objects.filter(periode=annual).values_list("pegawai_id", flat=True))
     pegawai = Pegawai.objects.active().exclude(pk__in=have).select_related("unit")

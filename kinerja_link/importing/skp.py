@@ -74,21 +74,23 @@ def _process_chunk(
     in_scope = [d for d in usable if engine._in_scope(people.get(d.nip), ctx, report, d)]
     existing = _existing(in_scope, people, periodes)
     values = {v.code: v for v in Competency.objects.values_berakhlak()}
-    entries, written = [], []
-    for draft in in_scope:
-        periode = periodes[draft.periode]
-        before = existing.get((people[draft.nip]["id"], periode.pk if periode else None))
-        outcome = _upsert(draft, people, periode, before, present, values, ctx, report)
-        if outcome is not None:
-            written.append(outcome[0].pk)
-            entries.append(outcome)
-    if entries:
-        ModelLogEntry.objects.bulk_create(_log_entries(entries, ctx))
-    return written
+    entries = []
+    # A chunk's SKPs and their audit entries commit together: a crash loses the chunk,
+    # never an entry, and a rerun writes what is still different.
+    with transaction.atomic():
+        for draft in in_scope:
+            periode = periodes[draft.periode]
+            before = existing.get((people[draft.nip]["id"], periode.pk if periode else None))
+            outcome = _upsert(draft, people, periode, before, present, values, ctx, report)
+            if outcome is not None:
+                entries.append(outcome)
+        if entries:
+            ModelLogEntry.objects.bulk_create(_log_entries(entries, ctx))
+    return [entry[0].pk for entry in entries]
 
 
 def _upsert(draft, people, periode, before, present, values, ctx, report) -> tuple | None:
-    """Create or update one SKP; returns (skp, draft, state before, state after) if written."""
+    """Create or update one SKP; returns (skp, draft, before, after, audit label) if written."""
     try:
         wanted = desired_state(draft, people, before, present)
     except ValueError as exc:
@@ -104,11 +106,11 @@ def _upsert(draft, people, periode, before, present, values, ctx, report) -> tup
         report.updated += 1
     if ctx.dry_run:
         return None
-    with transaction.atomic():
-        skp = skp_write(
-            before, pegawai_id=people[draft.nip]["id"], periode=periode, state=wanted, values=values
-        )
-    return skp, draft, old, wanted
+    skp = skp_write(
+        before, pegawai_id=people[draft.nip]["id"], periode=periode, state=wanted, values=values
+    )
+    name = people[draft.nip]["user__display_name"] or draft.nip
+    return skp, draft, old, wanted, f"SKP {draft.periode.tahun} · {name}"
 
 
 def _people(drafts: list[SkpDraft]) -> dict[str, dict[str, Any]]:
@@ -143,12 +145,12 @@ def _log_entries(entries: list[tuple], ctx: engine.ImportContext) -> Iterator[Mo
     """Audit entries as Wagtail's ``log()`` would write them, with before/after in ``data``."""
     content_type = ContentType.objects.get_for_model(SKP)
     now = timezone.now()
-    for skp, draft, before, after in entries:
+    for skp, draft, before, after, label in entries:
         yield ModelLogEntry(
             content_type=content_type,
             object_id=str(skp.pk),
             action="wagtail.create" if before is None else "wagtail.edit",
-            label=f"SKP {draft.periode.tahun} · {draft.nip}",
+            label=label,
             timestamp=now,
             uuid=ctx.log_uuid,
             user_id=ctx.user_id,
