@@ -173,12 +173,13 @@ def skp_document_for(user: User | AnonymousUser, pk: int) -> SKP | None:
     )
     guides = Competency.objects.order_by("sort_order", "code")
     perilaku = _perilaku().prefetch_related(Prefetch("nilai__children", queryset=guides))
-    return (
+    skp: SKP | None = (
         SKP.objects.filter(pk=pk, pegawai__in=visible_pegawai_for(user))
         .select_related(*related)
         .prefetch_related(Prefetch("rhk", queryset=rhk), Prefetch("perilaku", queryset=perilaku))
         .first()
     )
+    return skp
 
 
 def _perilaku() -> QuerySet[PerilakuEkspektasi]:

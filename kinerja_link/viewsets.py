@@ -94,7 +94,7 @@ class ImportUploadForm(forms.ModelForm):
         help_texts = {
             "file": _(
                 "Unduhan e-Kinerja atau SIASN dalam format CSV, XLSX atau JSON. Kolomnya "
-                "seperti templat di bawah."
+                "seperti templat di atas."
             ),
             "dry_run": _("Tampilkan dulu hasil pemeriksaan; simpan setelah Anda konfirmasi."),
         }

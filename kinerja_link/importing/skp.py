@@ -9,7 +9,7 @@ its state before and after. Counts in the report are SKPs; errors name file rows
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -113,10 +113,10 @@ def _upsert(draft, people, periode, before, present, values, ctx, report) -> tup
     return skp, draft, old, wanted, f"SKP {draft.periode.tahun} · {name}"
 
 
-def _people(drafts: list[SkpDraft]) -> dict[str, dict[str, Any]]:
+def _people(drafts: list[SkpDraft]) -> dict[str, Mapping[str, Any]]:
     nips = {d.nip for d in drafts}
     nips |= {d.fields[f] for d in drafts for f in (sc.PENILAI_NIP, sc.ATASAN_NIP) if f in d.fields}
-    rows = Pegawai.objects.filter(user__nip__in=nips).values(
+    rows: Iterable[Mapping[str, Any]] = Pegawai.objects.filter(user__nip__in=nips).values(
         "id",
         "user__nip",
         "user__display_name",

@@ -38,7 +38,7 @@ def _xlsx(rows: list[list[object]], title: str) -> bytes:
     import openpyxl
 
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]
     sheet.title = title
     for row in rows:
         sheet.append([neutralise(v) for v in row])

@@ -87,6 +87,15 @@ class Periode(models.Model):
         return datetime.date(self.tahun, last_month, calendar.monthrange(self.tahun, last_month)[1])
 
     @property
+    def range_label(self) -> str:
+        """The period as dates, as the SKP form writes it: "1 Januari 2026 – 31 Desember 2026"."""
+        start, end = self.start_date, self.end_date
+        return (
+            f"{start.day} {_(BULAN[start.month])} {start.year} – "
+            f"{end.day} {_(BULAN[end.month])} {end.year}"
+        )
+
+    @property
     def label(self) -> str:
         """Readable Indonesian name: "Tahunan 2026", "Triwulan II 2026", "Maret 2026"."""
         if self.jenis == JenisPeriode.TRIWULAN:

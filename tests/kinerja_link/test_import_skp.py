@@ -334,3 +334,26 @@ def test_admin_upload_of_an_skp_file(client, org, django_capture_on_commit_callb
         response = client.post(reverse("kinerja_import:add"), data)
     assert response.status_code == 302
     assert SKP.objects.count() == 4
+
+
+def test_imported_skp_opens_in_the_admin_with_its_aspek_rows(client, org):
+    run(org.pengelola.user, FORMATS["csv"](skp_records(org)))
+    client.force_login(org.pengelola.user)
+    skp = SKP.objects.get(pegawai=org.staff[0])
+    page = client.get(reverse("skp:edit", args=[skp.pk])).content.decode()
+    assert "Selesai sebelum Juni" in page
+    assert "Lampiran SKP" in page and "Akses SIASN" in page
+
+
+def test_leaders_skp_in_a_later_file_links_the_teams_rhk(org):
+    records = skp_records(org)
+    run(org.pengelola.user, FORMATS["csv"](records[:5]))
+    assert not RencanaHasilKerja.objects.filter(rhk_pimpinan_ref__isnull=False).exists()
+
+    run(org.pengelola.user, FORMATS["csv"](records[5:]))
+
+    linked = RencanaHasilKerja.objects.filter(rhk_pimpinan_ref__rhk=LEADER_RHK)
+    assert set(linked.values_list("skp__pegawai", flat=True)) == {
+        org.staff[0].pk,
+        org.staff[1].pk,
+    }
