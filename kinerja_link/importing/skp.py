@@ -113,7 +113,7 @@ def _upsert(draft, people, periode, before, present, values, ctx, report) -> tup
     return skp, draft, old, wanted, f"SKP {draft.periode.tahun} · {name}"
 
 
-def _people(drafts: list[SkpDraft]) -> dict[str, Mapping[str, Any]]:
+def _people(drafts: list[SkpDraft]) -> dict[str, dict[str, Any]]:
     nips = {d.nip for d in drafts}
     nips |= {d.fields[f] for d in drafts for f in (sc.PENILAI_NIP, sc.ATASAN_NIP) if f in d.fields}
     rows: Iterable[Mapping[str, Any]] = Pegawai.objects.filter(user__nip__in=nips).values(
@@ -124,7 +124,7 @@ def _people(drafts: list[SkpDraft]) -> dict[str, Mapping[str, Any]]:
         "atasan_pejabat_penilai_id",
         "unit__path",
     )
-    return {row["user__nip"]: row for row in rows}
+    return {row["user__nip"]: dict(row) for row in rows}
 
 
 def _existing(drafts: list[SkpDraft], people: dict, periodes: dict) -> dict[tuple, SKP]:
