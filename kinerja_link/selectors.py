@@ -158,7 +158,8 @@ def kinerja_page_extras(*, pegawai: Pegawai, skp: SKP | None) -> dict[str, Any]:
 
 def skp_document_for(user: User | AnonymousUser, pk: int) -> SKP | None:
     """One SKP as the official form shows it, if ``user`` may see its pegawai (themself,
-    their team as pimpinan, their units as pengelola); None otherwise. Six queries."""
+    their team as pimpinan, their units as pengelola); None otherwise. The number of
+    queries does not grow with the SKP's RHK or aspek rows."""
     person = ("user", "unit")
     related = [
         "periode",
