@@ -20,11 +20,13 @@ from accounts.demo import DemoLogin
 from accounts.roles import Role, role_group
 from competencies.models import Competency
 
+from .demo_skp import seed_skp_import
 from .kuadran import predikat_for
 from .models import (
     SKP,
     AspekRHK,
     ImportJob,
+    IndikatorRHK,
     JenisJabatan,
     JenisPeriode,
     Pegawai,
@@ -304,7 +306,9 @@ CELL_WEIGHTS = [
 
 @transaction.atomic
 def seed_skp() -> int:
-    """An approved SKP for the year for every pegawai who has none. Returns how many were made."""
+    """An approved SKP for the year for every pegawai who has none. Returns how many were made
+    here; the demo pimpinan's team first gets theirs from an e-Kinerja file (``demo_skp``)."""
+    seed_skp_import()
     annual, _ = Periode.objects.get_or_create(tahun=DEMO_TAHUN, jenis=JenisPeriode.TAHUNAN, nomor=0)
     have = set(SKP.objects.filter(periode=annual).values_list("pegawai_id", flat=True))
     pegawai = Pegawai.objects.active().exclude(pk__in=have).select_related("unit")
@@ -327,18 +331,17 @@ def seed_skp() -> int:
 def _seed_skp_contents(made: list[SKP], units: dict[int, str]) -> None:
     """Each new SKP's RHK (from the templates) and its BerAKHLAK expectations."""
     nilai = list(Competency.objects.values_berakhlak())
-    RencanaHasilKerja.objects.bulk_create(
+    rhk = RencanaHasilKerja.objects.bulk_create(
         [
-            RencanaHasilKerja(
-                skp=skp,
-                rhk=rhk.format(unit=units[skp.pegawai_id]),
-                indikator=iki,
-                target=target,
-                aspek=aspek,
-                sort_order=i,
-            )
+            RencanaHasilKerja(skp=skp, rhk=rhk.format(unit=units[skp.pegawai_id]), sort_order=i)
             for skp in made
-            for i, (rhk, iki, target, aspek) in enumerate(RHK_TEMPLATES)
+            for i, (rhk, _iki, _target, _aspek) in enumerate(RHK_TEMPLATES)
+        ]
+    )
+    IndikatorRHK.objects.bulk_create(
+        [
+            IndikatorRHK(rhk=r, aspek=aspek, indikator=iki, target=target)
+            for r, (_rhk, iki, target, aspek) in zip(rhk, RHK_TEMPLATES * len(made), strict=True)
         ]
     )
     PerilakuEkspektasi.objects.bulk_create(

@@ -8,8 +8,18 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from wagtail import hooks
 
 from accounts.roles import Role, has_role
+from competencies.models import Competency
 
-from .models import SKP, Evaluasi, ImportJob, Pegawai, PerilakuEkspektasi, Periode, UnitKerja
+from .models import (
+    SKP,
+    Evaluasi,
+    ImportJob,
+    Pegawai,
+    PerilakuEkspektasi,
+    Periode,
+    RencanaHasilKerja,
+    UnitKerja,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -116,7 +126,7 @@ def kinerja_of(pegawai: Pegawai) -> dict[str, Any]:
     skp = (
         SKP.objects.filter(pegawai=pegawai)
         .select_related("periode", "pejabat_penilai__user")
-        .prefetch_related("rhk", Prefetch("perilaku", queryset=_perilaku()))
+        .prefetch_related("rhk__aspek_rows", Prefetch("perilaku", queryset=_perilaku()))
         .order_by("-periode__tahun")
         .first()
     )
@@ -144,6 +154,33 @@ def kinerja_page_extras(*, pegawai: Pegawai, skp: SKP | None) -> dict[str, Any]:
     for extra in hooks.get_hooks(KINERJA_PAGE_HOOK):
         context.update(extra(pegawai=pegawai, skp=skp))
     return context
+
+
+def skp_document_for(user: User | AnonymousUser, pk: int) -> SKP | None:
+    """One SKP as the official form shows it, if ``user`` may see its pegawai (themself,
+    their team as pimpinan, their units as pengelola); None otherwise. The number of
+    queries does not grow with the SKP's RHK or aspek rows."""
+    person = ("user", "unit")
+    related = [
+        "periode",
+        *[
+            f"{who}__{field}"
+            for who in ("pegawai", "pejabat_penilai", "atasan_pejabat_penilai")
+            for field in person
+        ],
+    ]
+    rhk = RencanaHasilKerja.objects.select_related("rhk_pimpinan_ref").prefetch_related(
+        "aspek_rows"
+    )
+    guides = Competency.objects.order_by("sort_order", "code")
+    perilaku = _perilaku().prefetch_related(Prefetch("nilai__children", queryset=guides))
+    skp: SKP | None = (
+        SKP.objects.filter(pk=pk, pegawai__in=visible_pegawai_for(user))
+        .select_related(*related)
+        .prefetch_related(Prefetch("rhk", queryset=rhk), Prefetch("perilaku", queryset=perilaku))
+        .first()
+    )
+    return skp
 
 
 def _perilaku() -> QuerySet[PerilakuEkspektasi]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
@@ -20,9 +20,10 @@ from foundation.outbox import enqueue_on_commit
 from . import events
 from .importing import columns as col
 from .importing import engine
+from .importing.kinds import kind_of
 from .importing.organisation import run_organisation_import
 from .importing.readers import ImportFileError, Table, check_upload, read_table, rows_table
-from .models import Evaluasi, EvaluasiSource, ImportJob, ImportStatus, Periode
+from .models import Evaluasi, EvaluasiSource, ImportJob, ImportKind, ImportStatus, Periode
 from .selectors import pimpinan_user_ids, scope_path_for
 
 if TYPE_CHECKING:
@@ -92,15 +93,19 @@ def import_job_create(
     periode: Periode | None = None,
     dry_run: bool = True,
     enqueue: bool = True,
+    kind: str = ImportKind.EVALUASI,
 ) -> ImportJob:
-    """Store an uploaded file as an ImportJob and queue it (a dry run unless said otherwise)."""
+    """Store an uploaded file as an ImportJob of ``kind`` and queue it (a dry run unless
+    said otherwise)."""
     import_scope_path(user)
     try:
         check_upload(file, file.name or "")
     except ImportFileError as exc:
         raise ValidationError(str(exc)) from exc
     name = (file.name or "impor").rsplit("/", 1)[-1]
-    job = ImportJob(original_name=name[:255], periode=periode, dry_run=dry_run, created_by=user)
+    job = ImportJob(
+        kind=kind, original_name=name[:255], periode=periode, dry_run=dry_run, created_by=user
+    )
     job.file.save(name, file, save=False)
     job.full_clean()
     with transaction.atomic():  # the job and the promise to run it commit together
@@ -192,19 +197,20 @@ def _import_job_run(job: ImportJob) -> ImportJob:
         status=ImportStatus.BERJALAN, started_at=timezone.now(), processed_rows=0
     )
     try:
-        table = _load_table(job)
-        problem = engine.missing_columns_message(table)
+        kind = kind_of(job.kind)
+        table = _load_table(job, kind.json_table)
+        problem = kind.missing_columns_message(table)
         if problem:
             raise ImportFileError(problem)
         ImportJob.objects.filter(pk=job.pk).update(total_rows=len(table.rows))
         context = _context(job)
-        report = engine.run(table, context)
+        report = kind.run(table, context)
     except (ImportFileError, PermissionDenied) as exc:
         _finish(job, status=ImportStatus.GAGAL, message=str(exc))
     except Exception:
         # Anything else is our fault, not the file's; the job must still end, or the
         # pengelola watches "Berjalan" forever.
-        logger.exception("Evaluation import %s failed", job.pk)
+        logger.exception("Import %s (%s) failed", job.pk, job.kind)
         _finish(
             job,
             status=ImportStatus.GAGAL,
@@ -217,7 +223,7 @@ def _import_job_run(job: ImportJob) -> ImportJob:
     else:
         status = ImportStatus.PRATINJAU if job.dry_run else ImportStatus.SELESAI
         _finish(job, status=status, report=report)
-        if not job.dry_run:
+        if not job.dry_run and job.kind == ImportKind.EVALUASI:
             _recommend_after_import(context)
     job.refresh_from_db()
     return job
@@ -231,13 +237,13 @@ def _recommend_after_import(context: engine.ImportContext) -> None:
     )
 
 
-def _load_table(job: ImportJob) -> Table:
+def _load_table(job: ImportJob, json_table: Callable[[object], Table]) -> Table:
     if job.rows is not None:
         if not job.rows:
             raise ImportFileError(_("Permintaan tidak berisi baris data."))
         return rows_table(job.rows)
     with job.file.open("rb") as handle:
-        return read_table(handle, job.original_name or job.file.name or "")
+        return read_table(handle, job.original_name or job.file.name or "", json_table)
 
 
 def _context(job: ImportJob) -> engine.ImportContext:

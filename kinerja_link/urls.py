@@ -15,6 +15,7 @@ urlpatterns = [
     path("saya/", views.kinerja_saya, name="saya"),
     path("tim/", tim_saya_moved, name="tim"),
     path("pegawai/<int:pk>/", views.pegawai_detail, name="pegawai"),
+    path("skp/<int:pk>/", views.skp_dokumen, name="skp"),
     path("ekspor/", views.ekspor, name="ekspor"),
     path("evaluasi/<int:pk>/perilaku/", views.perilaku_notes, name="perilaku_notes"),
 ]

@@ -8,14 +8,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from accounts.nip import mask_nip
+
 from . import perilaku_catatan
 from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
 from .importing.columns import BERAKHLAK
-from .models import Evaluasi, Pegawai, Periode, UnitKerja
+from .models import Evaluasi, JenisRHK, Pegawai, Periode, UnitKerja
 from .perilaku_notes import MAX_NOTE_LENGTH, editable_by, perilaku_notes_update
 from .selectors import (
     kinerja_of,
     scope_path_for,
+    skp_document_for,
     units_for_export,
     visible_pegawai_for,
 )
@@ -38,6 +41,50 @@ def pegawai_detail(request, pk: int):
     )
     context = kinerja_of(pegawai)
     return render(request, "kinerja_link/kinerja_saya.html", {**context, "is_self": False})
+
+
+@login_required
+def skp_dokumen(request, pk: int):
+    """The SKP as the official form reads, for screen and print. Someone else's SKP
+    reads exactly like a missing one."""
+    skp = skp_document_for(request.user, pk)
+    if skp is None:
+        raise Http404
+    rhk = list(skp.rhk.all())
+    return render(
+        request,
+        "kinerja_link/skp_dokumen.html",
+        {
+            "skp": skp,
+            "is_self": skp.pegawai.user_id == request.user.pk,
+            "nips": skp_nips_for(request.user, skp),
+            "rhk_utama": [r for r in rhk if r.jenis == JenisRHK.UTAMA],
+            "rhk_tambahan": [r for r in rhk if r.jenis == JenisRHK.TAMBAHAN],
+        },
+    )
+
+
+def skp_nips_for(user, skp) -> dict[str, str]:
+    """The NIPs on the form, in full only for those entitled to them (the person, their
+    pimpinan, a pengelola of their unit, a superuser); masked otherwise."""
+    scope = scope_path_for(user)
+    me = Pegawai.objects.filter(user=user).values_list("pk", flat=True).first()
+
+    def shown(person) -> str:
+        if person is None:
+            return "—"
+        entitled = (
+            user.is_superuser
+            or person.user_id == user.pk
+            or (me is not None and person.pejabat_penilai_id == me)
+            or (scope is not None and person.unit.path.startswith(scope))
+        )
+        return person.nip if entitled else mask_nip(person.nip)
+
+    return {
+        name: shown(getattr(skp, name))
+        for name in ("pegawai", "pejabat_penilai", "atasan_pejabat_penilai")
+    }
 
 
 class EksporForm(forms.Form):

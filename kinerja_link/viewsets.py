@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -25,7 +25,8 @@ from foundation.admin_viewsets import ModelViewSet
 from . import events
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .importing.readers import ImportFileError, check_upload
-from .models import SKP, ApiToken, Evaluasi, ImportJob, Pegawai, Periode
+from .importing.template_files import TEMPLATE_FORMATS, template_file
+from .models import SKP, ApiToken, Evaluasi, ImportJob, ImportKind, Pegawai, Periode
 from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
 from .services import (
     import_job_confirm,
@@ -88,15 +89,23 @@ class EvaluasiViewSet(ModelViewSet):
 class ImportUploadForm(forms.ModelForm):
     class Meta:
         model = ImportJob
-        fields = ["file", "periode", "dry_run"]
+        fields = ["kind", "file", "periode", "dry_run"]
+        widgets = {"kind": forms.RadioSelect}
         help_texts = {
-            "file": _("Ekspor e-Kinerja atau SIASN dalam format CSV atau XLSX."),
+            "file": _(
+                "Unduhan e-Kinerja atau SIASN dalam format CSV, XLSX atau JSON. Kolomnya "
+                "seperti templat di atas."
+            ),
             "dry_run": _("Tampilkan dulu hasil pemeriksaan; simpan setelah Anda konfirmasi."),
         }
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].required = True
+        self.fields["kind"].required = False  # older clients post no kind: evaluations
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or ImportKind.EVALUASI
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -108,11 +117,25 @@ class ImportUploadForm(forms.ModelForm):
 
 
 class ImportUploadView(generic.CreateView):
+    template_name = "kinerja_link/admin/import_upload.html"
+
     def get_form_class(self):
         return ImportUploadForm
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+    def get_initial(self):
+        kind = self.request.GET.get("jenis")
+        return {**super().get_initial(), "kind": kind if kind in ImportKind.values else None}
+
+    def get_context_data(self, **kwargs):
+        templates = [
+            (label, reverse("kinerja_import:template", args=[kind, ext]), ext.upper())
+            for kind, label in ImportKind.choices
+            for ext in TEMPLATE_FORMATS
+        ]
+        return {**super().get_context_data(**kwargs), "import_templates": templates}
 
     def save_instance(self):
         data = self.form.cleaned_data
@@ -122,6 +145,7 @@ class ImportUploadView(generic.CreateView):
                 file=data["file"],
                 periode=data["periode"],
                 dry_run=data["dry_run"],
+                kind=data["kind"],
             )
         except ValidationError as exc:
             raise PermissionDenied(" ".join(exc.messages)) from exc
@@ -169,6 +193,16 @@ def import_progress(request, pk):
     )
 
 
+def import_template(request, kind, ext):
+    """The columns of one import kind with example rows, for a pengelola to fill in."""
+    if scope_path_for(request.user) is None or kind not in ImportKind.values:
+        raise Http404
+    body, content_type = template_file(kind, ext)
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="templat-impor-{kind}.{ext}"'
+    return response
+
+
 @require_POST
 def import_confirm(request, pk):
     job = get_object_or_404(import_jobs_for(request.user), pk=pk)
@@ -185,7 +219,7 @@ class ImportJobViewSet(ModelViewSet):
     model = ImportJob
     name = "kinerja_import"
     icon = "upload"
-    menu_label = _("Impor evaluasi")
+    menu_label = _("Impor evaluasi & SKP")
     add_to_admin_menu = False
     add_view_class = ImportUploadView
     index_view_class = ImportJobIndexView
@@ -194,6 +228,7 @@ class ImportJobViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = [
         "__str__",
+        "kind",
         "status",
         "dry_run",
         "total_rows",
@@ -202,14 +237,15 @@ class ImportJobViewSet(ModelViewSet):
         "unchanged_count",
         "error_count",
     ]
-    list_filter = ["status"]
-    form_fields = ["file", "periode", "dry_run"]
+    list_filter = ["kind", "status"]
+    form_fields = ["kind", "file", "periode", "dry_run"]
 
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("<int:pk>/progres/", import_progress, name="progress"),
             path("<int:pk>/konfirmasi/", import_confirm, name="confirm"),
+            path("templat/<str:kind>.<str:ext>", import_template, name="template"),
         ]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -46,6 +47,13 @@ UPDATED_FIELDS = [f.removesuffix("_id") for f in COMPARED_FIELDS] + [
     "import_job",
     "updated_at",
 ]
+
+
+class RowRef(Protocol):
+    """What the scope check needs of a row: its number and NIP (any import kind's row)."""
+
+    row: int
+    nip: str
 
 
 @dataclass
@@ -232,7 +240,7 @@ def _people(parsed: list[ParsedRow]) -> dict[str, dict]:
     return {row["user__nip"]: row for row in rows}
 
 
-def _in_scope(person: dict | None, ctx: ImportContext, report: Report, p: ParsedRow) -> bool:
+def _in_scope(person: dict | None, ctx: ImportContext, report: Report, p: RowRef) -> bool:
     # Someone outside the importer's units reads exactly like an unknown NIP: an import
     # must not reveal who works elsewhere.
     if person is None or not person["unit__path"].startswith(ctx.scope_path):

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 _SNIFF_BYTES = 64 * 1024
 
@@ -48,8 +50,14 @@ def check_size(size: int) -> None:
         )
 
 
-def read_table(fileobj: IO[bytes], name: str) -> Table:
-    """Headers and non-blank rows of the first sheet (XLSX) or the file (CSV)."""
+UNSUPPORTED = _lazy("Jenis berkas tidak didukung: gunakan CSV, XLSX atau JSON.")
+
+
+def read_table(
+    fileobj: IO[bytes], name: str, json_table: Callable[[object], Table] | None = None
+) -> Table:
+    """Headers and non-blank rows of the first sheet (XLSX) or the file (CSV); a JSON
+    file is handed to ``json_table`` (the import kind knows its nested form)."""
     data = fileobj.read(limits()[0] + 1)
     check_size(len(data))
     if not data.strip():
@@ -59,9 +67,29 @@ def read_table(fileobj: IO[bytes], name: str) -> Table:
     elif name.lower().endswith((".csv", ".txt")):
         _check_text(data[:_SNIFF_BYTES])
         lines = _csv_lines(data)
+    elif name.lower().endswith(".json"):
+        return (json_table or records_table)(_json_data(data))
     else:
-        raise ImportFileError(_("Jenis berkas tidak didukung: gunakan CSV atau XLSX."))
+        raise ImportFileError(str(UNSUPPORTED))
     return _table(lines)
+
+
+def _json_data(data: bytes) -> object:
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ImportFileError(_("Berkas JSON tidak dapat dibaca: periksa isinya.")) from exc
+
+
+def records_table(data: object) -> Table:
+    """A JSON list of flat records, or ``{"rows": [...]}`` as the API takes them."""
+    if isinstance(data, dict):
+        data = data.get("rows")
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise ImportFileError(_("Berkas JSON harus berisi daftar baris (objek)."))
+    if not data:
+        raise ImportFileError(_("Berkas tidak berisi baris data."))
+    return rows_table(data)
 
 
 def check_upload(fileobj: IO[bytes], name: str) -> None:
@@ -83,10 +111,10 @@ def check_upload(fileobj: IO[bytes], name: str) -> None:
         fileobj.seek(0)
         check_size(len(data))
         _guard_zip(data)
-    elif lowered.endswith((".csv", ".txt")):
+    elif lowered.endswith((".csv", ".txt", ".json")):
         _check_text(head)
     else:
-        raise ImportFileError(_("Jenis berkas tidak didukung: gunakan CSV atau XLSX."))
+        raise ImportFileError(str(UNSUPPORTED))
 
 
 def _check_text(head: bytes) -> None:

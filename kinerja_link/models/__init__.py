@@ -1,4 +1,4 @@
-from .evaluasi import ApiToken, Evaluasi, EvaluasiSource, ImportJob, ImportStatus
+from .evaluasi import ApiToken, Evaluasi, EvaluasiSource, ImportJob, ImportKind, ImportStatus
 from .organisation import (
     GOLONGAN_CHOICES,
     JenisJabatan,
@@ -9,6 +9,7 @@ from .organisation import (
 from .skp import (
     SKP,
     AspekRHK,
+    IndikatorRHK,
     JenisPeriode,
     JenisRHK,
     Pendekatan,
@@ -26,7 +27,9 @@ __all__ = [
     "Evaluasi",
     "EvaluasiSource",
     "ImportJob",
+    "ImportKind",
     "ImportStatus",
+    "IndikatorRHK",
     "JenisJabatan",
     "JenisPeriode",
     "JenisRHK",

@@ -121,9 +121,18 @@ class ImportStatus(models.TextChoices):
     GAGAL = "gagal", _("Gagal")
 
 
-class ImportJob(models.Model):
-    """An evaluation import: a file or API payload, its progress and its per-row report."""
+class ImportKind(models.TextChoices):
+    EVALUASI = "evaluasi", _("Evaluasi kinerja")
+    SKP = "skp", _("SKP")
 
+
+class ImportJob(models.Model):
+    """An import of evaluations or SKPs: a file or API payload, its progress and its
+    per-row report. ``kind`` says which rows it holds (``importing.kinds``)."""
+
+    kind = models.CharField(
+        _("jenis impor"), max_length=10, choices=ImportKind.choices, default=ImportKind.EVALUASI
+    )
     file = models.FileField(_("berkas"), upload_to="kinerja/impor/%Y/%m/", blank=True)
     original_name = models.CharField(_("nama berkas"), max_length=255, blank=True)
     rows = models.JSONField(
@@ -174,8 +183,8 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("impor evaluasi")
-        verbose_name_plural = _("impor evaluasi")
+        verbose_name = _("impor kinerja")
+        verbose_name_plural = _("impor kinerja")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 
 ROMAN = ["", "I", "II", "III", "IV"]
 BULAN = [
@@ -87,6 +87,15 @@ class Periode(models.Model):
         return datetime.date(self.tahun, last_month, calendar.monthrange(self.tahun, last_month)[1])
 
     @property
+    def range_label(self) -> str:
+        """The period as dates, as the SKP form writes it: "1 Januari 2026 – 31 Desember 2026"."""
+        start, end = self.start_date, self.end_date
+        return (
+            f"{start.day} {_(BULAN[start.month])} {start.year} – "
+            f"{end.day} {_(BULAN[end.month])} {end.year}"
+        )
+
+    @property
     def label(self) -> str:
         """Readable Indonesian name: "Tahunan 2026", "Triwulan II 2026", "Maret 2026"."""
         if self.jenis == JenisPeriode.TRIWULAN:
@@ -130,21 +139,43 @@ class SKP(ClusterableModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    atasan_pejabat_penilai = models.ForeignKey(
+        "kinerja_link.Pegawai",
+        verbose_name=_("atasan pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     pendekatan = models.CharField(
         _("pendekatan"), max_length=12, choices=Pendekatan.choices, default=Pendekatan.KUANTITATIF
     )
     status = models.CharField(
         _("status"), max_length=10, choices=StatusSKP.choices, default=StatusSKP.KONSEP
     )
+    # The lampiran SKP (PermenPANRB 6/2022): what the organisation provides, how the
+    # pegawai accounts for results, and what follows from meeting or missing them.
+    dukungan_sumber_daya = models.TextField(_("dukungan sumber daya"), blank=True)
+    skema_pertanggungjawaban = models.TextField(_("skema pertanggungjawaban"), blank=True)
+    konsekuensi = models.TextField(_("konsekuensi"), blank=True)
 
     panels = [
         FieldPanel("pegawai"),
         FieldPanel("periode"),
         FieldPanel("pejabat_penilai"),
+        FieldPanel("atasan_pejabat_penilai"),
         FieldPanel("pendekatan"),
         FieldPanel("status"),
         InlinePanel("rhk", heading=_("Rencana hasil kerja"), label=_("RHK")),
         InlinePanel("perilaku", heading=_("Perilaku kerja"), label=_("Ekspektasi")),
+        MultiFieldPanel(
+            [
+                FieldPanel("dukungan_sumber_daya"),
+                FieldPanel("skema_pertanggungjawaban"),
+                FieldPanel("konsekuensi"),
+            ],
+            heading=_("Lampiran SKP"),
+        ),
     ]
 
     class Meta:
@@ -170,19 +201,32 @@ class AspekRHK(models.TextChoices):
     BIAYA = "biaya", _("Biaya")
 
 
-class RencanaHasilKerja(models.Model):
+class RencanaHasilKerja(ClusterableModel):
+    """One RHK of an SKP; its indicators are the aspek rows (``aspek_rows``)."""
+
     skp = ParentalKey(SKP, on_delete=models.CASCADE, related_name="rhk")
     jenis = models.CharField(
         _("jenis"), max_length=10, choices=JenisRHK.choices, default=JenisRHK.UTAMA
     )
     rhk = models.TextField(_("rencana hasil kerja"))
     rhk_pimpinan = models.TextField(_("RHK pimpinan yang diintervensi"), blank=True)
-    aspek = models.CharField(
-        _("aspek"), max_length=10, choices=AspekRHK.choices, default=AspekRHK.KUANTITAS
+    # The leader's own RHK this one intervenes in, when the leader's SKP is here too.
+    rhk_pimpinan_ref = models.ForeignKey(
+        "self",
+        verbose_name=_("RHK pimpinan (tertaut)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="intervensi",
     )
-    indikator = models.TextField(_("indikator kinerja individu"))
-    target = models.CharField(_("target"), max_length=255)
     sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    panels = [
+        FieldPanel("jenis"),
+        FieldPanel("rhk"),
+        FieldPanel("rhk_pimpinan"),
+        InlinePanel("aspek_rows", heading=_("Aspek"), label=_("Aspek"), max_num=4),
+    ]
 
     class Meta:
         verbose_name = _("rencana hasil kerja")
@@ -191,6 +235,29 @@ class RencanaHasilKerja(models.Model):
 
     def __str__(self) -> str:
         return self.rhk
+
+
+class IndikatorRHK(models.Model):
+    """One aspek row of an RHK: its IKI and target. At most one row per aspek."""
+
+    rhk = ParentalKey(RencanaHasilKerja, on_delete=models.CASCADE, related_name="aspek_rows")
+    aspek = models.CharField(
+        _("aspek"), max_length=10, choices=AspekRHK.choices, default=AspekRHK.KUANTITAS
+    )
+    indikator = models.TextField(_("indikator kinerja individu"))
+    target = models.CharField(_("target"), max_length=255)
+    sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    class Meta:
+        verbose_name = _("aspek RHK")
+        verbose_name_plural = _("aspek RHK")
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["rhk", "aspek"], name="kl_rhk_one_row_per_aspek"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_aspek_display()}: {self.indikator} ({self.target})"
 
 
 class PerilakuEkspektasi(models.Model):

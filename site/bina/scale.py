@@ -42,6 +42,7 @@ from kinerja_link.kuadran import predikat_for
 from kinerja_link.models import (
     SKP,
     Evaluasi,
+    IndikatorRHK,
     JenisJabatan,
     JenisPeriode,
     Pegawai,
@@ -502,17 +503,18 @@ def _seed_skp(ctx: Context, pegawai: list[Pegawai]) -> None:
         ],
         batch_size=5_000,
     )
-    RencanaHasilKerja.objects.bulk_create(
+    rhk = RencanaHasilKerja.objects.bulk_create(
         [
-            RencanaHasilKerja(
-                skp_id=s.pk,
-                rhk=f"Terlaksananya layanan unit {n}",
-                indikator="Persentase layanan tepat waktu",
-                target="95%",
-                sort_order=n,
-            )
+            RencanaHasilKerja(skp_id=s.pk, rhk=f"Terlaksananya layanan unit {n}", sort_order=n)
             for s in skps
             for n in (0, 1)
+        ],
+        batch_size=5_000,
+    )
+    IndikatorRHK.objects.bulk_create(
+        [
+            IndikatorRHK(rhk_id=r.pk, indikator="Persentase layanan tepat waktu", target="95%")
+            for r in rhk
         ],
         batch_size=5_000,
     )

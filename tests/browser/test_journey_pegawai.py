@@ -9,12 +9,13 @@ from playwright.sync_api import expect
 
 from django.utils import timezone
 
-from kinerja_link.models import SKP, JenisPeriode, Periode, RencanaHasilKerja, StatusSKP
+from kinerja_link.models import SKP, JenisPeriode, Periode, StatusSKP
 from kinerja_link.pembinaan.assignments import assignment_create
 from kinerja_link.services import pimpinan_group_sync
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.test_public_and_login import open_menu_if_collapsed
 from tests.factories import PegawaiFactory, UnitKerjaFactory
+from tests.kinerja_link.factories import rhk_create
 from tests.learning.factories import make_course
 from tests.learning.quiz.factories import make_question, make_quiz, single_choice
 
@@ -32,7 +33,7 @@ def setup():
     year = timezone.localdate().year
     annual = Periode.objects.get_or_create(tahun=year, jenis=JenisPeriode.TAHUNAN, nomor=0)[0]
     skp = SKP.objects.create(pegawai=pegawai, periode=annual, status=StatusSKP.DISETUJUI)
-    RencanaHasilKerja.objects.create(
+    rhk_create(
         skp=skp,
         rhk="Laporan layanan tepat waktu",
         indikator="Laporan diterima",

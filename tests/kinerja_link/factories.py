@@ -9,7 +9,14 @@ import openpyxl
 from django.core.files.base import ContentFile
 
 from kinerja_link.kuadran import Rating, predikat_for
-from kinerja_link.models import Evaluasi, JenisPeriode, Periode
+from kinerja_link.models import (
+    AspekRHK,
+    Evaluasi,
+    IndikatorRHK,
+    JenisPeriode,
+    Periode,
+    RencanaHasilKerja,
+)
 from tests.factories import PegawaiFactory
 
 
@@ -21,6 +28,15 @@ class PeriodeFactory(factory.django.DjangoModelFactory):
     tahun = 2026
     jenis = JenisPeriode.TRIWULAN
     nomor = 3
+
+
+def rhk_create(
+    *, indikator: str = "Jumlah dokumen", target: str = "1", aspek=AspekRHK.KUANTITAS, **fields
+) -> RencanaHasilKerja:
+    """An RHK with one aspek row (its IKI and target)."""
+    rhk = RencanaHasilKerja.objects.create(**fields)
+    IndikatorRHK.objects.create(rhk=rhk, aspek=aspek, indikator=indikator, target=target)
+    return rhk
 
 
 class EvaluasiFactory(factory.django.DjangoModelFactory):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from kinerja_link import exporting
 from kinerja_link.exporting import KursusRecord, export_rows, to_csv, to_xlsx
 from kinerja_link.kuadran import Rating
+from tests.kinerja_link.factories import rhk_create
 
 from .factories import EvaluasiFactory, PeriodeFactory
 
@@ -171,7 +172,7 @@ def _evidence_fixture(org):
     from decimal import Decimal
 
     from competencies.models import Competency
-    from kinerja_link.models import SKP, RencanaHasilKerja
+    from kinerja_link.models import SKP
     from kinerja_link.pembinaan.models import EvidenceKind, SkpEvidence
 
     from .pembinaan.factories import PembinaanSessionFactory
@@ -179,9 +180,7 @@ def _evidence_fixture(org):
     annual = PeriodeFactory(jenis="tahunan", nomor=0)
     last_year = PeriodeFactory(tahun=annual.tahun - 1, jenis="tahunan", nomor=0)
     skp = SKP.objects.create(pegawai=org.staff[0], periode=annual)
-    rhk = RencanaHasilKerja.objects.create(
-        skp=skp, rhk="Terlaksananya survei IKM", indikator="Laporan", target="1"
-    )
+    rhk = rhk_create(skp=skp, rhk="Terlaksananya survei IKM", indikator="Laporan", target="1")
     course = SkpEvidence.objects.create(
         skp=skp,
         kind=EvidenceKind.COURSE,

@@ -9,8 +9,9 @@ from django.urls import reverse
 from accounts.roles import Role
 from competencies.models import Competency
 from kinerja_link.kuadran import Rating
-from kinerja_link.models import SKP, PerilakuEkspektasi, RencanaHasilKerja
+from kinerja_link.models import SKP, PerilakuEkspektasi
 from tests.factories import PegawaiFactory, UserFactory
+from tests.kinerja_link.factories import rhk_create
 
 from .factories import EvaluasiFactory, PeriodeFactory
 
@@ -35,7 +36,7 @@ def test_pegawai_sees_own_skp_and_predikat_history(client, org, evaluated):
     me = org.staff[0]
     annual = PeriodeFactory(jenis="tahunan", nomor=0)
     skp = SKP.objects.create(pegawai=me, periode=annual, pejabat_penilai=org.kepala)
-    RencanaHasilKerja.objects.create(
+    rhk_create(
         skp=skp,
         rhk="Tersusunnya analisis beban kerja",
         indikator="Jumlah dokumen",

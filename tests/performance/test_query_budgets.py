@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import Role
-from kinerja_link.models import SKP, ApiToken, ImportJob, Periode, RencanaHasilKerja
+from kinerja_link.models import SKP, ApiToken, ImportJob, Periode
 from learning.models import (
     Certificate,
     Enrolment,
@@ -33,7 +33,7 @@ from learning.models import (
 from learning.quiz.models import Question
 from portal.page_cache import invalidate_all
 from tests.factories import PegawaiFactory, UnitKerjaFactory, UserFactory
-from tests.kinerja_link.factories import EvaluasiFactory
+from tests.kinerja_link.factories import EvaluasiFactory, rhk_create
 from tests.learning.factories import make_course, make_home, make_index
 from tests.learning.quiz.factories import make_question
 from tests.portal.factories import make_article, make_article_index, make_image
@@ -168,7 +168,7 @@ def _skp_page(world: World, n: int) -> None:
     annual = Periode.objects.get_or_create(tahun=2026, jenis="tahunan", nomor=0)[0]
     skp = SKP.objects.get_or_create(pegawai=world.pegawai, periode=annual)[0]
     for k in range(skp.rhk.count(), n):
-        RencanaHasilKerja.objects.create(skp=skp, rhk=f"RHK {k}", indikator="IKI", target="1")
+        rhk_create(skp=skp, rhk=f"RHK {k}", indikator="IKI", target="1")
     _evaluations(world, n)
 
 

@@ -86,6 +86,11 @@ MATRIX: list[Rule] = [
     Rule(r"^kinerja:ekspor$", PENGELOLA),
     Rule(r"^pembinaan:bukti_rhk$", NOBODY, "POST only, own evidence only; a GET is 405"),
     Rule(r"^kinerja:perilaku_notes$", PIMPINAN, "their own team's evaluations only"),
+    Rule(
+        r"^kinerja:skp$",
+        SIGNED_IN,
+        "the SKP form: own, their team's as pimpinan, their units' as pengelola; others 404",
+    ),
     Rule(r"^kinerja:", SIGNED_IN, "own SKP and evaluations; team members for their pimpinan"),
     Rule(r"^healthz$", EVERYONE, "liveness probe, says only 'ok'"),
     Rule(r"^wagtaildocs_serve$", EVERYONE, "document privacy is per collection (Wagtail)"),

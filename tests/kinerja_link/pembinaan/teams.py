@@ -5,9 +5,10 @@ from types import SimpleNamespace
 from django.contrib.auth.models import Group
 
 from accounts.roles import Role
-from kinerja_link.models import SKP, JenisPeriode, Periode, RencanaHasilKerja
+from kinerja_link.models import SKP, JenisPeriode, Periode
 from kinerja_link.services import pimpinan_group_sync
 from tests.factories import PegawaiFactory, UnitKerjaFactory
+from tests.kinerja_link.factories import rhk_create
 
 
 def make_team(*, members: int = 2) -> SimpleNamespace:
@@ -34,7 +35,5 @@ def make_skp(pegawai, *, tahun: int, rhk: int = 1) -> SKP:
     periode = Periode.objects.get_or_create(tahun=tahun, jenis=JenisPeriode.TAHUNAN, nomor=0)[0]
     skp = SKP.objects.create(pegawai=pegawai, periode=periode)
     for n in range(rhk):
-        RencanaHasilKerja.objects.create(
-            skp=skp, rhk=f"RHK {n + 1} {pegawai.nama}", indikator="Indikator", target="100%"
-        )
+        rhk_create(skp=skp, rhk=f"RHK {n + 1} {pegawai.nama}", indikator="Indikator", target="100%")
     return skp

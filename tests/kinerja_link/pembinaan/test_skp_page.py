@@ -12,11 +12,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from competencies.models import Competency
-from kinerja_link.models import SKP, JenisPeriode, Periode, RencanaHasilKerja
+from kinerja_link.models import SKP, JenisPeriode, Periode
 from kinerja_link.pembinaan.chart import BAR_MAX, bar_width, values_bar_chart
 from kinerja_link.pembinaan.evidence import competency_progress_refresh
 from kinerja_link.pembinaan.models import EvidenceKind, SessionKind, SkpEvidence
 from tests.factories import PegawaiFactory, UnitKerjaFactory
+from tests.kinerja_link.factories import rhk_create
 
 from .factories import PembinaanSessionFactory
 
@@ -34,9 +35,7 @@ def team():
     periode, _ = Periode.objects.get_or_create(tahun=YEAR, jenis=JenisPeriode.TAHUNAN, nomor=0)
     skp = SKP.objects.create(pegawai=member, periode=periode, pejabat_penilai=pimpinan)
     rhk = [
-        RencanaHasilKerja.objects.create(
-            skp=skp, rhk=text, indikator="Jumlah dokumen", target="4 dokumen", sort_order=i
-        )
+        rhk_create(skp=skp, rhk=text, indikator="Jumlah dokumen", target="4 dokumen", sort_order=i)
         for i, text in enumerate(["Tersusunnya peta proses layanan", "Terlaksananya survei IKM"])
     ]
     return pimpinan, member, pimpinan_lain, skp, rhk
@@ -146,9 +145,7 @@ def test_an_rhk_of_another_skp_is_refused(client, team):
     _pimpinan, member, _lain, skp, _rhk = team
     evidence = add_evidence(skp, "Pelayanan Prima")
     other_skp = SKP.objects.create(pegawai=PegawaiFactory(), periode=skp.periode)
-    foreign = RencanaHasilKerja.objects.create(
-        skp=other_skp, rhk="RHK orang lain", indikator="x", target="1"
-    )
+    foreign = rhk_create(skp=other_skp, rhk="RHK orang lain", indikator="x", target="1")
     client.force_login(member.user)
     response = client.post(
         reverse("pembinaan:bukti_rhk", args=[evidence.pk]), {"rhk": foreign.pk}, follow=True

@@ -29,7 +29,6 @@ from kinerja_link.models import (
     ImportJob,
     JenisPeriode,
     PerilakuEkspektasi,
-    RencanaHasilKerja,
 )
 from kinerja_link.pembinaan.feedback import feedback_give
 from kinerja_link.pembinaan.models import Notification
@@ -40,7 +39,7 @@ from learning import services as learning_services
 from learning.quiz import services as quiz_services
 from learning.quiz.models import QuizAnswer
 from tests.factories import PegawaiFactory, PegawaiUserFactory, UnitKerjaFactory
-from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
+from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory, rhk_create
 from tests.kinerja_link.pembinaan.factories import AssignmentFactory, RecommendationFactory
 from tests.learning.factories import lessons_of, make_course
 from tests.learning.quiz.factories import essay, make_question, make_quiz, single_choice
@@ -95,9 +94,7 @@ def _learning(departed, grader) -> SimpleNamespace:
 def _kinerja(departed, kepala, colleague, course) -> SimpleNamespace:
     tahunan = PeriodeFactory(tahun=2026, jenis=JenisPeriode.TAHUNAN, nomor=0)
     skp = SKP.objects.create(pegawai=departed, periode=tahunan, pejabat_penilai=kepala)
-    RencanaHasilKerja.objects.create(
-        skp=skp, rhk="Laporan bulanan", indikator="12 laporan", target="12"
-    )
+    rhk_create(skp=skp, rhk="Laporan bulanan", indikator="12 laporan", target="12")
     PerilakuEkspektasi.objects.create(
         skp=skp, nilai=Competency.objects.get(code="AK"), ekspektasi="ekspektasi-rahasia"
     )
