@@ -24,6 +24,7 @@ from competencies.models import Competency
 from foundation.audit.stamping import stamp
 
 from ..models import SKP, Pegawai, PerilakuEkspektasi, RencanaHasilKerja
+from .. import events
 from . import engine
 from . import skp_columns as sc
 from .readers import Table
@@ -57,6 +58,9 @@ def run(table: Table, ctx: engine.ImportContext) -> engine.Report:
         ctx.on_progress(report)
     if written and not ctx.dry_run:
         rhk_pimpinan_link(skp_ids=written)
+        # Evidence that waited for these SKPs reaches them at once (pembinaan listens).
+        pegawai_ids = SKP.objects.filter(pk__in=written).values_list("pegawai_id", flat=True)
+        events.announce_skps_changed(pegawai_ids=sorted(set(pegawai_ids)))
     return report
 
 

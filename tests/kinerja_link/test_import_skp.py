@@ -357,3 +357,31 @@ def test_leaders_skp_in_a_later_file_links_the_teams_rhk(org):
         org.staff[0].pk,
         org.staff[1].pk,
     }
+
+
+def test_imported_skp_takes_the_evidence_that_waited_for_it(org):
+    """A training verified before the SKP existed reaches the SKP as soon as it is imported,
+    not at the next hourly sweep."""
+    import datetime
+
+    from kinerja_link.pembinaan.models import SkpEvidence
+    from learning.models import LearningRecord, LearningRecordSource, VerificationStatus
+
+    member = org.staff[0]
+    record = LearningRecord.objects.create(
+        user=member.user,
+        source=LearningRecordSource.EXTERNAL,
+        title="Diklat Kearsipan",
+        institution="ANRI",
+        jenis_diklat_id=3,
+        jp=6,
+        start_date=datetime.date(2026, 5, 4),
+        end_date=datetime.date(2026, 5, 4),
+        verification_status=VerificationStatus.VERIFIED,
+    )
+    assert not SkpEvidence.objects.exists()
+
+    run(org.pengelola.user, FORMATS["csv"](skp_records(org)))
+
+    evidence = SkpEvidence.objects.get(learning_record=record)
+    assert evidence.skp == SKP.objects.get(pegawai=member)
