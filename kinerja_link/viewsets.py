@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets.button import Button
 
-from foundation.admin_viewsets import ModelViewSet
+from foundation.admin_viewsets import DeleteView, ModelViewSet
 
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .importing.readers import ImportFileError, check_upload
@@ -256,7 +256,7 @@ class ScopedEditView(ScopedMixin, generic.EditView):
         return self.scoped(super().get_queryset())
 
 
-class ScopedDeleteView(ScopedMixin, generic.DeleteView):
+class ScopedDeleteView(ScopedMixin, DeleteView):
     def get_queryset(self):
         return self.scoped(super().get_queryset())
 
@@ -280,6 +280,10 @@ class PegawaiIndexView(ScopedByPegawaiIndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "unit", "pejabat_penilai__user")
+
+
+class PegawaiDeleteView(ScopedDeleteView):
+    unit_path_lookup = "unit__path"
 
 
 class PegawaiEditView(ScopedEditView):
@@ -312,6 +316,7 @@ class PegawaiViewSet(ModelViewSet):
     add_to_admin_menu = False
     index_view_class = PegawaiIndexView
     edit_view_class = PegawaiEditView
+    delete_view_class = PegawaiDeleteView
     edit_handler = ObjectList(
         [
             FieldPanel(name)
