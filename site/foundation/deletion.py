@@ -74,11 +74,9 @@ def deletion_blockers(objects: Iterable[models.Model] | models.QuerySet[Any]) ->
 
 
 def _count(rows: Iterable[models.Model]) -> list[Blocker]:
-    counts = Counter(row._meta.concrete_model for row in rows)
-    return [
-        Blocker(label=str(m._meta.verbose_name_plural), count=n)
-        for m, n in sorted(counts.items(), key=lambda item: -item[1])
-    ]
+    # Grouped by the model's plural name; a page type's rows count under their own type.
+    counts = Counter(str(row._meta.verbose_name_plural) for row in rows)
+    return [Blocker(label=label, count=n) for label, n in counts.most_common()]
 
 
 def deletion_advice(obj: models.Model) -> str:
