@@ -20,7 +20,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 
-from foundation.admin_viewsets import ModelViewSet
+from foundation.admin_viewsets import DeleteView, ModelViewSet
 
 from . import events
 from .forms import PegawaiAdminForm, SKPAdminForm
@@ -292,7 +292,7 @@ class ScopedEditView(ScopedMixin, generic.EditView):
         return self.scoped(super().get_queryset())
 
 
-class ScopedDeleteView(ScopedMixin, generic.DeleteView):
+class ScopedDeleteView(ScopedMixin, DeleteView):
     def get_queryset(self):
         return self.scoped(super().get_queryset())
 
@@ -336,6 +336,10 @@ class PegawaiIndexView(ScopedByPegawaiIndexView):
         return super().get_base_queryset().select_related("user", "unit", "pejabat_penilai__user")
 
 
+class PegawaiDeleteView(ScopedDeleteView):
+    unit_path_lookup = "unit__path"
+
+
 class PegawaiEditView(ScopedEditView):
     unit_path_lookup = "unit__path"
 
@@ -370,6 +374,7 @@ class PegawaiViewSet(ModelViewSet):
     add_to_admin_menu = False
     index_view_class = PegawaiIndexView
     edit_view_class = PegawaiEditView
+    delete_view_class = PegawaiDeleteView
     edit_handler = ObjectList(
         [
             FieldPanel(name)

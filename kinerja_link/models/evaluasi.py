@@ -29,7 +29,7 @@ class Evaluasi(models.Model):
     pegawai = models.ForeignKey(
         "kinerja_link.Pegawai",
         verbose_name=_("pegawai"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="evaluasi_set",
     )
     periode = models.ForeignKey(
@@ -81,7 +81,7 @@ class Evaluasi(models.Model):
         verbose_name=_("tugas impor"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         related_name="evaluasi_set",
     )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)

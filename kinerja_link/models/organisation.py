@@ -109,6 +109,14 @@ class Pegawai(models.Model):
     )
     is_active = models.BooleanField(_("aktif"), default=True)
 
+    # Shown when a deletion is refused because records hold the pegawai (foundation.deletion).
+    deletion_advice = _(
+        "Pegawai yang keluar atau pindah dinonaktifkan (hapus centang «Aktif» pada data "
+        "pegawai), bukan dihapus: evaluasi, SKP, penugasan dan riwayat belajarnya tetap ada. "
+        "Permintaan penghapusan data pribadi dilayani lewat «Data pribadi» → «Hapus data "
+        "pribadi…», yang menyamarkan identitasnya."
+    )
+
     objects = PegawaiQuerySet.as_manager()
 
     class Meta:

@@ -121,7 +121,7 @@ class SKP(ClusterableModel):
     pegawai = models.ForeignKey(
         "kinerja_link.Pegawai",
         verbose_name=_("pegawai"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="skp_set",
     )
     periode = models.ForeignKey(

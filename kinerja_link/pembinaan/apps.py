@@ -10,6 +10,17 @@ class PembinaanConfig(AppConfig):
     verbose_name = _("Pembinaan")
 
     def ready(self):
-        from . import receivers
+        from foundation.deletion import audit_deletions
+
+        from . import models, receivers
 
         receivers.connect()
+        audit_deletions(
+            models.Recommendation,
+            models.Assignment,
+            models.PembinaanSession,
+            models.SessionParticipant,
+            models.Feedback,
+            models.SkpEvidence,
+            models.CompetencyProgress,
+        )

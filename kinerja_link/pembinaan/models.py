@@ -148,13 +148,13 @@ class Recommendation(models.Model):
     pegawai = models.ForeignKey(
         "kinerja_link.Pegawai",
         verbose_name=_("pegawai"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="recommendations",
     )
     evaluasi = models.ForeignKey(
         "kinerja_link.Evaluasi",
         verbose_name=_("evaluasi"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="recommendations",
     )
     rule = models.ForeignKey(
@@ -168,7 +168,7 @@ class Recommendation(models.Model):
         verbose_name=_("kursus"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     session_kind = models.CharField(
@@ -244,7 +244,7 @@ class Assignment(models.Model):
     pegawai = models.ForeignKey(
         "kinerja_link.Pegawai",
         verbose_name=_("pegawai"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="assignments",
     )
     course = models.ForeignKey(
@@ -413,7 +413,7 @@ class PembinaanSession(models.Model):
 class SessionParticipant(models.Model):
     session = models.ForeignKey(PembinaanSession, on_delete=models.CASCADE, related_name="+")
     pegawai = models.ForeignKey(
-        "kinerja_link.Pegawai", on_delete=models.CASCADE, related_name="session_participations"
+        "kinerja_link.Pegawai", on_delete=models.PROTECT, related_name="session_participations"
     )
     # The JP ledger row this session produced for this pegawai, when sessions count as JP.
     learning_record = models.OneToOneField(
@@ -447,7 +447,7 @@ class Feedback(models.Model):
     pegawai = models.ForeignKey(
         "kinerja_link.Pegawai",
         verbose_name=_("pegawai"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="feedback_received",
     )
     given_by = models.ForeignKey(
@@ -518,7 +518,7 @@ class SkpEvidence(models.Model):
     skp = models.ForeignKey(
         "kinerja_link.SKP",
         verbose_name=_("SKP"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="evidence",
     )
     kind = models.CharField(_("jenis"), max_length=10, choices=EvidenceKind.choices)
@@ -530,7 +530,7 @@ class SkpEvidence(models.Model):
         verbose_name=_("catatan pembelajaran"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     certificate = models.ForeignKey(
@@ -546,7 +546,7 @@ class SkpEvidence(models.Model):
         verbose_name=_("sesi pembinaan"),
         null=True,
         blank=True,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="evidence",
     )
     assignment = models.ForeignKey(
@@ -597,13 +597,13 @@ class CompetencyProgress(models.Model):
     pegawai = models.ForeignKey(
         "kinerja_link.Pegawai",
         verbose_name=_("pegawai"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="competency_progress",
     )
     competency = models.ForeignKey(
         "competencies.Competency",
         verbose_name=_("kompetensi"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     evidence_count = models.PositiveIntegerField(_("jumlah bukti"), default=0)

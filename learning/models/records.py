@@ -27,10 +27,10 @@ class EnrolmentStatus(models.TextChoices):
 
 class Enrolment(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="enrolments"
     )
     course = models.ForeignKey(
-        "learning.CoursePage", on_delete=models.CASCADE, related_name="enrolments"
+        "learning.CoursePage", on_delete=models.PROTECT, related_name="enrolments"
     )
     source = models.CharField(
         _("sumber"), max_length=10, choices=EnrolmentSource.choices, default=EnrolmentSource.SELF
@@ -75,7 +75,7 @@ class LessonCompletion(models.Model):
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="completions")
     lesson = models.ForeignKey(
-        "learning.LessonPage", on_delete=models.CASCADE, related_name="completions"
+        "learning.LessonPage", on_delete=models.PROTECT, related_name="completions"
     )
     completed_at = models.DateTimeField(auto_now_add=True)
 

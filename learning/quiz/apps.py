@@ -10,3 +10,10 @@ class QuizConfig(AppConfig):
     label = "quiz"
     default_auto_field = "django.db.models.BigAutoField"
     verbose_name = _("Kuis")
+
+    def ready(self):
+        from foundation.deletion import audit_deletions
+
+        from .models import QuizAnswer, QuizAttempt
+
+        audit_deletions(QuizAttempt, QuizAnswer)

@@ -348,9 +348,9 @@ class AttemptState(models.TextChoices):
 
 class QuizAttempt(models.Model):
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="quiz_attempts"
     )
-    quiz = models.ForeignKey(QuizPage, on_delete=models.CASCADE, related_name="attempts")
+    quiz = models.ForeignKey(QuizPage, on_delete=models.PROTECT, related_name="attempts")
     number = models.PositiveSmallIntegerField(_("percobaan ke-"))
     state = models.CharField(
         _("status"), max_length=12, choices=AttemptState.choices, default=AttemptState.IN_PROGRESS

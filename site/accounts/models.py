@@ -38,6 +38,13 @@ class User(AbstractUser):
         help_text=_("Pengingat tetap tampil di notifikasi; surel wajib tetap dikirim."),
     )
 
+    # Shown when a deletion is refused because records hold the account (foundation.deletion).
+    deletion_advice = _(
+        "Nonaktifkan akun ini (hapus centang «Aktif») agar tidak dapat masuk lagi: riwayat "
+        "belajar dan kinerjanya tetap ada. Pegawai yang meminta penghapusan data pribadinya "
+        "dilayani lewat Kinerja → Pegawai → «Data pribadi» → «Hapus data pribadi…»."
+    )
+
     class Meta(AbstractUser.Meta):
         # The stubs type the inherited Meta's names as str; Django takes lazy text.
         verbose_name = _("pengguna")  # type: ignore[assignment]

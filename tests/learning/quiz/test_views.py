@@ -7,11 +7,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from learning import services as learning_services
 from learning.quiz import services
 from learning.quiz.models import QuizAttempt, ReviewWhen
 from learning.quiz.safe_text import render_text, sanitize_html
 from learning.quiz.types import Choice, TextFormat
-from tests.learning.factories import action_url
+from tests.learning.factories import action_url, make_course
 
 from .conftest import answers
 from .factories import make_question, make_quiz, matching, numerical, short_answer, single_choice
@@ -209,7 +210,10 @@ def test_attempt_and_review_queries_do_not_grow_with_questions(
     client.force_login(enrolled)
     counts = []
     for size in (2, 10):
-        quiz = make_quiz(course, [make_question() for _ in range(size)], max_attempts=0)
+        # One quiz per course; attempts protect their quiz, so each size gets its own course.
+        own_course = make_course()
+        learning_services.enrolment_create(user=enrolled, course=own_course)
+        quiz = make_quiz(own_course, [make_question() for _ in range(size)], max_attempts=0)
         attempt = services.attempt_start(user=enrolled, quiz=quiz)
         if name == "review":
             services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=answers(attempt))
@@ -218,5 +222,4 @@ def test_attempt_and_review_queries_do_not_grow_with_questions(
         with django_assert_max_num_queries(20) as captured:
             assert client.get(url).status_code == 200
         counts.append(len(captured))
-        quiz.delete()  # one quiz per course
     assert counts[1] <= counts[0], counts
