@@ -18,10 +18,12 @@ from pydantic_core import PydanticCustomError
 
 from django.utils.translation import gettext as _
 
-# C0 controls but tab, LF and CR; DEL and C1 controls; UTF-16 surrogates.
-_FORBIDDEN = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uD800-\\uDFFF"
-TEXT_PATTERN = f"^[^{_FORBIDDEN}]*$"
-_FORBIDDEN_RE = re.compile(f"[{_FORBIDDEN}]")
+# C0 controls but tab, LF and CR; DEL and C1 controls. Lone UTF-16 surrogates are refused
+# too, but left out of the schema's pattern: no JSON text made of Unicode characters holds
+# one, and schema validators (Rust's regex) cannot compile the range.
+_CONTROLS = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F"
+TEXT_PATTERN = f"^[^{_CONTROLS}]*$"
+_FORBIDDEN_RE = re.compile(f"[{_CONTROLS}\\uD800-\\uDFFF]")
 
 # 18 digits: a NIP sent as a number still fits, anything larger is no value we read.
 NUMBER_LIMIT = 10**18 - 1
@@ -107,12 +109,16 @@ def JsonScalar(max_length: int) -> Any:
 def JsonRecord(*, max_properties: int, key_length: int, value_length: int) -> Any:
     """A flat JSON object: named columns (non-empty safe text) holding JSON scalars."""
     key = SafeText(key_length, min_length=1)
+    # The key rule twice: propertyNames says it plainly, patternProperties is the form
+    # schema-driven generators (hypothesis-jsonschema, schemathesis) honour.
+    key_pattern = f"^[^{_CONTROLS}]{{1,{key_length}}}$"
     schema = {
         "type": "object",
         "minProperties": 1,
         "maxProperties": max_properties,
         "propertyNames": text_schema(max_length=key_length, min_length=1),
-        "additionalProperties": scalar_schema(max_length=value_length),
+        "patternProperties": {key_pattern: scalar_schema(max_length=value_length)},
+        "additionalProperties": False,
     }
     return Annotated[
         dict[key, JsonScalar(value_length)],  # type: ignore[valid-type]
