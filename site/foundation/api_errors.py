@@ -81,24 +81,25 @@ def validation_errors(errors: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
+    # Ninja types a handler's exception as "the class or an instance"; ours get instances.
     def answer(request: HttpRequest, status: int, body: dict[str, Any]) -> HttpResponse:
         return api.create_response(request, body, status=status)
 
-    def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    def on_validation(request: HttpRequest, exc: Any) -> HttpResponse:
         errors = validation_errors(list(exc.errors))
         detail = _("Permintaan tidak sesuai skema: %(n)d kesalahan.") % {"n": len(exc.errors)}
         return answer(request, 422, {"detail": detail, "errors": errors})
 
-    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    def on_http_error(request: HttpRequest, exc: Any) -> HttpResponse:
         cause = exc.__cause__
         if isinstance(cause, BodyRefused):
             return answer(request, cause.status, {"detail": cause.message})
         return answer(request, exc.status_code, {"detail": str(exc)})
 
-    def on_auth(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    def on_auth(request: HttpRequest, exc: Any) -> HttpResponse:
         return answer(request, 401, {"detail": _("Token API tidak ada atau tidak berlaku.")})
 
-    def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    def on_too_big(request: HttpRequest, exc: Any) -> HttpResponse:
         return answer(request, 413, {"detail": _("Badan permintaan terlalu besar.")})
 
     api.add_exception_handler(ValidationError, on_validation)
