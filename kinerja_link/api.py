@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from ninja import Field, Router, Schema, Status
+from ninja import Router, Status
 from ninja.security import HttpBearer
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from foundation.api_errors import ErrorOut, ValidationErrorOut
+
+from .api_schemas import EvaluasiImportIn, EvaluasiImportOut
 from .models import ApiToken, ImportStatus
 from .models.evaluasi import hash_token
 from .services import evaluasi_import_records, periode_resolve
@@ -33,67 +33,46 @@ class TokenAuth(HttpBearer):
         return found.user
 
 
-class EvaluasiImportIn(Schema):
-    rows: list[dict[str, Any]] = Field(
-        ...,
-        description="Baris dengan nama field SIASN (nip, tahun, periodikId, periodikNama, "
-        "hasilKinerjaNilai, perilakuKerjaNilai, kuadranKinerjaNilai, penilaiNipNrp) "
-        "atau judul kolom e-Kinerja (NIP, PERIODE, RATING HASIL KERJA, ...).",
-        examples=[
-            [
-                {
-                    "nip": "198609262015051001",
-                    "tahun": 2026,
-                    "periodikId": 2,
-                    "periodikNama": "Triwulan III",
-                    "hasilKinerjaNilai": 1,
-                    "perilakuKerjaNilai": 2,
-                }
-            ]
-        ],
-    )
-    periode: str | None = Field(None, description='Periode bawaan, misalnya "Triwulan III 2026".')
-    dry_run: bool = Field(False, description="Periksa saja tanpa menyimpan.")
+RESPONSES = {
+    200: EvaluasiImportOut,
+    400: ErrorOut,
+    401: ErrorOut,
+    403: ErrorOut,
+    413: ErrorOut,
+    415: ErrorOut,
+    422: ValidationErrorOut,
+}
 
-
-class RowError(Schema):
-    baris: int
-    nip: str
-    pesan: str
-
-
-class EvaluasiImportOut(Schema):
-    job_id: int
-    status: str
-    dry_run: bool
-    total: int
-    created: int
-    updated: int
-    unchanged: int
-    predikat_mismatch: int
-    error_count: int
-    errors: list[RowError]
-    message: str
-
-
-class ErrorOut(Schema):
-    detail: str
+# The OpenAPI document is for integrators; its descriptions stay as written, in Indonesian.
+RESPONSE_DESCRIPTIONS = {
+    200: {"description": "Baris diproses; kesalahan per baris ada di `errors`."},
+    400: {
+        "description": "Badan permintaan bukan JSON UTF-8 yang sah (NaN, Infinity, terlalu "
+        "dalam), atau baris ditolak seluruhnya (kolom wajib tidak ada, periode tidak terbaca)."
+    },
+    401: {"description": "Token API tidak ada atau tidak berlaku."},
+    403: {"description": "Pemilik token bukan Pengelola Kepegawaian."},
+    413: {"description": "Badan permintaan lebih besar dari batas server (2,5 MB)."},
+    415: {"description": "Jenis isi bukan application/json (UTF-8)."},
+    422: {"description": "JSON tidak sesuai skema; `errors` menyebut lokasi tiap kesalahan."},
+}
 
 
 @router.post(
     "/evaluasi/",
     auth=TokenAuth(),
-    response={200: EvaluasiImportOut, 400: ErrorOut, 403: ErrorOut},
+    response=RESPONSES,
     summary="Impor evaluasi kinerja",
+    description="Upsert evaluasi per (NIP, periode); predikat dihitung dari kuadran kinerja. "
+    "Baris dinomori mulai 2, seperti di berkas dengan baris judul.",
+    openapi_extra={"responses": RESPONSE_DESCRIPTIONS},
 )
 def import_evaluasi(request, payload: EvaluasiImportIn):
     """Upsert evaluations by (NIP, periode); the predikat is computed from the kuadran.
 
-    Rows are numbered from 2, as if row 1 were a spreadsheet header.
+    Rows are numbered from 2, as if row 1 were a spreadsheet header. The schema has
+    checked every field (``api_schemas``); a 400 here refuses the rows as a whole.
     """
-    max_rows = getattr(settings, "KINERJA_API_MAX_ROWS", 5000)
-    if len(payload.rows) > max_rows:
-        return Status(400, {"detail": f"Paling banyak {max_rows} baris per permintaan."})
     try:
         periode = periode_resolve(text=payload.periode) if payload.periode else None
         job = evaluasi_import_records(

@@ -61,15 +61,29 @@ def test_token_of_a_non_pengelola_is_forbidden(client, org):
     assert not Evaluasi.objects.exists()
 
 
-def test_bad_requests(client, org, token, settings):
-    assert post(client, token, {"rows": []}).json() == {
-        "detail": "Permintaan tidak berisi baris data."
-    }
+def test_rows_refused_as_a_whole_get_400(client, org, token):
     assert "RATING HASIL KERJA" in post(client, token, {"rows": [{"nip": "1"}]}).json()["detail"]
-    assert post(client, token, {"rows": [], "periode": "Semester 9"}).status_code == 400
+    response = post(client, token, {"rows": [row(org.staff[0], 1, 1)], "periode": "Semester 9"})
+    assert response.status_code == 400
+    assert response.json()["detail"]
+
+
+def test_schema_violations_get_422_with_each_location(client, org, token, settings):
+    assert post(client, token, {"rows": []}).json() == {
+        "detail": "Permintaan tidak sesuai skema: 1 kesalahan.",
+        "errors": [{"lokasi": "rows", "pesan": "Paling sedikit 1 isian."}],
+    }
     settings.KINERJA_API_MAX_ROWS = 1
     rows = [row(p, 1, 1) for p in org.staff]
-    assert post(client, token, {"rows": rows}).status_code == 400
+    assert post(client, token, {"rows": rows}).status_code == 422
+    assert not Evaluasi.objects.exists()
+
+
+def test_a_dry_run_stores_no_evaluation(client, org, token):
+    response = post(client, token, {"rows": [row(org.staff[0], 1, 1)], "dry_run": True})
+    assert response.status_code == 200, response.content
+    assert response.json()["dry_run"] is True
+    assert not Evaluasi.objects.exists()
 
 
 @pytest.mark.django_db
