@@ -4,6 +4,7 @@ from wagtail.permissions import register_permission_policy
 from foundation.permission_policies import ServiceWrittenPolicy
 from learning.scopes import PENGELOLA_SCOPE_HOOK
 
+from .choosers import CHOOSERS
 from .learning_scope import unit_subtree_scope
 from .models import Evaluasi, ImportJob
 from .viewsets import KinerjaViewSetGroup
@@ -18,4 +19,6 @@ hooks.register(PENGELOLA_SCOPE_HOOK, unit_subtree_scope)
 
 @hooks.register("register_admin_viewset")
 def register_kinerja_viewsets():
-    return KinerjaViewSetGroup()
+    # The choosers also become the widget of every admin form's foreign key to their model;
+    # first, so that viewsets building their form class on registration already use them.
+    return [*CHOOSERS, KinerjaViewSetGroup()]
