@@ -97,9 +97,16 @@ def _path_or_refuse(user) -> str:
 class ScopedChooseMixin:
     choices_for = None  # set by the viewset: user -> queryset
     columns_extra: tuple[tuple[str, str], ...] = ()
+    title_label = _("Nama")
 
     def get_object_list(self):
         return self.choices_for(self.request.user)
+
+    @property
+    def title_column(self):
+        column = super().title_column  # Wagtail's heads it "Title"
+        column.label = self.title_label
+        return column
 
     @property
     def columns(self):
@@ -148,8 +155,11 @@ class ScopedChooserViewSet(ChooserViewSet):
     per_page = 10
     ordering: tuple[str, ...] = ("pk",)
 
+    title_label = _("Nama")
+
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
+            title_label=self.title_label,
             choices_for=self.choices_for,
             ordering=self.ordering,
             columns_extra=self.columns_extra,
@@ -198,6 +208,7 @@ class UnitKerjaChooserViewSet(ScopedChooserViewSet):
     choose_one_text = _("Pilih unit kerja")
     choose_another_text = _("Ganti unit kerja")
     url_prefix = "pilih-unit"
+    title_label = _("Unit kerja")
     choices_for = staticmethod(units_choices_for)
     columns_extra = (("kode", _("Kode")),)
     search_form_class = UnitSearchForm

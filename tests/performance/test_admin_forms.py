@@ -212,7 +212,7 @@ def test_the_pegawai_form_is_among_them_and_uses_choosers(superuser, client):
     assert "<option" not in html.split('id="id_pejabat_penilai"')[1].split("</section>")[0]
 
 
-def test_a_pengelola_chooses_only_pegawai_of_their_units(at_scale, db, client):
+def test_a_pengelola_chooses_only_within_their_units(at_scale, db, client):
     pengelola = Pegawai.objects.filter(user__groups=role_group(Role.PENGELOLA)).first()
     outsider = Pegawai.objects.filter(unit__kode__startswith="SKALA").order_by("pk").last()
     client.force_login(pengelola.user)
@@ -225,6 +225,9 @@ def test_a_pengelola_chooses_only_pegawai_of_their_units(at_scale, db, client):
     insider = listed[0]
     chosen = client.get(reverse("pegawai_chooser:chosen", args=[insider.pk]))
     assert chosen.json()["result"]["title"] == insider.nama
+    units = client.get(reverse("unit_chooser:choose_results")).context["results"]
+    assert units and all(unit.path.startswith(pengelola.unit.path) for unit in units)
+    assert not client.get(reverse("account_chooser:choose_results"), search).context["results"]
 
 
 def test_only_pengelola_and_superusers_open_the_choosers(at_scale, db, client):
