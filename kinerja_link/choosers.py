@@ -15,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -25,6 +26,8 @@ from wagtail.admin.widgets.chooser import BaseChooser
 
 from .models import Pegawai, UnitKerja
 from .selectors import scope_path_for
+
+StrOrPromise = str | Promise  # a column label: gettext_lazy gives a promise
 
 
 class SearchForm(BaseFilterForm):
@@ -96,7 +99,7 @@ def _path_or_refuse(user) -> str:
 
 class ScopedChooseMixin:
     choices_for = None  # set by the viewset: user -> queryset
-    columns_extra: tuple[tuple[str, str], ...] = ()
+    columns_extra: tuple[tuple[str, StrOrPromise], ...] = ()
     title_label = _("Nama")
 
     def get_object_list(self):
@@ -144,7 +147,7 @@ class ScopedChooserViewSet(ChooserViewSet):
     """A chooser whose every view reads through ``choices_for(user)``; no "create" tab."""
 
     choices_for = staticmethod(pegawai_choices_for)
-    columns_extra: tuple[tuple[str, str], ...] = ()
+    columns_extra: tuple[tuple[str, StrOrPromise], ...] = ()
     search_form_class: type[SearchForm] = PersonSearchForm
     choose_view_class = ChooseView
     choose_results_view_class = ChooseResultsView
