@@ -101,6 +101,7 @@ class ScopedChooseMixin:
     choices_for = None  # set by the viewset: user -> queryset
     columns_extra: tuple[tuple[str, StrOrPromise], ...] = ()
     title_label = _("Nama")
+    results_template_name = "kinerja_link/admin/chooser_results.html"
 
     def get_object_list(self):
         return self.choices_for(self.request.user)
