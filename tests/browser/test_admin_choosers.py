@@ -51,6 +51,7 @@ def test_pengelola_picks_a_pejabat_penilai_by_search(page, org, viewport_name):
     expect(choice).to_be_visible()
     expect(modal.get_by_text("Ratna Bidang Lain")).to_have_count(0)  # outside the scope
     expect(modal.get_by_role("columnheader", name="Nama")).to_be_visible()
+    expect(modal.get_by_role("alert")).to_have_text("Ditemukan 1")
     screenshot(page, f"pilih-pegawai-{viewport_name}-modal")
     choice.click()
     expect(chooser).to_contain_text("Ratna Penilai Baru")
