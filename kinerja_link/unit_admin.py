@@ -16,6 +16,7 @@ from wagtail.admin.views import generic
 
 from foundation.admin_viewsets import ModelViewSet
 
+from .choosers import unit_chooser
 from .models import UnitKerja
 from .selectors import scope_path_for
 
@@ -32,6 +33,7 @@ class UnitKerjaForm(WagtailAdminModelForm):
         label=_("Induk"),
         queryset=UnitKerja.objects.none(),
         required=False,
+        widget=unit_chooser.widget_class(),
         help_text=_("Kosongkan untuk instansi (akar pohon)."),
     )
 

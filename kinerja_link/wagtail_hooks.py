@@ -5,6 +5,7 @@ from foundation.permission_policies import ServiceWrittenPolicy
 from foundation.personal_data import PERSONAL_TEXT_COLUMNS_HOOK
 from learning.scopes import PENGELOLA_SCOPE_HOOK
 
+from .choosers import CHOOSERS
 from .learning_scope import unit_subtree_scope
 from .models import Evaluasi, ImportJob
 from .viewsets import KinerjaViewSetGroup
@@ -19,12 +20,12 @@ hooks.register(PENGELOLA_SCOPE_HOOK, unit_subtree_scope)
 
 @hooks.register("register_admin_viewset")
 def register_kinerja_viewsets():
-    return KinerjaViewSetGroup()
+    # The choosers also become the widget of every admin form's foreign key to their model;
+    # first, so that viewsets building their form class on registration already use them.
+    return [*CHOOSERS, KinerjaViewSetGroup()]
 
 
 @hooks.register(PERSONAL_TEXT_COLUMNS_HOOK)
 def kinerja_personal_text_columns():
     # An import job keeps its rows and row errors, which name the pegawai of each row.
-    from .models import ImportJob
-
     return [(ImportJob, ("original_name", "rows", "errors", "message"))]

@@ -23,8 +23,8 @@ from wagtail.models import ModelLogEntry
 from competencies.models import Competency
 from foundation.audit.stamping import stamp
 
-from ..models import SKP, Pegawai, PerilakuEkspektasi, RencanaHasilKerja
 from .. import events
+from ..models import SKP, Pegawai, PerilakuEkspektasi, RencanaHasilKerja
 from . import engine
 from . import skp_columns as sc
 from .readers import Table

@@ -1,5 +1,6 @@
-"""Base classes for our admin viewsets: Wagtail's, with formula-safe spreadsheet exports
-and deletions refused while records hold the object.
+"""Base classes for our admin viewsets: Wagtail's, with formula-safe spreadsheet exports,
+deletions refused while records hold the object, and the admin's widgets (choosers) on forms
+built from ``form_fields``.
 
 Every ``ModelViewSet`` and ``SnippetViewSet`` of ours extends these instead of Wagtail's
 (see ``foundation.spreadsheets`` and ``foundation.deletion``; snippets are guarded by the
@@ -8,6 +9,7 @@ Every ``ModelViewSet`` and ``SnippetViewSet`` of ours extends these instead of W
 
 from __future__ import annotations
 
+from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet as WagtailModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetViewSet
@@ -29,6 +31,12 @@ class DeleteView(DeletionGuardMixin, generic.DeleteView):
 
 class ModelViewSet(FormulaSafeViewSetMixin, WagtailModelViewSet):
     delete_view_class = DeleteView
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        # Wagtail builds a ``form_fields`` form with Django's defaults: a foreign key became a
+        # <select> of every row (an API token's user: 20,000 options). Panel forms already
+        # take the registered widgets; this gives the plain forms the same ones.
+        return formfield_for_dbfield(db_field, **kwargs)
 
 
 class SnippetViewSet(FormulaSafeViewSetMixin, WagtailSnippetViewSet):

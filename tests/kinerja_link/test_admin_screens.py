@@ -102,3 +102,13 @@ def test_pengelola_choices_stay_in_the_subtree(client, org):
     assert org.other not in skp_form.fields["pegawai"].queryset
     pegawai_form = client.get(reverse("pegawai:edit", args=[org.staff[0].pk])).context["form"]
     assert set(pegawai_form.fields["unit"].queryset) == {org.unit_a}
+
+
+def test_pegawai_chooser_searches_in_indonesian_within_the_subtree(client, org):
+    client.force_login(org.pengelola.user)
+    url = reverse("pegawai_chooser:choose_results")
+    found = client.get(url, {"q": org.staff[0].nama}).content.decode()
+    assert "Ditemukan 1" in found and escape(org.staff[0].nama) in found
+    assert "match" not in found  # Wagtail's untranslated count
+    missing = client.get(url, {"q": org.other.nama}).content.decode()
+    assert "Tidak ada yang cocok" in missing  # another unit's pegawai is not offered

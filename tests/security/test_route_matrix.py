@@ -62,6 +62,11 @@ MATRIX: list[Rule] = [
         "PDP export (JSON/PDF) and erasure: pengelola of the unit subtree; others get 404",
     ),
     Rule(r"^admin/jejak-audit/", frozenset({"superuser"}), "audit trail, read-only"),
+    Rule(
+        r"^admin/pilih-(pegawai|akun|unit)/",
+        PENGELOLA,
+        "choosers of admin forms: a pengelola's unit subtree; others are refused",
+    ),
     Rule(r"^admin/", ADMIN_USERS, "Wagtail admin: staff roles; Wagtail checks finer permissions"),
     Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
     Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),
