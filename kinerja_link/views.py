@@ -13,9 +13,9 @@ from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi, Pegawai, Periode, UnitKerja
 from .perilaku_notes import MAX_NOTE_LENGTH, editable_by, perilaku_notes_update
+from .scope import scope_for
 from .selectors import (
     kinerja_of,
-    scope_path_for,
     units_for_export,
     visible_pegawai_for,
 )
@@ -61,7 +61,7 @@ class EksporForm(forms.Form):
 @login_required
 def ekspor(request):
     """Pengelola only: everyone else gets the 404 of a page that is not there."""
-    if scope_path_for(request.user) is None:
+    if scope_for(request.user) is None:
         raise Http404
     form = EksporForm(request.GET or None, user=request.user)
     if not form.is_valid():

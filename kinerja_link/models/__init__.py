@@ -4,6 +4,7 @@ from .organisation import (
     JenisJabatan,
     Pegawai,
     PegawaiQuerySet,
+    PengelolaScope,
     UnitKerja,
 )
 from .skp import (
@@ -33,6 +34,7 @@ __all__ = [
     "Pegawai",
     "PegawaiQuerySet",
     "Pendekatan",
+    "PengelolaScope",
     "PerilakuEkspektasi",
     "Periode",
     "RencanaHasilKerja",

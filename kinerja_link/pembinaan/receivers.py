@@ -22,9 +22,9 @@ def add_evidence_on_completion(sender, *, learning_record_id: int, **kwargs) -> 
     enqueue_on_commit(skp_evidence_from_learning_record_task, learning_record_id)
 
 
-def recommend_on_evaluations_changed(sender, *, periode_ids, scope_path: str, **kwargs) -> None:
+def recommend_on_evaluations_changed(sender, *, periode_ids, scope_paths, **kwargs) -> None:
     """New or changed evaluations (or newly flagged values) may call for pembinaan."""
-    recommendations_after_import(periode_ids=periode_ids, scope_path=scope_path)
+    recommendations_after_import(periode_ids=periode_ids, scope_paths=scope_paths)
 
 
 def connect() -> None:
