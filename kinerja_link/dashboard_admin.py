@@ -25,6 +25,10 @@ class DashboardView(WagtailAdminTemplateMixin, View):
     page_title = _("Dasbor pengelola")
     header_icon = "home"
 
+    def get_breadcrumbs_items(self):
+        # Wagtail's base shows only "Home"; end the trail with this page, as its viewsets do.
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
     def get(self, request):
         periode = request.GET.get("periode", "")
         figures = pengelola_dashboard(

@@ -17,7 +17,6 @@ from wagtail.admin.views import generic
 
 from accounts.roles import Role
 from foundation.admin_viewsets import ModelViewSet
-from foundation.permission_policies import SuperuserOnlyPolicy
 
 from .models import PengelolaScope, UnitKerja
 from .pengelola_scopes import pengelola_scope_add, pengelola_scope_change, pengelola_scope_remove
@@ -87,7 +86,6 @@ class PengelolaScopeViewSet(ModelViewSet):
     icon = "site"
     menu_label = _("Cakupan pengelola")
     add_to_admin_menu = False
-    permission_policy = SuperuserOnlyPolicy(PengelolaScope)
     index_view_class = PengelolaScopeIndexView
     add_view_class = PengelolaScopeCreateView
     edit_view_class = PengelolaScopeEditView
