@@ -39,6 +39,7 @@ from kinerja_link.kuadran import predikat_for  # noqa: E402
 from kinerja_link.models import Evaluasi, Pegawai, Periode, UnitKerja  # noqa: E402
 from kinerja_link.pembinaan.models import Recommendation  # noqa: E402
 from kinerja_link.pembinaan.recommendations import recommendations_generate  # noqa: E402
+from kinerja_link.scope import Scope  # noqa: E402
 from learning.models import CourseCompetency, CoursePage  # noqa: E402
 
 UNIT = "BENCHREC"
@@ -96,7 +97,7 @@ def timed(periode: Periode, unit: UnitKerja) -> tuple[float, int, dict]:
     reset_queries()
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
-        counts = recommendations_generate(periode_id=periode.pk, scope_path=unit.path)
+        counts = recommendations_generate(periode_id=periode.pk, scope=Scope.of([unit.path]))
         elapsed = time.perf_counter() - started
     return elapsed, len(queries), counts
 

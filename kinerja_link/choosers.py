@@ -25,7 +25,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 
 from .models import Pegawai, UnitKerja
-from .selectors import scope_path_for
+from .scope import Scope, scope_for
 
 StrOrPromise = str | Promise  # a column label: gettext_lazy gives a promise
 
@@ -68,30 +68,28 @@ class UnitSearchForm(SearchForm):
 
 
 def pegawai_choices_for(user) -> QuerySet[Pegawai]:
-    path = _path_or_refuse(user)
-    queryset = Pegawai.objects.select_related("user", "unit")
-    return queryset.filter(unit__path__startswith=path) if path else queryset
+    scope = _scope_or_refuse(user)
+    return scope.filter(Pegawai.objects.select_related("user", "unit"))
 
 
 def units_choices_for(user) -> QuerySet[UnitKerja]:
-    path = _path_or_refuse(user)
-    return UnitKerja.objects.filter(path__startswith=path) if path else UnitKerja.objects.all()
+    return _scope_or_refuse(user).filter(UnitKerja.objects.all(), "path")
 
 
 def accounts_choices_for(user) -> QuerySet:
     """Accounts a pengelola may link to a pegawai: those without one, or with one in scope."""
-    path = _path_or_refuse(user)
+    scope = _scope_or_refuse(user)
     queryset = get_user_model().objects.all()
-    if not path:
+    if scope.is_everything:
         return queryset
-    return queryset.filter(Q(pegawai=None) | Q(pegawai__unit__path__startswith=path))
+    return queryset.filter(Q(pegawai=None) | scope.q("pegawai__unit__path"))
 
 
-def _path_or_refuse(user) -> str:
-    path = scope_path_for(user)
-    if path is None:
+def _scope_or_refuse(user) -> Scope:
+    scope = scope_for(user)
+    if scope is None:
         raise PermissionDenied
-    return path
+    return scope
 
 
 # --- Views: every list, search and "chosen" lookup goes through the scope -------------------

@@ -178,6 +178,8 @@ def seed_organisation(password_hash: str) -> list[DemoLogin]:
         .first()
     )
     pengelola.user.groups.add(role_group(Role.PENGELOLA))
+    # The Subbagian Kepegawaian serves the whole Kanwil (kinerja_link.scope's default).
+    UnitKerja.objects.filter(kode=PENGELOLA_UNIT).update(is_kepegawaian=True)
     pimpinan_group_sync()
     return _demo_logins(pengelola)
 

@@ -6,7 +6,7 @@ kinerja_link does not import those apps: they subscribe in their ``AppConfig.rea
 from django.db import transaction
 from django.dispatch import Signal
 
-# Evaluations of ``periode_ids`` within the unit subtree ``scope_path`` ("" = all) were
+# Evaluations of ``periode_ids`` within the unit subtrees ``scope_paths`` (("",) = all) were
 # created or changed (an import, a pimpinan's perilaku notes). Sent inside the writer's
 # transaction; receivers that queue work do so on commit.
 evaluations_changed = Signal()

@@ -1,8 +1,8 @@
-"""Admin forms that keep a pengelola's choices inside their unit subtree."""
+"""Admin forms that keep a pengelola's choices inside the units they manage."""
 
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .selectors import scope_path_for
+from .scope import EVERYTHING, scope_for
 
 
 class ScopedAdminForm(WagtailAdminModelForm):
@@ -12,14 +12,12 @@ class ScopedAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        path = scope_path_for(self.for_user) if self.for_user else ""
+        scope = scope_for(self.for_user) if self.for_user else EVERYTHING
         for name, lookup in self.scoped_fields.items():
             field = self.fields.get(name)
             if field is not None:
                 field.queryset = (
-                    field.queryset.none()
-                    if path is None
-                    else field.queryset.filter(**{f"{lookup}__startswith": path})
+                    field.queryset.none() if scope is None else scope.filter(field.queryset, lookup)
                 )
 
 

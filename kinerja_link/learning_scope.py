@@ -1,14 +1,12 @@
-"""Tell learning which pegawai a pengelola looks after: their unit subtree."""
+"""Tell learning which pegawai a pengelola looks after: the units they manage."""
 
 from django.db.models import QuerySet
 
-from .selectors import scope_path_for
+from .scope import scope_for
 
 
 def unit_subtree_scope(pengelola, users: QuerySet) -> QuerySet:
-    path = scope_path_for(pengelola)
-    if path is None:
+    scope = scope_for(pengelola)
+    if scope is None:
         return users.none()
-    if path == "":
-        return users
-    return users.filter(pegawai__unit__path__startswith=path)
+    return scope.filter(users, "pegawai__unit__path")

@@ -57,5 +57,7 @@ def perilaku_notes_update(
 
 def _recommend(evaluasi: Evaluasi) -> None:
     events.evaluations_changed.send(
-        sender=Evaluasi, periode_ids=[evaluasi.periode_id], scope_path=evaluasi.pegawai.unit.path
+        sender=Evaluasi,
+        periode_ids=[evaluasi.periode_id],
+        scope_paths=(evaluasi.pegawai.unit.path,),
     )

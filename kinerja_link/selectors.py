@@ -7,7 +7,6 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from wagtail import hooks
 
-from accounts.roles import Role, has_role
 from competencies.models import Competency
 
 from .models import (
@@ -20,6 +19,7 @@ from .models import (
     RencanaHasilKerja,
     UnitKerja,
 )
+from .scope import scope_for
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -63,29 +63,12 @@ def pimpinan_user_ids() -> QuerySet[Pegawai, int]:
     )
 
 
-def scope_path_for(user: User | AnonymousUser) -> str | None:
-    """The unit-path prefix whose pegawai a pengelola manages: "" for all, None for none.
-
-    Superusers see everything; a Pengelola Kepegawaian sees their own unit subtree.
-    """
-    if not user.is_authenticated:
-        return None
-    if user.is_superuser:
-        return ""
-    if not has_role(user, Role.PENGELOLA):
-        return None
-    pegawai = Pegawai.objects.filter(user=user).select_related("unit").first()
-    return pegawai.unit.path if pegawai else None
-
-
 def evaluasi_for_admin(user: User) -> QuerySet[Evaluasi]:
-    path = scope_path_for(user)
+    scope = scope_for(user)
     queryset = Evaluasi.objects.select_related("pegawai__user", "pegawai__unit", "periode")
-    if path is None:
+    if scope is None:
         return queryset.none()
-    if not path:  # everything: a LIKE '%' would make PostgreSQL scan every pegawai
-        return queryset
-    return queryset.filter(pegawai__unit__path__startswith=path)
+    return scope.filter(queryset, "pegawai__unit__path")
 
 
 def import_jobs_for(user: User) -> QuerySet[ImportJob]:
@@ -98,7 +81,7 @@ def import_jobs_for(user: User) -> QuerySet[ImportJob]:
 
 def visible_pegawai_for(user: User | AnonymousUser) -> QuerySet[Pegawai]:
     """Whose SKP and evaluations ``user`` may see: themself, their team as pimpinan, and
-    their unit subtree as pengelola (everyone for a superuser). DESIGN §7."""
+    the units they manage as pengelola (everyone for a superuser). DESIGN §7."""
     if not user.is_authenticated:
         return Pegawai.objects.none()
     if user.is_superuser:
@@ -107,9 +90,9 @@ def visible_pegawai_for(user: User | AnonymousUser) -> QuerySet[Pegawai]:
     visible = Pegawai.objects.filter(user=user)
     if me is not None:
         visible = visible | Pegawai.objects.filter(pk__in=team_for(me).values("pk"))
-    path = scope_path_for(user)
-    if path is not None:
-        visible = visible | Pegawai.objects.filter(unit__path__startswith=path)
+    scope = scope_for(user)
+    if scope is not None:
+        visible = visible | scope.filter(Pegawai.objects.all())
     return visible.distinct()
 
 
@@ -188,9 +171,9 @@ def _perilaku() -> QuerySet[PerilakuEkspektasi]:
 
 
 def units_for_export(user: User) -> QuerySet[UnitKerja]:
-    """Units a pengelola may export: their subtree (every unit for a superuser)."""
-    path = scope_path_for(user)
+    """Units a pengelola may export: those they manage (every unit for a superuser)."""
+    scope = scope_for(user)
     units: QuerySet[UnitKerja] = UnitKerja.objects.all()  # treebeard's manager is untyped
-    if path is None:
+    if scope is None:
         return units.none()
-    return units.filter(path__startswith=path).order_by("path")
+    return scope.filter(units, "path").order_by("path")

@@ -24,7 +24,8 @@ from .importing.kinds import kind_of
 from .importing.organisation import run_organisation_import
 from .importing.readers import ImportFileError, Table, check_upload, read_table, rows_table
 from .models import Evaluasi, EvaluasiSource, ImportJob, ImportKind, ImportStatus, Periode
-from .selectors import pimpinan_user_ids, scope_path_for
+from .scope import EVERYTHING, Scope, scope_for
+from .selectors import pimpinan_user_ids
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -44,19 +45,19 @@ def pimpinan_group_sync() -> tuple[int, int]:
 # --- Evaluation import ----------------------------------------------------------------
 
 
-def import_scope_path(user: User | None) -> str:
-    """The unit-path prefix a user may import for: "" for all, their unit subtree otherwise.
+def import_scope(user: User | None) -> Scope:
+    """The units a user may import for (``kinerja_link.scope``).
 
-    ``None`` is the system itself (management command, demo seeding).
+    ``None`` is the system itself (management command, demo seeding): every unit.
     """
     if user is None:
-        return ""
+        return EVERYTHING
     if not user.is_superuser and not has_role(user, Role.PENGELOLA):
         raise PermissionDenied(_("Hanya Pengelola Kepegawaian yang boleh mengimpor evaluasi."))
-    path = scope_path_for(user)
-    if path is None:
+    scope = scope_for(user)
+    if scope is None:
         raise PermissionDenied(_("Akun Anda belum terhubung dengan data pegawai dan unit kerja."))
-    return path
+    return scope
 
 
 def organisation_import(
@@ -67,11 +68,11 @@ def organisation_import(
     Runs at once (an organisation has thousands of rows, not hundreds of thousands);
     a dry run reports what would change and writes nothing.
     """
-    scope = import_scope_path(user)
+    scope = import_scope(user)
     try:
         table = read_table(file, file.name or "")
         report = run_organisation_import(
-            table, scope_path=scope, dry_run=dry_run, user_id=getattr(user, "pk", None)
+            table, scope=scope, dry_run=dry_run, user_id=getattr(user, "pk", None)
         )
     except ImportFileError as exc:
         raise ValidationError(str(exc)) from exc
@@ -97,7 +98,7 @@ def import_job_create(
 ) -> ImportJob:
     """Store an uploaded file as an ImportJob of ``kind`` and queue it (a dry run unless
     said otherwise)."""
-    import_scope_path(user)
+    import_scope(user)
     try:
         check_upload(file, file.name or "")
     except ImportFileError as exc:
@@ -119,7 +120,7 @@ def import_job_create(
 @transaction.atomic
 def import_job_confirm(*, user: User, job: ImportJob) -> ImportJob:
     """Turn a finished preview into the real import of the same file."""
-    import_scope_path(user)
+    import_scope(user)
     if job.status != ImportStatus.PRATINJAU or not job.dry_run:
         raise ValidationError(_("Hanya pratinjau yang sudah selesai yang dapat dikonfirmasi."))
     ImportJob.objects.filter(pk=job.pk).update(
@@ -145,7 +146,7 @@ def evaluasi_import_records(
     dry_run: bool = False,
 ) -> ImportJob:
     """The API's import: the same engine, run at once on JSON records instead of a file."""
-    import_scope_path(user)
+    import_scope(user)
     job = ImportJob.objects.create(
         source=EvaluasiSource.API,
         rows=records,
@@ -233,7 +234,7 @@ def _recommend_after_import(context: engine.ImportContext) -> None:
     """Recommendations for every period the import touched, queued after commit."""
     periode_ids = [p.pk for p in context.periodes.values() if p is not None]
     events.evaluations_changed.send(
-        sender=Evaluasi, periode_ids=periode_ids, scope_path=context.scope_path
+        sender=Evaluasi, periode_ids=periode_ids, scope_paths=context.scope.paths
     )
 
 
@@ -255,7 +256,7 @@ def _context(job: ImportJob) -> engine.ImportContext:
         ImportJob.objects.filter(pk=job.pk).update(processed_rows=report.processed)
 
     return engine.ImportContext(
-        scope_path=import_scope_path(job.created_by),
+        scope=import_scope(job.created_by),
         dry_run=job.dry_run,
         source=job.source,
         job_id=job.pk,

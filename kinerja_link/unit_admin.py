@@ -2,7 +2,7 @@
 
 Treebeard nodes are not created with a plain ``save()``: a new unit is added under its
 parent (or as a root), and changing the parent moves the node with its subtree. A
-pengelola works inside their own unit subtree and cannot create roots.
+pengelola works inside the units they manage and cannot create roots.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from foundation.admin_viewsets import ModelViewSet
 
 from .choosers import unit_chooser
 from .models import UnitKerja
-from .selectors import scope_path_for
+from .scope import scope_for
 
 
 def units_in_scope(user):
-    path = scope_path_for(user)
-    if path is None:
+    scope = scope_for(user)
+    if scope is None:
         return UnitKerja.objects.none()
-    return UnitKerja.objects.filter(path__startswith=path)
+    return scope.filter(UnitKerja.objects.all(), "path")
 
 
 class UnitKerjaForm(WagtailAdminModelForm):
@@ -39,7 +39,7 @@ class UnitKerjaForm(WagtailAdminModelForm):
 
     class Meta:
         model = UnitKerja
-        fields = ["nama", "kode"]
+        fields = ["nama", "kode", "is_kepegawaian"]
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,6 +50,10 @@ class UnitKerjaForm(WagtailAdminModelForm):
             choices = choices.exclude(path__startswith=self.instance.path)
             self.initial["parent"] = self.instance.get_parent()
         self.fields["parent"].queryset = choices.order_by("path")
+        if not (for_user and for_user.is_superuser):
+            # The flag widens a pengelola's default reach to the whole instansi: a pengelola
+            # must not grant it to themself.
+            self.fields["is_kepegawaian"].disabled = True
 
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")
@@ -94,10 +98,15 @@ class UnitKerjaViewSet(ModelViewSet):
     edit_view_class = ScopedUnitEditView
     delete_view_class = ScopedUnitDeleteView
     edit_handler = ObjectList(
-        [FieldPanel("nama"), FieldPanel("kode"), FieldPanel("parent")],
+        [
+            FieldPanel("nama"),
+            FieldPanel("kode"),
+            FieldPanel("parent"),
+            FieldPanel("is_kepegawaian"),
+        ],
         base_form_class=UnitKerjaForm,
     )
-    list_display = ["nama", "kode", "depth"]
+    list_display = ["nama", "kode", "depth", "is_kepegawaian"]
     search_fields = ["nama", "kode"]
     copy_view_enabled = False
     inspect_view_enabled = False

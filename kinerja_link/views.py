@@ -15,9 +15,9 @@ from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
 from .importing.columns import BERAKHLAK
 from .models import Evaluasi, JenisRHK, Pegawai, Periode, UnitKerja
 from .perilaku_notes import MAX_NOTE_LENGTH, editable_by, perilaku_notes_update
+from .scope import scope_for
 from .selectors import (
     kinerja_of,
-    scope_path_for,
     skp_document_for,
     units_for_export,
     visible_pegawai_for,
@@ -67,7 +67,7 @@ def skp_dokumen(request, pk: int):
 def skp_nips_for(user, skp) -> dict[str, str]:
     """The NIPs on the form, in full only for those entitled to them (the person, their
     pimpinan, a pengelola of their unit, a superuser); masked otherwise."""
-    scope = scope_path_for(user)
+    scope = scope_for(user)
     me = Pegawai.objects.filter(user=user).values_list("pk", flat=True).first()
 
     def shown(person) -> str:
@@ -77,7 +77,7 @@ def skp_nips_for(user, skp) -> dict[str, str]:
             user.is_superuser
             or person.user_id == user.pk
             or (me is not None and person.pejabat_penilai_id == me)
-            or (scope is not None and person.unit.path.startswith(scope))
+            or (scope is not None and scope.contains(person.unit.path))
         )
         return person.nip if entitled else mask_nip(person.nip)
 
@@ -108,7 +108,7 @@ class EksporForm(forms.Form):
 @login_required
 def ekspor(request):
     """Pengelola only: everyone else gets the 404 of a page that is not there."""
-    if scope_path_for(request.user) is None:
+    if scope_for(request.user) is None:
         raise Http404
     form = EksporForm(request.GET or None, user=request.user)
     if not form.is_valid():

@@ -14,7 +14,6 @@ from django.views import View
 from django.views.decorators.http import require_POST
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -23,11 +22,14 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from foundation.admin_viewsets import DeleteView, ModelViewSet
 
 from . import events
+from .dashboard_admin import DashboardViewSet, ExportViewSet, PengelolaMenuItem
 from .forms import PegawaiAdminForm, SKPAdminForm
 from .importing.readers import ImportFileError, check_upload
 from .importing.template_files import TEMPLATE_FORMATS, template_file
 from .models import SKP, ApiToken, Evaluasi, ImportJob, ImportKind, Pegawai, Periode
-from .selectors import evaluasi_for_admin, import_jobs_for, scope_path_for
+from .scope import scope_for
+from .scope_admin import PengelolaScopeViewSet
+from .selectors import evaluasi_for_admin, import_jobs_for
 from .services import (
     import_job_confirm,
     import_job_create,
@@ -195,7 +197,7 @@ def import_progress(request, pk):
 
 def import_template(request, kind, ext):
     """The columns of one import kind with example rows, for a pengelola to fill in."""
-    if scope_path_for(request.user) is None or kind not in ImportKind.values:
+    if scope_for(request.user) is None or kind not in ImportKind.values:
         raise Http404
     body, content_type = template_file(kind, ext)
     response = HttpResponse(body, content_type=content_type)
@@ -264,17 +266,15 @@ class PeriodeViewSet(ModelViewSet):
 
 
 class ScopedMixin:
-    """Limit a view's objects to the user's unit subtree; anything else is a 404."""
+    """Limit a view's objects to the units the user manages; anything else is a 404."""
 
     unit_path_lookup = "pegawai__unit__path"
 
     def scoped(self, queryset):
-        path = scope_path_for(self.request.user)
-        if path is None:
+        scope = scope_for(self.request.user)
+        if scope is None:
             raise Http404
-        if not path:  # a superuser: no LIKE '%' filter, which costs a full scan
-            return queryset
-        return queryset.filter(**{f"{self.unit_path_lookup}__startswith": path})
+        return scope.filter(queryset, self.unit_path_lookup)
 
 
 class ScopedByPegawaiIndexView(ScopedMixin, generic.IndexView):
@@ -454,7 +454,7 @@ class OrganisasiImportView(WagtailAdminTemplateMixin, View):
     header_icon = "group"
 
     def dispatch(self, request, *args, **kwargs):
-        if scope_path_for(request.user) is None:
+        if scope_for(request.user) is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -479,11 +479,6 @@ class OrganisasiImportView(WagtailAdminTemplateMixin, View):
         return self.render_to_response(context)
 
 
-class PengelolaMenuItem(MenuItem):
-    def is_shown(self, request):
-        return scope_path_for(request.user) is not None
-
-
 class OrganisasiImportViewSet(ViewSet):
     name = "kinerja_organisasi"
     icon = "group"
@@ -499,11 +494,14 @@ class KinerjaViewSetGroup(ViewSetGroup):
     menu_icon = "tasks"
     menu_order = 250
     items = (
+        DashboardViewSet,
         ImportJobViewSet,
+        ExportViewSet,
         EvaluasiViewSet,
         SKPViewSet,
         PeriodeViewSet,
         UnitKerjaViewSet,
+        PengelolaScopeViewSet,
         PegawaiViewSet,
         OrganisasiImportViewSet,
         ApiTokenViewSet,

@@ -28,6 +28,7 @@ from foundation.audit.stamping import stamp
 from .. import perilaku_catatan
 from ..kuadran import Predikat, Rating, predikat_for
 from ..models import Evaluasi, Pegawai, Periode
+from ..scope import Scope
 from . import columns as col
 from .readers import Table
 
@@ -88,9 +89,9 @@ class Report:
 
 @dataclass
 class ImportContext:
-    """Who imports what: scope is a unit path prefix ("" = every unit)."""
+    """Who imports what: the units the importer manages (``kinerja_link.scope``)."""
 
-    scope_path: str
+    scope: Scope
     dry_run: bool
     source: str
     job_id: int | None = None
@@ -125,6 +126,8 @@ def run(table: Table, ctx: ImportContext) -> Report:
         chunk = table.rows[start : start + CHUNK_SIZE]
         parsed = [p for p in (_parse(n, cells, mapping, ctx, report) for n, cells in chunk) if p]
         _process_chunk(parsed, ctx, report)
+        # Parse errors come before scope errors within a chunk; the pengelola reads by row.
+        report.errors.sort(key=lambda error: error["baris"])
         report.processed += len(chunk)
         ctx.on_progress(report)
     return report
@@ -241,10 +244,13 @@ def _people(parsed: list[ParsedRow]) -> dict[str, dict]:
 
 
 def _in_scope(person: dict | None, ctx: ImportContext, report: Report, p: RowRef) -> bool:
-    # Someone outside the importer's units reads exactly like an unknown NIP: an import
-    # must not reveal who works elsewhere.
-    if person is None or not person["unit__path"].startswith(ctx.scope_path):
+    # Two different fixes, so two messages: register the pegawai first, or ask the
+    # pengelola of their unit (or a superuser to widen the scope). Issue #15.
+    if person is None:
         report.add_error(p.row, p.nip, _("NIP %s tidak terdaftar sebagai pegawai.") % p.nip)
+        return False
+    if not ctx.scope.contains(person["unit__path"]):
+        report.add_error(p.row, p.nip, _("NIP %s di luar unit yang Anda kelola.") % p.nip)
         return False
     return True
 

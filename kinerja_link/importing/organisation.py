@@ -23,6 +23,7 @@ from accounts.services import users_upsert_by_nip
 from foundation.audit.stamping import stamp
 
 from ..models import GOLONGAN_CHOICES, JenisJabatan, Pegawai, UnitKerja
+from ..scope import Scope
 from .columns import cell_text, header_key
 from .engine import CHUNK_SIZE, Report
 from .readers import ImportFileError, Table
@@ -75,9 +76,7 @@ class OrgRow:
     aktif: bool
 
 
-def run_organisation_import(
-    table: Table, *, scope_path: str, dry_run: bool, user_id=None
-) -> Report:
+def run_organisation_import(table: Table, *, scope: Scope, dry_run: bool, user_id=None) -> Report:
     mapping: dict[str, int] = {}
     for index, header in enumerate(table.headers):
         mapping.setdefault(ALIASES.get(header_key(header), ""), index)
@@ -99,7 +98,7 @@ def run_organisation_import(
     with transaction.atomic():
         landed = []
         for start in range(0, len(parsed), CHUNK_SIZE):
-            landed += _upsert_chunk(parsed[start : start + CHUNK_SIZE], scope_path, report, user_id)
+            landed += _upsert_chunk(parsed[start : start + CHUNK_SIZE], scope, report, user_id)
         for start in range(0, len(landed), CHUNK_SIZE):
             _link_penilai(landed[start : start + CHUNK_SIZE], report)
         report.processed = report.total
@@ -166,7 +165,7 @@ def _optional_nip(cells: list, index: int | None) -> str | None:
     return nip
 
 
-def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) -> list[OrgRow]:
+def _upsert_chunk(rows: list[OrgRow], scope: Scope, report: Report, user_id) -> list[OrgRow]:
     units = {u.kode: u for u in UnitKerja.objects.filter(kode__in={r.unit_kode for r in rows})}
     existing = {
         p.user.nip: p
@@ -174,7 +173,7 @@ def _upsert_chunk(rows: list[OrgRow], scope_path: str, report: Report, user_id) 
             "user", "unit"
         )
     }
-    ok = [r for r in rows if _allowed(r, units, existing, scope_path, report)]
+    ok = [r for r in rows if _allowed(r, units, existing, scope, report)]
     by_nip, renamed = users_upsert_by_nip({r.nip: r.nama for r in ok})
     new, changed, logs = _pegawai_changes(ok, units, existing, by_nip, renamed, report)
     Pegawai.objects.bulk_create(new)
@@ -210,16 +209,16 @@ def _pegawai_changes(ok, units, existing, by_nip, renamed, report: Report):
     return new, changed, logs
 
 
-def _allowed(row: OrgRow, units: dict, existing: dict, scope_path: str, report: Report) -> bool:
+def _allowed(row: OrgRow, units: dict, existing: dict, scope: Scope, report: Report) -> bool:
     unit = units.get(row.unit_kode)
     current = existing.get(row.nip)
-    if unit is None or not unit.path.startswith(scope_path):
+    if unit is None or not scope.contains(unit.path):
         report.add_error(
             row.row, row.nip, _("Unit kerja dengan kode %s tidak ditemukan.") % row.unit_kode
         )
         return False
-    if current is not None and not current.unit.path.startswith(scope_path):
-        report.add_error(row.row, row.nip, _("NIP %s terdaftar di luar unit kerja Anda.") % row.nip)
+    if current is not None and not scope.contains(current.unit.path):
+        report.add_error(row.row, row.nip, _("NIP %s di luar unit yang Anda kelola.") % row.nip)
         return False
     return True
 

@@ -4,6 +4,7 @@ from .organisation import (
     JenisJabatan,
     Pegawai,
     PegawaiQuerySet,
+    PengelolaScope,
     UnitKerja,
 )
 from .skp import (
@@ -36,6 +37,7 @@ __all__ = [
     "Pegawai",
     "PegawaiQuerySet",
     "Pendekatan",
+    "PengelolaScope",
     "PerilakuEkspektasi",
     "Periode",
     "RencanaHasilKerja",

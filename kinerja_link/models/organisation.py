@@ -16,6 +16,14 @@ class UnitKerja(MP_Node):
     kode = models.CharField(
         _("kode"), max_length=64, unique=True, help_text=_("Kode unor, misalnya dari SIASN.")
     )
+    is_kepegawaian = models.BooleanField(
+        _("unit kepegawaian instansi"),
+        default=False,
+        help_text=_(
+            "Pengelola Kepegawaian yang duduk di unit ini melayani seluruh instansi, "
+            "kecuali cakupannya diatur lain di Cakupan pengelola."
+        ),
+    )
 
     node_order_by = ["nama"]
 
@@ -139,3 +147,34 @@ class Pegawai(models.Model):
     @property
     def nama(self) -> str:
         return self.user.get_full_name()
+
+
+class PengelolaScope(models.Model):
+    """One unit subtree a Pengelola Kepegawaian serves. A pengelola with rows here serves
+    exactly these subtrees; without rows the default applies (``kinerja_link.scope``)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengelola"),
+        on_delete=models.CASCADE,
+        related_name="pengelola_scopes",
+    )
+    unit = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("unit kerja"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Unit ini beserta seluruh unit di bawahnya."),
+    )
+
+    class Meta:
+        verbose_name = _("cakupan pengelola")
+        verbose_name_plural = _("cakupan pengelola")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "unit"], name="kinerja_link_pengelola_scope_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.unit}"

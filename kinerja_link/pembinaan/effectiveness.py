@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from ..models import Evaluasi, JenisPeriode, Periode
+from ..scope import Scope
 from .models import Assignment, AssignmentStatus
 
 IMPROVED, SAME, WORSE, PENDING = "membaik", "tetap", "memburuk", "belum_dinilai"
@@ -59,16 +60,16 @@ class Row:
         self.perilaku[perilaku] += 1
 
 
-def effectiveness_report(*, scope_path: str | None) -> dict:
-    """Per rule and per course outcome counts for assignments in a unit subtree.
+def effectiveness_report(*, scope: Scope | None) -> dict:
+    """Per rule and per course outcome counts for assignments in the scope's units.
 
     An assignment counts when it (or its recommendation) links the evaluation that
     triggered it; cancelled ones do not. A pegawai counts once per rule and trigger
     evaluation, and once per course and trigger evaluation.
     """
-    if scope_path is None:
+    if scope is None:
         return {"by_rule": [], "by_course": [], "total": 0}
-    assignments = _triggered_assignments(scope_path)
+    assignments = _triggered_assignments(scope)
     outcomes = _outcomes({a["trigger_id"] for a in assignments})
     by_rule: dict[object, Row] = {}
     by_course: dict[object, Row] = {}
@@ -85,9 +86,9 @@ def effectiveness_report(*, scope_path: str | None) -> dict:
     }
 
 
-def _triggered_assignments(scope_path: str) -> list[dict]:
+def _triggered_assignments(scope: Scope) -> list[dict]:
     return list(
-        Assignment.objects.filter(pegawai__unit__path__startswith=scope_path)
+        scope.filter(Assignment.objects.all(), "pegawai__unit__path")
         .exclude(status=AssignmentStatus.CANCELLED)
         .annotate(trigger_id=Coalesce("evaluasi_id", "recommendation__evaluasi_id"))
         .filter(trigger_id__isnull=False)

@@ -38,9 +38,9 @@ def refresh_evidence_on_skps_changed(sender, *, pegawai_ids: list[int], **kwargs
     enqueue_on_commit(skp_evidence_refresh_task, sorted(set(user_ids)))
 
 
-def recommend_on_evaluations_changed(sender, *, periode_ids, scope_path: str, **kwargs) -> None:
+def recommend_on_evaluations_changed(sender, *, periode_ids, scope_paths, **kwargs) -> None:
     """New or changed evaluations (or newly flagged values) may call for pembinaan."""
-    recommendations_after_import(periode_ids=periode_ids, scope_path=scope_path)
+    recommendations_after_import(periode_ids=periode_ids, scope_paths=scope_paths)
 
 
 def connect() -> None:

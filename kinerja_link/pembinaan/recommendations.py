@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +27,7 @@ from learning.models import CourseCompetency, CoursePage, Enrolment, EnrolmentSt
 from ..kuadran import Predikat, Rating
 from ..models import Periode
 from ..perilaku_catatan import flagged_codes
-from ..selectors import scope_path_for
+from ..scope import EVERYTHING, Scope, scope_for
 from .models import Assignment, AssignmentStatus, PembinaanRule, Recommendation
 from .rules import evaluasi_in_scope, matching_evaluasi, rules_for, value_names
 
@@ -57,17 +57,17 @@ class _Proposal:
         return (self.evaluasi_id, self.course_id, "" if self.course_id else self.session_kind)
 
 
-def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[str, int]:
+def recommendations_generate(*, periode_id: int, scope: Scope = EVERYTHING) -> dict[str, int]:
     """Evaluate every rule valid for the period and store new recommendations.
 
-    Only active pegawai (within ``scope_path``, "" = everyone) are considered. A course is
+    Only active pegawai (within ``scope``, every unit by default) are considered. A course is
     not recommended when the pegawai completed it in the period's year or later, or has an
     open assignment for it. One evaluation gets one recommendation per course and per
     session kind: the first rule by priority and code wins. Returns counts.
     """
     periode = Periode.objects.get(pk=periode_id)
     rules = rules_for(periode)
-    proposals, matched = _propose(rules, periode, scope_path)
+    proposals, matched = _propose(rules, periode, scope)
     counts = {
         "aturan": len(rules),
         "evaluasi": len(matched),
@@ -77,14 +77,14 @@ def recommendations_generate(*, periode_id: int, scope_path: str = "") -> dict[s
         "sudah_ditugaskan": 0,
     }
     if proposals:
-        fresh = _without_excluded(list(proposals.values()), periode, scope_path, counts)
+        fresh = _without_excluded(list(proposals.values()), periode, scope, counts)
         counts["dibuat"] = _insert(fresh, periode)
         logger.info("Rekomendasi %s: %s", periode.label, counts)
     return counts
 
 
 def _propose(
-    rules: Iterable[PembinaanRule], periode: Periode, scope_path: str
+    rules: Iterable[PembinaanRule], periode: Periode, scope: Scope
 ) -> tuple[dict[ProposalKey, _Proposal], set[int]]:
     """Every rule's proposals (the first rule by priority wins a key), and the ids of the
     evaluations any rule matched."""
@@ -94,7 +94,7 @@ def _propose(
     matched: set[int] = set()
     reasons: dict[object, str] = {}
     for rule in rules:
-        rows = matching_evaluasi(rule, periode, values, scope_path).values(
+        rows = matching_evaluasi(rule, periode, values, scope).values(
             "pk", "pegawai_id", "predikat", "rating_hasil", "rating_perilaku", "perilaku_catatan"
         )
         courses = _rule_courses(rule)
@@ -218,10 +218,10 @@ def reason_text(
 
 
 def _without_excluded(
-    proposals: list[_Proposal], periode: Periode, scope_path: str, counts: dict[str, int]
+    proposals: list[_Proposal], periode: Periode, scope: Scope, counts: dict[str, int]
 ) -> list[_Proposal]:
     """Drop what exists already, courses completed this year, and open assignments."""
-    in_period = evaluasi_in_scope(periode, scope_path)
+    in_period = evaluasi_in_scope(periode, scope)
     existing = set(
         Recommendation.objects.filter(evaluasi__in=in_period.values("pk")).values_list(
             "evaluasi_id", "course_id", "session_kind"
@@ -264,16 +264,16 @@ def recommendations_request(*, user: User, periode: Periode) -> None:
     """A pengelola asks for recommendations for a period (their unit subtree), queued."""
     from .tasks import recommendations_generate_task  # tasks import this module
 
-    scope = scope_path_for(user)
+    scope = scope_for(user)
     if scope is None:
         raise PermissionDenied(_("Hanya Pengelola Kepegawaian yang boleh membuat rekomendasi."))
     log(instance=periode, action="wagtail.edit", user=user, data={"buat_rekomendasi": True})
-    enqueue_on_commit(recommendations_generate_task, periode.pk, scope)
+    enqueue_on_commit(recommendations_generate_task, periode.pk, list(scope.paths))
 
 
-def recommendations_after_import(*, periode_ids: list[int], scope_path: str) -> None:
+def recommendations_after_import(*, periode_ids: list[int], scope_paths: Sequence[str]) -> None:
     """Queue generation for every period an import touched, once the import is committed."""
     from .tasks import recommendations_generate_task
 
     for periode_id in sorted(set(periode_ids)):
-        enqueue_on_commit(recommendations_generate_task, periode_id, scope_path)
+        enqueue_on_commit(recommendations_generate_task, periode_id, list(scope_paths))

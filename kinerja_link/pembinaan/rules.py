@@ -26,7 +26,7 @@ from learning.models import CoursePage
 
 from ..models import Evaluasi, Periode
 from ..perilaku_catatan import flagged_q
-from ..selectors import scope_path_for
+from ..scope import EVERYTHING, Scope, scope_for
 from .models import PembinaanRule
 
 if TYPE_CHECKING:
@@ -94,18 +94,16 @@ def rule_condition(rule: PembinaanRule, codes: dict[str, str]) -> Q:
     return condition
 
 
-def evaluasi_in_scope(periode: Periode, scope_path: str = "") -> QuerySet[Evaluasi]:
-    """Evaluations of active pegawai in the period, within a unit subtree ("" = all)."""
+def evaluasi_in_scope(periode: Periode, scope: Scope = EVERYTHING) -> QuerySet[Evaluasi]:
+    """Evaluations of active pegawai in the period, within the scope's unit subtrees."""
     queryset = Evaluasi.objects.filter(periode=periode, pegawai__is_active=True)
-    if scope_path:
-        queryset = queryset.filter(pegawai__unit__path__startswith=scope_path)
-    return queryset
+    return scope.filter(queryset, "pegawai__unit__path")
 
 
 def matching_evaluasi(
-    rule: PembinaanRule, periode: Periode, codes: dict[str, str], scope_path: str = ""
+    rule: PembinaanRule, periode: Periode, codes: dict[str, str], scope: Scope = EVERYTHING
 ) -> QuerySet[Evaluasi]:
-    return evaluasi_in_scope(periode, scope_path).filter(rule_condition(rule, codes))
+    return evaluasi_in_scope(periode, scope).filter(rule_condition(rule, codes))
 
 
 def follow_ups_for(*, periode: Periode, evaluasi_ids: list[int]) -> dict[int, list[str]]:
@@ -152,7 +150,7 @@ def rule_clean(data: dict[str, Any]) -> None:
 
 
 def _check_pengelola(user: User) -> None:
-    if user is not None and scope_path_for(user) is None:
+    if user is not None and scope_for(user) is None:
         raise PermissionDenied(_("Hanya Pengelola Kepegawaian yang boleh mengubah aturan."))
 
 

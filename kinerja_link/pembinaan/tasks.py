@@ -9,6 +9,7 @@ from celery import shared_task
 from django.db import OperationalError
 from django.utils import timezone
 
+from ..scope import Scope
 from .assignments import assignments_mark_overdue
 from .evidence import evidence_attach_pending, evidence_from_learning_record
 from .mail import notifications_send_pending
@@ -101,6 +102,12 @@ def assignments_mark_overdue_task() -> int:
     retry_backoff=True,
     max_retries=5,
 )
-def recommendations_generate_task(periode_id: int, scope_path: str = "") -> dict[str, int]:
-    """Recommendations for one period. Idempotent: existing rows are never made twice."""
-    return recommendations_generate(periode_id=periode_id, scope_path=scope_path)
+def recommendations_generate_task(
+    periode_id: int, scope_paths: list[str] | str = ""
+) -> dict[str, int]:
+    """Recommendations for one period. Idempotent: existing rows are never made twice.
+
+    ``scope_paths`` lists unit-path prefixes; a single string is a task queued before
+    pengelola could serve several subtrees (still in the outbox after an upgrade)."""
+    paths = [scope_paths] if isinstance(scope_paths, str) else scope_paths
+    return recommendations_generate(periode_id=periode_id, scope=Scope.of(paths))

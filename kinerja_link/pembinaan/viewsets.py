@@ -28,7 +28,8 @@ from learning.models import CoursePage
 
 from ..kuadran import Predikat
 from ..models import Periode
-from ..selectors import periode_with_evaluasi, scope_path_for
+from ..scope import scope_for
+from ..selectors import periode_with_evaluasi
 from ..viewsets import KINERJA_MENU_HOOK
 from .effectiveness import OUTCOMES, effectiveness_report
 from .models import PembinaanRule, Recommendation
@@ -38,7 +39,7 @@ from .rules import rule_clean, rule_create, rule_revise
 
 class PengelolaOnlyMenuItem(MenuItem):
     def is_shown(self, request):
-        return scope_path_for(request.user) is not None
+        return scope_for(request.user) is not None
 
 
 # --- Rules -----------------------------------------------------------------------------
@@ -157,10 +158,10 @@ class PembinaanRuleViewSet(ModelViewSet):
 
 
 def recommendations_for(user):
-    path = scope_path_for(user)
-    if path is None:
+    scope = scope_for(user)
+    if scope is None:
         raise Http404
-    return Recommendation.objects.filter(pegawai__unit__path__startswith=path).select_related(
+    return scope.filter(Recommendation.objects.all(), "pegawai__unit__path").select_related(
         "pegawai__user", "evaluasi__periode", "rule", "course"
     )
 
@@ -205,7 +206,7 @@ class GenerateView(WagtailAdminTemplateMixin, View):
     header_icon = "list-ul"
 
     def dispatch(self, request, *args, **kwargs):
-        if scope_path_for(request.user) is None:
+        if scope_for(request.user) is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -271,10 +272,10 @@ class EffectivenessView(WagtailAdminTemplateMixin, View):
     header_icon = "doc-full"
 
     def get(self, request):
-        path = scope_path_for(request.user)
-        if path is None:
+        scope = scope_for(request.user)
+        if scope is None:
             raise PermissionDenied
-        report = effectiveness_report(scope_path=path)
+        report = effectiveness_report(scope=scope)
         return self.render_to_response(self.get_context_data(report=report, outcomes=OUTCOMES))
 
 

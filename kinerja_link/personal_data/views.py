@@ -17,20 +17,17 @@ from django.views import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..models import Pegawai
-from ..selectors import scope_path_for
+from ..scope import scope_for
 from .erasure import is_erased, pegawai_erase
 from .export import personal_data_export
 from .forms import ErasureForm
 
 
 def pegawai_in_scope(user, pk: int) -> Pegawai:
-    path = scope_path_for(user)
-    if path is None:
+    scope = scope_for(user)
+    if scope is None:
         raise Http404
-    queryset = Pegawai.objects.select_related("user", "unit")
-    if path:  # a superuser's "" needs no LIKE '%'
-        queryset = queryset.filter(unit__path__startswith=path)
-    return get_object_or_404(queryset, pk=pk)
+    return get_object_or_404(scope.filter(Pegawai.objects.select_related("user", "unit")), pk=pk)
 
 
 class PersonalDataView(WagtailAdminTemplateMixin, View):

@@ -49,3 +49,15 @@ class SuperuserReadOnlyPolicy(BasePermissionPolicy):
         if "view" not in actions:
             return get_user_model().objects.none()
         return get_user_model().objects.filter(is_active=True, is_superuser=True)
+
+
+class SuperuserOnlyPolicy(BasePermissionPolicy):
+    """Only active superusers see or change these records (who may see whose data)."""
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_superuser
+
+    def users_with_any_permission(self, actions):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(is_active=True, is_superuser=True)

@@ -87,6 +87,8 @@ def test_pengelola_imports_reads_errors_and_exports(page, org, worker, tmp_path,
     expect(errors).to_contain_text("Rating hasil kerja tidak dikenal")
     expect(errors).to_contain_text("Periode tidak dikenal")
     assert Evaluasi.objects.count() == 0  # a preview writes nothing
+    # Confirming skips the bad rows: the page says how many, before the button.
+    expect(page.locator("[data-skipped-warning]")).to_contain_text("3 baris bermasalah")
 
     with page.expect_navigation():
         page.get_by_role("button", name="Konfirmasi dan simpan").click()

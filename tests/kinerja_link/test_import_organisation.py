@@ -77,7 +77,7 @@ def test_errors_and_dry_run(org):
     assert "Nama wajib diisi" in errors[3]
     assert "Golongan" in errors[4]
     assert "KW.B" in errors[5]  # outside the pengelola's units
-    assert "luar unit kerja" in errors[6]
+    assert "di luar unit yang Anda kelola" in errors[6]
     assert "baris 2" in errors[7]
     assert "penilai" in errors[9]
     assert report.created == 2

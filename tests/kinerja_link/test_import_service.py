@@ -102,7 +102,7 @@ def test_bad_rows_are_reported_with_row_numbers_while_good_rows_land(org):
     assert "tidak terdaftar" in errors[3]
     assert "Rating hasil kerja" in errors[4]
     assert "baris 2" in errors[5]
-    assert errors[6] == f"NIP {org.other.nip} tidak terdaftar sebagai pegawai."
+    assert errors[6] == f"NIP {org.other.nip} di luar unit yang Anda kelola."
     assert "Periode" in errors[7]
     assert Evaluasi.objects.get().rating_hasil == Rating.DI_ATAS
 

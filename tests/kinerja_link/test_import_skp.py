@@ -260,7 +260,7 @@ def test_bad_rows_are_reported_and_their_skp_is_left_out(org):
     assert job.created_count == 0  # staff[2]'s only row is the quarterly one
 
 
-def test_pegawai_outside_the_importers_units_read_as_unknown(org):
+def test_pegawai_outside_the_importers_units_are_refused_as_out_of_reach(org):
     records = skp_records(org)[:1]
     records.append({**records[0], sc.NIP: org.other.nip, sc.PENILAI_NIP: ""})
 
@@ -271,7 +271,7 @@ def test_pegawai_outside_the_importers_units_read_as_unknown(org):
         {
             "baris": 3,
             "nip": org.other.nip,
-            "pesan": f"NIP {org.other.nip} tidak terdaftar sebagai pegawai.",
+            "pesan": f"NIP {org.other.nip} di luar unit yang Anda kelola.",
         }
     ]
     assert not SKP.objects.filter(pegawai=org.other).exists()

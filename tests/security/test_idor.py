@@ -233,7 +233,9 @@ def test_documents_with_a_wrong_name_look_missing(world):
     assert _shape(wrong, document.pk, MISSING) == _shape(missing, document.pk, MISSING)
 
 
-def test_api_rows_outside_the_scope_read_like_unknown_nips(world):
+def test_api_rows_outside_the_scope_say_so_and_reveal_nothing_else(world):
+    """Issue 15: an outside NIP and an unknown one need different fixes, so they get
+    different errors; the outside pegawai's name and unit still do not leak."""
     w = world
     _, raw = ApiToken.issue(name="integrasi", user=w["pengelola_b"].user)
     client = Client(raise_request_exception=False)
@@ -258,7 +260,10 @@ def test_api_rows_outside_the_scope_read_like_unknown_nips(world):
     errors = response.json()["errors"]
     assert len(errors) == 2
     first, second = (e["pesan"].replace(e["nip"], "NIP") for e in errors)
-    assert first == second
+    assert first == "NIP NIP di luar unit yang Anda kelola."
+    assert second == "NIP NIP tidak terdaftar sebagai pegawai."
+    body = response.content.decode()
+    assert w["owner"].nama not in body and w["owner"].unit.nama not in body
     # A session (no token) cannot use the API at all.
     assert _client(w["owner"].user).post(reverse("api_v1:import_evaluasi")).status_code == 401
 

@@ -67,6 +67,12 @@ MATRIX: list[Rule] = [
         PENGELOLA,
         "choosers of admin forms: a pengelola's unit subtree; others are refused",
     ),
+    Rule(
+        r"^cakupan_pengelola:",
+        frozenset({"superuser"}),
+        "whom each pengelola manages (kinerja_link.scope): superusers only, audited",
+    ),
+    Rule(r"^kinerja_dasbor:", PENGELOLA, "pengelola's dashboard, for the units they manage"),
     Rule(r"^admin/", ADMIN_USERS, "Wagtail admin: staff roles; Wagtail checks finer permissions"),
     Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
     Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),

@@ -6,6 +6,7 @@ import pytest
 from kinerja_link.models import JenisPeriode
 from kinerja_link.pembinaan.effectiveness import compare, effectiveness_report, next_periode_key
 from kinerja_link.pembinaan.models import AssignmentStatus, PembinaanRule
+from kinerja_link.scope import EVERYTHING, Scope
 from tests.factories import PegawaiFactory
 from tests.kinerja_link.factories import EvaluasiFactory, PeriodeFactory
 
@@ -103,7 +104,7 @@ def _outcome(membaik=0, tetap=0, memburuk=0, belum_dinilai=0):
 
 def test_report_per_rule_and_per_course(seeded, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
-        report = effectiveness_report(scope_path=seeded.unit_a.path)
+        report = effectiveness_report(scope=Scope.of([seeded.unit_a.path]))
     assert report["total"] == 4
     by_rule = {row.label: _counts(row) for row in report["by_rule"]}
     assert by_rule == {
@@ -132,9 +133,9 @@ def test_report_per_rule_and_per_course(seeded, django_assert_max_num_queries):
 
 
 def test_whole_organisation_for_a_superuser_scope_and_nothing_without_scope(seeded):
-    everyone = effectiveness_report(scope_path="")
+    everyone = effectiveness_report(scope=EVERYTHING)
     assert everyone["total"] == 5
-    assert effectiveness_report(scope_path=None)["total"] == 0
+    assert effectiveness_report(scope=None)["total"] == 0
 
 
 def test_query_count_does_not_grow_with_assignments(org, courses, django_assert_max_num_queries):
@@ -149,5 +150,5 @@ def test_query_count_does_not_grow_with_assignments(org, courses, django_assert_
         )
         EvaluasiFactory(pegawai=person, periode=q4)
     with django_assert_max_num_queries(4):
-        report = effectiveness_report(scope_path=org.unit_a.path)
+        report = effectiveness_report(scope=Scope.of([org.unit_a.path]))
     assert report["by_rule"][0].predikat["membaik"] == 20

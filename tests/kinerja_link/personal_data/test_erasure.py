@@ -21,6 +21,7 @@ from kinerja_link.pembinaan.models import (
     SkpEvidence,
 )
 from kinerja_link.personal_data.erasure import ERASE_ACTION, pegawai_erase
+from kinerja_link.scope import EVERYTHING
 from learning.models import Certificate, Enrolment, LearningRecord
 from learning.quiz.models import QuizAttempt
 
@@ -64,7 +65,7 @@ def _aggregates() -> dict:
         "evidence": SkpEvidence.objects.aggregate(n=Count("pk"), jp=Sum("jp")),
         "progress": CompetencyProgress.objects.aggregate(n=Sum("evidence_count")),
         "quiz": sorted(QuizAttempt.objects.values_list("quiz_id", "score", "passed")),
-        "effectiveness": effectiveness_report(scope_path=""),
+        "effectiveness": effectiveness_report(scope=EVERYTHING),
     }
 
 

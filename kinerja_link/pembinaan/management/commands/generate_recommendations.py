@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kinerja_link.importing import columns as col
 from kinerja_link.models import Periode, UnitKerja
+from kinerja_link.scope import EVERYTHING, Scope
 
 from ...recommendations import recommendations_generate
 
@@ -24,13 +25,13 @@ class Command(BaseCommand):
         found = Periode.objects.filter(tahun=key.tahun, jenis=key.jenis, nomor=key.nomor).first()
         if found is None:
             raise CommandError(f"Periode {periode} belum ada; impor evaluasinya dahulu.")
-        scope = ""
+        scope = EVERYTHING
         if unit:
             match = UnitKerja.objects.filter(kode=unit).first()
             if match is None:
                 raise CommandError(f"Unit kerja dengan kode {unit} tidak ditemukan.")
-            scope = match.path
-        counts = recommendations_generate(periode_id=found.pk, scope_path=scope)
+            scope = Scope.of([match.path])
+        counts = recommendations_generate(periode_id=found.pk, scope=scope)
         self.stdout.write(
             f"{found.label}: {counts['aturan']} aturan, {counts['evaluasi']} evaluasi cocok, "
             f"{counts['dibuat']} rekomendasi baru, {counts['sudah_ada']} sudah ada, "
