@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja_link', '0010_pembinaan_moved_out'),
+        ('kinerja_link', '0012_records_protected'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
