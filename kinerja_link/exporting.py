@@ -213,7 +213,7 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
     for person in pegawai:
         mine = records.get(person.user_id, [])
         e = evaluasi.get(person.pk)
-        head = [
+        head: list[object] = [
             person.nip,
             person.nama,
             person.unit.nama,

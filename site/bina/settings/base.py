@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "learning.quiz",
     "kinerja_link",
     "kinerja_link.pembinaan",
+    "kinerja_link.siasn",
     "kinerja_link.personal_data",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
