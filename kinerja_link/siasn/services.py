@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import logging
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -20,6 +20,9 @@ from learning.services import certificate_render
 
 from .client import SiasnClient
 from .models import PushStatus, SiasnPush
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 logger = logging.getLogger(__name__)
 # What identifies a course among a person's Riwayat Kursus in SIASN (with ``jumlahJam``):
@@ -144,3 +147,11 @@ def push_failed(*, push_id: int, error: str, final: bool) -> None:
 def retry_delay(retries: int) -> datetime.timedelta:
     """Exponential backoff between attempts: 30 s, 1, 2, 4 … minutes, at most an hour."""
     return datetime.timedelta(seconds=min(30 * 2**retries, 3600))
+
+
+def kinerja_pull_request(*, user: User, periode: Periode) -> None:
+    """Queue the import of the periode's evaluations from SIASN (see ``pulling``)."""
+    from .tasks import siasn_kinerja_pull_task
+
+    with transaction.atomic():
+        enqueue_on_commit(siasn_kinerja_pull_task, periode.pk, user.pk)

@@ -5,8 +5,10 @@ from typing import Any
 from celery import Task, shared_task
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from .client import SiasnRejected, SiasnUnavailable
+from .pulling import kinerja_pull
 from .services import push_failed, push_run, retry_delay
 
 
@@ -31,3 +33,20 @@ def siasn_push_task(self: Task[Any, Any], push_id: int) -> str:
     except SiasnRejected as exc:
         push_failed(push_id=push_id, error=str(exc), final=True)
         return "failed"
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(SiasnUnavailable,),
+    retry_backoff=30,
+    max_retries=settings.SIASN_MAX_RETRIES,
+)
+def siasn_kinerja_pull_task(periode_id: int, user_id: int) -> str:
+    """Import the periode's evaluations from SIASN for the user's unit subtree. Idempotent:
+    the import upserts by (NIP, periode), so a second run changes nothing."""
+    from kinerja_link.models import Periode
+
+    user = get_user_model().objects.get(pk=user_id)
+    job = kinerja_pull(user=user, periode=Periode.objects.get(pk=periode_id))
+    return str(job.status)

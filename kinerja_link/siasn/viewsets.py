@@ -26,7 +26,7 @@ from kinerja_link.selectors import scope_path_for, units_for_export
 from kinerja_link.viewsets import KINERJA_MENU_HOOK
 
 from .models import SiasnPush
-from .services import push_periode
+from .services import kinerja_pull_request, push_periode
 
 
 def pushes_for(user) -> QuerySet[SiasnPush]:
@@ -65,7 +65,7 @@ class PushPeriodeForm(forms.Form):
 
 class PushPeriodeView(WagtailAdminTemplateMixin, View):
     template_name = "siasn/admin/push_periode.html"
-    page_title = _("Kirim periode ke SIASN")
+    page_title = _("Kirim dan ambil data SIASN")
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
@@ -84,8 +84,17 @@ class PushPeriodeView(WagtailAdminTemplateMixin, View):
         form = PushPeriodeForm(request.POST, user=request.user)
         if not form.is_valid() or not settings.SIASN_ENABLED:
             return self.render_form(form)
-        queued = push_periode(periode=form.cleaned_data["periode"], unit=form.cleaned_data["unit"])
-        messages.success(request, _("%(count)d catatan dikirim ke SIASN.") % {"count": queued})
+        periode = form.cleaned_data["periode"]
+        if request.POST.get("action") == "ambil":
+            kinerja_pull_request(user=request.user, periode=periode)
+            messages.success(
+                request,
+                _("Kinerja %(periode)s sedang diambil dari SIASN; hasilnya di Impor evaluasi.")
+                % {"periode": periode.label},
+            )
+        else:
+            queued = push_periode(periode=periode, unit=form.cleaned_data["unit"])
+            messages.success(request, _("%(count)d catatan dikirim ke SIASN.") % {"count": queued})
         return redirect("siasn_push:index")
 
 

@@ -51,6 +51,7 @@ class FakeSiasn:
 
     people: dict[str, str] = field(default_factory=dict)  # nip -> pnsOrangId
     kursus: list[dict[str, Any]] = field(default_factory=list)
+    kinerja: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # nip -> rows
     documents: list[dict[str, Any]] = field(default_factory=list)
     token_grants: int = 0
     fail_next: list[int] = field(default_factory=list)  # statuses for the next API calls
@@ -121,6 +122,17 @@ class FakeSiasn:
         if method == "GET" and route.startswith("pns/rw-kursus/"):
             orang = self.data_utama(route.rsplit("/", 1)[-1])["data"]["id"]
             return {"data": [k for k in self.kursus if k["pnsOrangId"] == orang]}
+        for kind in ("kinerjaperiodik", "skp22"):
+            if method == "GET" and route.startswith(f"pns/rw-{kind}/"):
+                nip = route.rsplit("/", 1)[-1]
+                self.data_utama(nip)
+                return {
+                    "data": [
+                        r
+                        for r in self.kinerja.get(nip, [])
+                        if (kind == "skp22") == ("periodikId" not in r)
+                    ]
+                }
         if method == "POST" and route == "upload-dok":
             return self.upload(headers, body)
         if method == "POST" and route == "kursus/save":
