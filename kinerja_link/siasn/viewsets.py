@@ -73,6 +73,13 @@ class PushPeriodeView(WagtailAdminTemplateMixin, View):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("siasn_push:index"), "label": _("Kiriman SIASN")},
+            {"url": "", "label": self.page_title},
+        ]
+
     def render_form(self, form):
         context = self.get_context_data(form=form, enabled=settings.SIASN_ENABLED)
         return self.render_to_response(context)
