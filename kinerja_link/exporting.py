@@ -1,10 +1,12 @@
 """Export back to e-Kinerja/SIASN: per period and unit, one row per learning record
-(SIASN *Riwayat Kursus* field names, docs/domain.md §4) with the pegawai's predikat,
-pembinaan summary and JP total; and the bukti dukung on the SKP of the period's year
-(``evidence_rows``: a second XLSX sheet "Bukti dukung", or a second CSV file).
+finished in that period (SIASN *Riwayat Kursus* field names and codes, docs/domain.md §4,
+docs/integration-kinerja.md) with the pegawai's predikat code, pembinaan summary and JP
+total; and the bukti dukung on the SKP of the period's year (``evidence_rows``: a second
+XLSX sheet "Bukti dukung", or a second CSV file).
 
-``learning_records_for`` is the single seam to the JP ledger: ``learning.LearningRecord``
-is built in its own branch, so until it is wired here the export carries no records.
+``kursus_records`` is the single seam to the JP ledger (``learning.LearningRecord``); the
+SIASN connector (``kinerja_link.siasn``) builds its pushes from the same records, so the
+file and the push never disagree.
 """
 
 from __future__ import annotations
@@ -14,27 +16,37 @@ import datetime
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP
+from decimal import Decimal
+from typing import Any
 
+from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
 from foundation.spreadsheets import neutralise
+from learning.certificates import verification_url_for
+from learning.jenis_diklat import JENIS_KURSUS_SERTIPIKAT
 from learning.models import LearningRecord
 
 from .models import Evaluasi, Pegawai, Periode, UnitKerja
 from .perilaku_catatan import flagged_codes
 
 KURSUS_FIELDS = [
+    "instansiId",
+    "jenisKursus",
+    "jenisKursusSertipikat",
     "jenisDiklatId",
     "namaKursus",
     "institusiPenyelenggara",
-    "jumlahJam",
     "tanggalKursus",
     "tanggalSelesaiKursus",
     "tahunKursus",
+    "jumlahJam",
     "nomorSertipikat",
+    "lokasiId",
+    "dokumenSertifikat",
 ]
 PEGAWAI_FIELDS = [
     "nip",
@@ -62,71 +74,104 @@ EVIDENCE_HEADERS = [
     "tautanSertifikat",
 ]
 
-# Which pembinaan an evaluation calls for is agency policy, owned by the pembinaan rules.
-# Their app answers through this hook (a function taking ``periode`` and ``evaluasi_ids``,
-# returning evaluasi id -> follow-up texts), so kinerja_link does not import it.
+# What pembinaan an evaluation led to is pembinaan's record (recommendations made and
+# courses assigned). Its app answers through this hook (a function taking ``periode`` and
+# ``evaluasi_ids``, returning evaluasi id -> texts), so kinerja_link does not import it.
 FOLLOW_UP_HOOK = "kinerja_link_export_follow_ups"
 # The same for the "Bukti dukung" sheet: a function taking ``periode`` and ``unit`` that
 # yields the header and the rows (``EVIDENCE_HEADERS``).
 EVIDENCE_ROWS_HOOK = "kinerja_link_export_evidence_rows"
 
 
+def exact_jp(jp: Decimal) -> Decimal:
+    """The ledger's JP as it is (a 20-minute session stays 0.44), without trailing zeros."""
+    return jp.quantize(Decimal(1)) if jp == jp.to_integral_value() else jp.normalize()
+
+
 @dataclass(frozen=True)
 class KursusRecord:
-    """One learning record as SIASN's Riwayat Kursus wants it."""
+    """One learning record as SIASN's Riwayat Kursus wants it: codes, not labels."""
 
     jenis_diklat_id: int
     nama_kursus: str
     institusi_penyelenggara: str
-    jumlah_jam: int  # in JP
+    jumlah_jam: Decimal  # in JP, exact
     tanggal_kursus: datetime.date
     tanggal_selesai_kursus: datetime.date
     nomor_sertipikat: str = ""
+    dokumen_url: str = ""  # the certificate's public check page, when one was issued
+    learning_record_id: int | None = None
+
+    def siasn_fields(self) -> dict[str, object]:
+        """The body fields of SIASN's ``kursus/save`` (docs/integration-kinerja.md)."""
+        return {
+            "instansiId": settings.SIASN_INSTANSI_ID,
+            # A SIASN course-subject id (``referensi/jenis-kursus``); none is mapped yet.
+            "jenisKursus": "",
+            "jenisKursusSertipikat": JENIS_KURSUS_SERTIPIKAT.get(self.jenis_diklat_id, "T"),
+            "jenisDiklatId": str(self.jenis_diklat_id),
+            "namaKursus": self.nama_kursus,
+            "institusiPenyelenggara": self.institusi_penyelenggara,
+            "tanggalKursus": f"{self.tanggal_kursus:%d-%m-%Y}",
+            "tanggalSelesaiKursus": f"{self.tanggal_selesai_kursus:%d-%m-%Y}",
+            "tahunKursus": self.tanggal_selesai_kursus.year,
+            "jumlahJam": self.jumlah_jam,
+            "nomorSertipikat": self.nomor_sertipikat,
+            "lokasiId": settings.SIASN_LOKASI_ID,
+        }
 
     def cells(self) -> list[object]:
-        return [
-            self.jenis_diklat_id,
-            self.nama_kursus,
-            self.institusi_penyelenggara,
-            self.jumlah_jam,
-            f"{self.tanggal_kursus:%d-%m-%Y}",
-            f"{self.tanggal_selesai_kursus:%d-%m-%Y}",
-            self.tanggal_selesai_kursus.year,
-            self.nomor_sertipikat,
-        ]
+        fields = self.siasn_fields()
+        return [fields.get(name, self.dokumen_url) for name in KURSUS_FIELDS]
 
 
-def learning_records_for(pegawai_ids: list[int], tahun: int) -> dict[int, list[KursusRecord]]:
-    """Counted (verified) learning records per pegawai id for the year, in one query."""
-    records = (
+RECORD_COLUMNS = (
+    "pk",
+    "user_id",
+    "jenis_diklat_id",
+    "title",
+    "institution",
+    "jp",
+    "start_date",
+    "end_date",
+    "certificate_number",
+    "enrolment__certificate__uuid",
+    "enrolment__certificate__revoked_at",
+)
+
+
+def kursus_record(row: tuple[Any, ...]) -> KursusRecord:
+    """A ``RECORD_COLUMNS`` row as SIASN's Riwayat Kursus."""
+    pk, _user, jenis, title, institution, jp, start, end, number, cert, revoked = row
+    return KursusRecord(
+        jenis_diklat_id=jenis,
+        nama_kursus=title,
+        institusi_penyelenggara=institution,
+        jumlah_jam=exact_jp(jp),
+        tanggal_kursus=start,
+        tanggal_selesai_kursus=end,
+        nomor_sertipikat=number,
+        dokumen_url=verification_url_for(cert) if cert and revoked is None else "",
+        learning_record_id=pk,
+    )
+
+
+def counted_in(periode: Periode) -> Q:
+    """Verified learning finished within the period: a periode export holds no other."""
+    return Q(end_date__gte=periode.start_date, end_date__lte=periode.end_date)
+
+
+def kursus_records(user_ids: list[int], periode: Periode) -> dict[int, list[KursusRecord]]:
+    """Counted (verified) learning records per user id finished in the period, one query."""
+    rows = (
         LearningRecord.objects.counted()
-        .in_year(tahun)
-        .filter(user__pegawai__in=pegawai_ids)
+        .filter(counted_in(periode), user__in=user_ids)
         .order_by("end_date", "pk")
-        .values_list(
-            "user__pegawai__id",
-            "jenis_diklat_id",
-            "title",
-            "institution",
-            "jp",
-            "start_date",
-            "end_date",
-            "certificate_number",
-        )
+        .values_list(*RECORD_COLUMNS)
     )
     result: dict[int, list[KursusRecord]] = {}
-    for pegawai_id, jenis, title, institution, jp, start, end, number in records:
-        result.setdefault(pegawai_id, []).append(
-            KursusRecord(
-                jenis_diklat_id=jenis,
-                nama_kursus=title,
-                institusi_penyelenggara=institution,
-                jumlah_jam=int(jp.to_integral_value(rounding=ROUND_HALF_UP)),
-                tanggal_kursus=start,
-                tanggal_selesai_kursus=end,
-                nomor_sertipikat=number,
-            )
-        )
+    for row in rows:
+        result.setdefault(row[1], []).append(kursus_record(row))
     return result
 
 
@@ -162,20 +207,20 @@ def export_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[list[object]]:
         e.pegawai_id: e
         for e in Evaluasi.objects.filter(periode=periode, pegawai__in=[p.pk for p in pegawai])
     }
-    records = learning_records_for([p.pk for p in pegawai], periode.tahun)
+    records = kursus_records([p.user_id for p in pegawai], periode)
     follow_ups = follow_ups_for(periode, [e.pk for e in evaluasi.values()])
     yield HEADERS
     for person in pegawai:
-        mine = records.get(person.pk, [])
+        mine = records.get(person.user_id, [])
         e = evaluasi.get(person.pk)
-        head = [
+        head: list[object] = [
             person.nip,
             person.nama,
             person.unit.nama,
             periode.label,
-            e.get_predikat_display() if e else "",
+            e.predikat if e else "",  # SIASN's code, 1–5
             pembinaan_summary(e, follow_ups.get(e.pk, ()) if e else ()),
-            sum(r.jumlah_jam for r in mine),
+            exact_jp(sum((r.jumlah_jam for r in mine), Decimal(0))),
         ]
         for record in mine or [None]:
             yield head + (record.cells() if record else [""] * len(KURSUS_FIELDS))

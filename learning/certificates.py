@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import uuid as uuid_module
 
 import qrcode
 import qrcode.image.svg
@@ -11,14 +12,20 @@ from weasyprint import HTML
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from learning.models import Certificate
 
 
 def verification_url(certificate: Certificate) -> str:
+    return verification_url_for(certificate.uuid)
+
+
+def verification_url_for(uuid: uuid_module.UUID | str) -> str:
+    """The public check page of a certificate: on the PDF's QR and in the SIASN export."""
     base = getattr(settings, "BINA_PUBLIC_BASE_URL", settings.WAGTAILADMIN_BASE_URL)
-    return base.rstrip("/") + certificate.get_absolute_url()
+    return base.rstrip("/") + reverse("learning:certificate_verify", kwargs={"uuid": uuid})
 
 
 def qr_data_uri(text: str) -> str:

@@ -1,4 +1,6 @@
-"""SIASN ``jenisDiklat`` ids (docs/domain.md §4): the form a piece of learning took."""
+"""SIASN ``jenisDiklat`` ids (docs/domain.md §4): the form a piece of learning took, and
+the ``jenisKursusSertipikat`` code SIASN's own *jenis diklat* reference carries for each
+(docs/integration-kinerja.md, "SIASN codes")."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +34,12 @@ JENIS_DIKLAT_CHOICES = [
     (24, _("Bimbingan di Tempat Kerja")),
     (25, _("Lainnya (nonklasikal)")),
 ]
+
+# SIASN's reference (``referensi/jenis-diklat``, field ``jenisKursusSetifikat``): F for
+# diklat fungsional, P for workshop, sosialisasi and seminar, T for every other form.
+JENIS_KURSUS_SERTIPIKAT = {code: "T" for code, _label in JENIS_DIKLAT_CHOICES} | {
+    2: "F",
+    4: "P",
+    7: "P",
+    9: "P",
+}

@@ -1,19 +1,57 @@
-"""The "Bukti dukung" sheet of the export back to e-Kinerja (``kinerja_link.exporting``):
-the evidence on each pegawai's annual SKP, with its certificate number and link."""
+"""Pembinaan's part of the export back to e-Kinerja (``kinerja_link.exporting``): the
+``ringkasanPembinaan`` of each evaluation (what was recommended and assigned after it) and
+the "Bukti dukung" sheet (the evidence on each pegawai's annual SKP, with its certificate
+number and link)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from competencies.models import Competency
 from kinerja_link.exporting import EVIDENCE_HEADERS
 from kinerja_link.models import JenisPeriode, Periode, UnitKerja
 
-from .models import SkpEvidence
+from .models import Assignment, Recommendation, RecommendationStatus, SkpEvidence
+
+
+def follow_ups_for(*, periode: Periode, evaluasi_ids: list[int]) -> dict[int, list[str]]:
+    """Per evaluation, what was actually done about it: the recommendations still standing
+    (not dismissed, not yet turned into an assignment), then the courses assigned because
+    of it, each with its status. Two queries, whatever the number of evaluations."""
+    assignments = list(
+        Assignment.objects.filter(
+            Q(evaluasi__in=evaluasi_ids) | Q(recommendation__evaluasi__in=evaluasi_ids)
+        )
+        .select_related("course", "recommendation")
+        .order_by("created_at", "pk")
+    )
+    turned_into_assignment = {a.recommendation_id for a in assignments}
+    recommendations = (
+        Recommendation.objects.filter(evaluasi__in=evaluasi_ids)
+        .exclude(status=RecommendationStatus.DISMISSED)
+        .exclude(pk__in=[pk for pk in turned_into_assignment if pk])
+        .select_related("course")
+        .order_by("priority", "created_at", "pk")
+    )
+    result: dict[int, list[str]] = {}
+    for r in recommendations:
+        what = r.course.title if r.course else r.get_session_kind_display()
+        text = _("direkomendasikan: %(what)s (%(status)s)")
+        result.setdefault(r.evaluasi_id, []).append(
+            text % {"what": what, "status": r.get_status_display().lower()}
+        )
+    for a in assignments:
+        evaluasi_id = a.evaluasi_id or (a.recommendation.evaluasi_id if a.recommendation else 0)
+        text = _("ditugaskan: %(course)s (%(status)s)")
+        result.setdefault(evaluasi_id, []).append(
+            text % {"course": a.course.title, "status": a.get_status_display().lower()}
+        )
+    return result
 
 
 def evidence_rows(*, periode: Periode, unit: UnitKerja) -> Iterator[Sequence[object]]:

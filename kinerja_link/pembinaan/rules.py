@@ -106,18 +106,6 @@ def matching_evaluasi(
     return evaluasi_in_scope(periode, scope).filter(rule_condition(rule, codes))
 
 
-def follow_ups_for(*, periode: Periode, evaluasi_ids: list[int]) -> dict[int, list[str]]:
-    """Per evaluation, the names of the rules valid for its period that match it, by
-    priority: what the export reports as the pembinaan it calls for (one query a rule)."""
-    values = value_names()
-    result: dict[int, list[str]] = {}
-    for rule in rules_for(periode):
-        matching = Evaluasi.objects.filter(pk__in=evaluasi_ids).filter(rule_condition(rule, values))
-        for pk in matching.values_list("pk", flat=True):
-            result.setdefault(pk, []).append(rule.name)
-    return result
-
-
 # --- Validation and services -----------------------------------------------------------
 
 

@@ -46,8 +46,8 @@ def export_evidence_rows(*, periode, unit):
 
 @hooks.register(FOLLOW_UP_HOOK)
 def export_follow_ups(*, periode, evaluasi_ids):
-    """The export's follow-ups come from the rules that match each evaluation."""
-    from .rules import follow_ups_for
+    """The export's follow-ups: what was recommended and assigned after each evaluation."""
+    from .exporting import follow_ups_for
 
     return follow_ups_for(periode=periode, evaluasi_ids=evaluasi_ids)
 

@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+from decimal import Decimal
 
 import openpyxl
 
@@ -14,15 +15,15 @@ from tests.kinerja_link.factories import rhk_create
 from .factories import EvaluasiFactory, PeriodeFactory
 
 
-def records_stub(pegawai_ids, tahun):
-    """Stands in for learning.LearningRecord until the learning branch is merged."""
+def records_stub(user_ids, periode):
+    """Two records for the first pegawai, whatever the ledger holds."""
     return {
-        pegawai_ids[0]: [
+        user_ids[0]: [
             KursusRecord(
                 16,
                 '=HYPERLINK("http://x")',
                 "Bina ASN",
-                4,
+                Decimal("4"),
                 datetime.date(2026, 8, 1),
                 datetime.date(2026, 8, 3),
                 "@SUM(A1)",
@@ -31,7 +32,7 @@ def records_stub(pegawai_ids, tahun):
                 14,
                 "Coaching kinerja",
                 "Kanwil",
-                2,
+                Decimal("0.44"),
                 datetime.date(2026, 9, 1),
                 datetime.date(2026, 9, 1),
             ),
@@ -40,7 +41,7 @@ def records_stub(pegawai_ids, tahun):
 
 
 def test_rows_carry_predikat_pembinaan_and_jp(org, monkeypatch):
-    monkeypatch.setattr(exporting, "learning_records_for", records_stub)
+    monkeypatch.setattr(exporting, "kursus_records", records_stub)
     periode = PeriodeFactory()
     EvaluasiFactory(
         pegawai=org.kepala,
@@ -60,28 +61,34 @@ def test_rows_carry_predikat_pembinaan_and_jp(org, monkeypatch):
         "totalJp",
     ]
     assert header[7:] == [
+        "instansiId",
+        "jenisKursus",
+        "jenisKursusSertipikat",
         "jenisDiklatId",
         "namaKursus",
         "institusiPenyelenggara",
-        "jumlahJam",
         "tanggalKursus",
         "tanggalSelesaiKursus",
         "tahunKursus",
+        "jumlahJam",
         "nomorSertipikat",
+        "lokasiId",
+        "dokumenSertifikat",
     ]
     nips = [r[0] for r in body]
     assert org.other.nip not in nips  # another unit
     assert len(body) == 5 + 1  # five pegawai in unit A, the first has two records
     first = [r for r in body if r[0] == body[0][0]]
-    assert [r[6] for r in first] == [6, 6]
-    assert first[1][11] == "01-09-2026"
+    assert [r[6] for r in first] == [Decimal("4.44"), Decimal("4.44")]  # exact, not 4
+    assert first[1][13:17] == ["01-09-2026", "01-09-2026", 2026, Decimal("0.44")]
+    assert first[1][9:11] == ["T", "14"]  # jenisKursusSertipikat, jenisDiklatId: codes
     kepala = next(r for r in body if r[0] == org.kepala.nip)
-    assert kepala[4] == "Butuh Perbaikan"
-    assert "coaching" in kepala[5] and "AK" in kepala[5]
+    assert kepala[4] == 3  # predikatKinerja as SIASN's code: Butuh Perbaikan
+    assert kepala[5] == "perilaku perlu pembinaan: AK"  # nothing recommended yet
 
 
 def test_xlsx_opens_and_has_no_live_formulas(org, monkeypatch):
-    monkeypatch.setattr(exporting, "learning_records_for", records_stub)
+    monkeypatch.setattr(exporting, "kursus_records", records_stub)
     periode = PeriodeFactory()
     data = to_xlsx(export_rows(periode=periode, unit=org.unit_a))
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
@@ -119,52 +126,82 @@ def test_export_view_for_pengelola_only(client, org):
     assert csv_response["Content-Type"].startswith("text/csv")
 
 
-def test_real_learning_records_fill_the_riwayat_kursus_columns(org):
-    """The seam wired to learning's JP ledger: only verified records of the year count."""
-    from decimal import Decimal
+def _ledger(org):
+    """The kepala's JP ledger around the current triwulan: a course completed on the
+    platform (with a certificate), a 20-minute coaching session, and what must stay out."""
+    from django.utils import timezone
 
+    from learning import services
     from learning.models import LearningRecord
+    from tests.learning.factories import lessons_of, make_course
 
-    periode = PeriodeFactory()
-    common = {"user": org.kepala.user, "jenis_diklat_id": 16, "institution": "Bina ASN"}
+    today = timezone.localdate()
+    periode = PeriodeFactory(tahun=today.year, nomor=(today.month - 1) // 3 + 1)
+    user = org.kepala.user
+    course = make_course(lessons=1, title="Mengenal e-Kinerja BKN", jp=2)
+    services.enrolment_create(user=user, course=course)
+    services.lesson_complete(user=user, lesson=lessons_of(course)[0])
+    first_day = periode.start_date
+    common = {"user": user, "institution": "Kanwil", "verification_status": "verified"}
     LearningRecord.objects.create(
         **common,
-        source="course",
-        title="Mengenal e-Kinerja BKN",
-        jp=Decimal("2.5"),
-        start_date=datetime.date(periode.tahun, 3, 1),
-        end_date=datetime.date(periode.tahun, 3, 2),
-        certificate_number="BINA-001",
+        source="coaching",
+        jenis_diklat_id=14,
+        title="Coaching RHK",
+        jp=services.minutes_to_jp(20),
+        start_date=first_day,
+        end_date=first_day,
+    )
+    day_before = first_day - datetime.timedelta(days=1)
+    for title, end, status in (
+        ("Triwulan sebelumnya", day_before, "verified"),
+        ("Belum diverifikasi", first_day, "pending"),
+    ):
+        LearningRecord.objects.create(
+            **{**common, "verification_status": status},
+            source="external",
+            jenis_diklat_id=4,
+            title=title,
+            jp=Decimal("3"),
+            start_date=end,
+            end_date=end,
+        )
+    return periode
+
+
+def test_a_periode_export_holds_exactly_that_periodes_learning_with_siasn_codes(org, settings):
+    """Only verified learning finished in the periode; JP exact (a 20-minute session is
+    0.44, not 0) and the total equals the ledger; codes, not labels."""
+    from learning.models import Certificate, LearningRecord
+
+    settings.SIASN_INSTANSI_ID = "A5EB03E23CCCF6A0E040640A040252AD"
+    settings.SIASN_LOKASI_ID = "A5EB03E21A0AF6A0E040640A040252AD"
+    periode = _ledger(org)
+    EvaluasiFactory(pegawai=org.kepala, periode=periode, rating_hasil=Rating.DI_ATAS)
+    header, *body = export_rows(periode=periode, unit=org.unit_a)
+    rows = [dict(zip(header, r, strict=True)) for r in body if r[0] == org.kepala.nip]
+    assert [r["namaKursus"] for r in rows] == ["Coaching RHK", "Mengenal e-Kinerja BKN"]
+    coaching, course = rows
+    assert coaching["jumlahJam"] == Decimal("0.44")
+    in_periode = LearningRecord.objects.filter(
+        user=org.kepala.user,
         verification_status="verified",
+        end_date__range=(periode.start_date, periode.end_date),
     )
-    LearningRecord.objects.create(
-        **common,
-        source="external",
-        title="Belum diverifikasi",
-        jp=Decimal("4"),
-        start_date=datetime.date(periode.tahun, 4, 1),
-        end_date=datetime.date(periode.tahun, 4, 1),
-        verification_status="pending",
+    assert sum(r.jp for r in in_periode) == Decimal("2.44")
+    assert {r["totalJp"] for r in rows} == {Decimal("2.44")}
+    certificate = Certificate.objects.get(user=org.kepala.user)
+    assert course["nomorSertipikat"] == certificate.number
+    assert course["dokumenSertifikat"] == (f"http://testserver/sertifikat/{certificate.uuid}/")
+    assert coaching["dokumenSertifikat"] == ""
+    assert (course["predikatKinerja"], course["instansiId"], course["lokasiId"]) == (
+        2,  # Baik
+        "A5EB03E23CCCF6A0E040640A040252AD",
+        "A5EB03E21A0AF6A0E040640A040252AD",
     )
-    LearningRecord.objects.create(
-        **common,
-        source="course",
-        title="Tahun lalu",
-        jp=Decimal("3"),
-        start_date=datetime.date(periode.tahun - 1, 5, 1),
-        end_date=datetime.date(periode.tahun - 1, 5, 1),
-        verification_status="verified",
-    )
-    records = exporting.learning_records_for([org.kepala.pk], periode.tahun)
-    assert list(records) == [org.kepala.pk]
-    (record,) = records[org.kepala.pk]
-    assert (record.nama_kursus, record.jumlah_jam, record.nomor_sertipikat) == (
-        "Mengenal e-Kinerja BKN",
-        3,
-        "BINA-001",
-    )
-    rows = [r for r in export_rows(periode=periode, unit=org.unit_a) if r[0] == org.kepala.nip]
-    assert [r[8] for r in rows] == ["Mengenal e-Kinerja BKN"]
+    assert (coaching["jenisDiklatId"], coaching["jenisKursusSertipikat"]) == ("14", "T")
+    assert coaching["tanggalKursus"] == f"{periode.start_date:%d-%m-%Y}"
+    assert coaching["tahunKursus"] == periode.tahun
 
 
 def _evidence_fixture(org):
@@ -225,7 +262,7 @@ def test_evidence_rows_of_the_years_skp_in_the_unit(org):
 
 
 def test_xlsx_has_a_bukti_dukung_sheet_and_keeps_riwayat_kursus(org, monkeypatch):
-    monkeypatch.setattr(exporting, "learning_records_for", records_stub)
+    monkeypatch.setattr(exporting, "kursus_records", records_stub)
     periode = _evidence_fixture(org)
     data = to_xlsx(
         export_rows(periode=periode, unit=org.unit_a),

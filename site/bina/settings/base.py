@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "learning.quiz",
     "kinerja_link",
     "kinerja_link.pembinaan",
+    "kinerja_link.siasn",
     "kinerja_link.personal_data",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -257,6 +258,28 @@ JP_MINUTES = int(os.environ.get("JP_MINUTES", "45"))
 JP_TARGET_PER_YEAR = int(os.environ.get("JP_TARGET_PER_YEAR", "20"))
 # A pimpinan's team: "direct" = those whose pejabat penilai they are; "unit" adds the unit subtree.
 BINA_TEAM_SCOPE = os.environ.get("BINA_TEAM_SCOPE", "direct")
+
+# --- SIASN (BKN) ------------------------------------------------------------
+# The agency's ids in SIASN's references: every Riwayat Kursus row and push carries them.
+SIASN_INSTANSI_ID = os.environ.get("SIASN_INSTANSI_ID", "")
+SIASN_LOKASI_ID = os.environ.get("SIASN_LOKASI_ID", "")
+# The connector (kinerja_link.siasn) is off until an operator turns it on with credentials.
+SIASN_ENABLED = env_bool("SIASN_ENABLED", False)
+SIASN_API_URL = os.environ.get("SIASN_API_URL", "https://apimws.bkn.go.id:8243/apisiasn/1.0")
+SIASN_TOKEN_URL = os.environ.get("SIASN_TOKEN_URL", "https://apimws.bkn.go.id/oauth2/token")
+SIASN_SSO_TOKEN_URL = os.environ.get(
+    "SIASN_SSO_TOKEN_URL",
+    "https://sso-siasn.bkn.go.id/auth/realms/public-siasn/protocol/openid-connect/token",
+)
+SIASN_CONSUMER_KEY = os.environ.get("SIASN_CONSUMER_KEY", "")
+SIASN_CONSUMER_SECRET = os.environ.get("SIASN_CONSUMER_SECRET", "")
+SIASN_SSO_CLIENT_ID = os.environ.get("SIASN_SSO_CLIENT_ID", "")
+SIASN_SSO_USERNAME = os.environ.get("SIASN_SSO_USERNAME", "")
+SIASN_SSO_PASSWORD = os.environ.get("SIASN_SSO_PASSWORD", "")
+# Seconds to connect and to wait for an answer; a slower SIASN is a failed, retried call.
+SIASN_CONNECT_TIMEOUT = float(os.environ.get("SIASN_CONNECT_TIMEOUT", "5"))
+SIASN_READ_TIMEOUT = float(os.environ.get("SIASN_READ_TIMEOUT", "30"))
+SIASN_MAX_RETRIES = int(os.environ.get("SIASN_MAX_RETRIES", "6"))
 
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"
 LOGGING = {

@@ -175,22 +175,39 @@ def test_only_pengelola_may_change_rules(org):
         rule_create(user=org.staff[0].user, data=_data())
 
 
-def test_the_export_reports_the_follow_up_the_rules_call_for(org):
-    """No second table of follow-ups: renaming or retiring a rule changes the export."""
+def test_the_export_reports_what_was_recommended_and_assigned(org, courses):
+    """No table of follow-ups per predikat: ringkasanPembinaan is what the rules actually
+    recommended and what the pimpinan assigned, so a dismissed recommendation drops out."""
+    from kinerja_link.pembinaan.assignments import (
+        assignment_create,
+        recommendation_accept,
+        recommendation_dismiss,
+    )
+
     periode = PeriodeFactory(tahun=2026, nomor=3)
-    EvaluasiFactory(pegawai=org.staff[0], periode=periode, rating_hasil=Rating.DI_BAWAH)
+    evaluasi = EvaluasiFactory(pegawai=org.staff[0], periode=periode, rating_hasil=Rating.DI_BAWAH)
 
     def summary() -> str:
         rows = export_rows(periode=periode, unit=org.unit_a)
         return next(r for r in rows if r[0] == org.staff[0].nip)[5]
 
-    rule = PembinaanRule.objects.get(code="butuh-perbaikan")
-    assert summary() == rule.name
-    rule_revise(
-        user=org.pengelola.user,
-        rule=rule,
-        data=_data(name="Klinik RHK", predikat=[3], session_kind=SessionKind.COACHING),
+    assert summary() == ""  # an evaluation nobody acted on yet
+    recommendations_generate(periode_id=periode.pk)
+    by_kind = {r.course_id or r.session_kind: r for r in Recommendation.objects.all()}
+    assert summary() == (
+        "direkomendasikan: Menyusun SKP dan RHK (terbuka); direkomendasikan: Coaching (terbuka)"
     )
-    assert summary() == "Klinik RHK"
-    PembinaanRule.objects.update(is_active=False)
-    assert summary() == ""
+    recommendation_dismiss(
+        user=org.kepala.user, recommendation=by_kind["coaching"], reason="Sudah dibina"
+    )
+    recommendation_accept(user=org.kepala.user, recommendation=by_kind[courses.skp.pk])
+    assignment_create(
+        user=org.kepala.user,
+        pegawai=org.staff[0],
+        course=courses.ak,
+        due_date=datetime.date.today() + datetime.timedelta(days=30),
+    )
+    assert summary() == "ditugaskan: Menyusun SKP dan RHK (ditugaskan)"
+    Assignment = by_kind[courses.skp.pk].assignments.model
+    Assignment.objects.filter(course=courses.ak).update(evaluasi=evaluasi)
+    assert summary().endswith("; ditugaskan: Akuntabel (ditugaskan)")
