@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kinerja_link.importing.columns import parse_periode
 from kinerja_link.models import ImportJob, JenisPeriode, Pegawai, Periode
-from kinerja_link.selectors import scope_path_for
+from kinerja_link.scope import scope_for
 from kinerja_link.services import evaluasi_import_records
 
 from .client import SiasnClient
@@ -33,13 +33,12 @@ FIELDS = (
 
 def kinerja_pull(*, user: User, periode: Periode, client: SiasnClient | None = None) -> ImportJob:
     """Import the periode's evaluations SIASN holds for the user's active pegawai."""
-    scope = scope_path_for(user)
+    scope = scope_for(user)
     if scope is None:
         raise ValidationError(_("Hanya pengelola kepegawaian yang dapat mengambil data SIASN."))
     client = client or SiasnClient()
     nips = (
-        Pegawai.objects.active()
-        .filter(unit__path__startswith=scope)
+        scope.filter(Pegawai.objects.active())
         .order_by("user__nip")
         .values_list("user__nip", flat=True)
     )

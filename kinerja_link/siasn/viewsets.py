@@ -22,7 +22,8 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from foundation.admin_viewsets import ModelViewSet
 from kinerja_link.models import Periode, UnitKerja
-from kinerja_link.selectors import scope_path_for, units_for_export
+from kinerja_link.scope import scope_for
+from kinerja_link.selectors import units_for_export
 from kinerja_link.viewsets import KINERJA_MENU_HOOK
 
 from .models import SiasnPush
@@ -31,12 +32,11 @@ from .services import kinerja_pull_request, push_periode
 
 def pushes_for(user) -> QuerySet[SiasnPush]:
     """The pushes of the pengelola's unit subtree; anyone else gets a 404."""
-    scope = scope_path_for(user)
+    scope = scope_for(user)
     if scope is None:
         raise Http404
-    return SiasnPush.objects.filter(
-        learning_record__user__pegawai__unit__path__startswith=scope
-    ).select_related("learning_record__user")
+    pushes = SiasnPush.objects.select_related("learning_record__user")
+    return scope.filter(pushes, "learning_record__user__pegawai__unit__path")
 
 
 class PushIndexView(generic.IndexView):
@@ -69,7 +69,7 @@ class PushPeriodeView(WagtailAdminTemplateMixin, View):
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
-        if scope_path_for(request.user) is None:
+        if scope_for(request.user) is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
