@@ -30,7 +30,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Revision
 
 from accounts.models import AuthEvent
-from accounts.throttling import account_digest
+from accounts.throttling import digests_of
 from foundation.audit.guard import audit_erasure
 from learning.models import Certificate, LearningRecord
 from learning.quiz.models import QuizAnswer
@@ -201,10 +201,10 @@ def _strip_audit_entries_about(pegawai: Pegawai) -> int:
 
 
 def _forget_sign_in_digests(user) -> int:
-    """Sign-in events keep a keyed digest of the NIP or e-mail typed (the throttle's count):
-    whoever knows the NIP could still find theirs, so it goes, also on failed attempts that
-    named the account without signing in (no user on the row)."""
-    digests = {account_digest(value) for value in (user.nip, user.email, user.username) if value}
+    """Failed sign-ins keep a keyed digest of the account (older rows: of the NIP or e-mail
+    typed), the throttle's count: it would still tie those rows to the person, so it goes,
+    also on failed attempts that named the account without signing in (no user on the row)."""
+    digests = digests_of(user)
     events = AuthEvent.objects.filter(Q(user=user) | Q(account_digest__in=digests))
     return events.exclude(account_digest="").update(account_digest="")
 
