@@ -243,13 +243,21 @@ def needs_staff_power(rule: Rule) -> bool:
     return bool(rule.allowed) and rule.allowed <= STAFF_LIKE
 
 
+class StaffClients(dict):
+    """Clients by role, with their users: a sign-out route is followed by a new sign-in."""
+
+    users: dict
+
+
 @pytest.fixture
-def unverified_staff(users, settings) -> dict[str, Client]:
+def unverified_staff(users, settings) -> StaffClients:
     """Staff-like users with a paired authenticator who signed in with the password only."""
     settings.BINA_REQUIRE_2FA = True
     for role in STAFF_LIKE:
         TOTPDevice.objects.create(user=users[role], name="ponsel", confirmed=True)
-    return {role: _signed_in(users[role]) for role in STAFF_LIKE}
+    clients = StaffClients({role: _signed_in(users[role]) for role in STAFF_LIKE})
+    clients.users = users
+    return clients
 
 
 def _is_verification_redirect(response) -> bool:
@@ -261,7 +269,7 @@ def _is_verification_redirect(response) -> bool:
     )
 
 
-def _second_factor_problems(clients: dict[str, Client], pattern: str, name: str) -> list[str]:
+def _second_factor_problems(clients: StaffClients, pattern: str, name: str) -> list[str]:
     rule = rule_for(pattern, name)
     path = sample_path(pattern, name)
     if needs_staff_power(rule):
@@ -275,6 +283,8 @@ def _second_factor_problems(clients: dict[str, Client], pattern: str, name: str)
     problems = []
     for role in asked:
         response = clients[role].get(path)
+        if "_auth_user_id" not in clients[role].session:  # a sign-out route did its job
+            clients[role].force_login(clients.users[role])
         if _is_verification_redirect(response) != expected:
             wanted = "verification" if expected else "no verification"
             problems.append(f"{role:10} {path} → {response.status_code}, wanted {wanted}")
