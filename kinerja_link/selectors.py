@@ -79,18 +79,19 @@ def import_jobs_for(user: User) -> QuerySet[ImportJob]:
     return queryset.filter(created_by=user)
 
 
-def visible_pegawai_for(user: User | AnonymousUser) -> QuerySet[Pegawai]:
+def visible_pegawai_for(user: User | AnonymousUser, *, as_staff: bool = True) -> QuerySet[Pegawai]:
     """Whose SKP and evaluations ``user`` may see: themself, their team as pimpinan, and
-    the units they manage as pengelola (everyone for a superuser). DESIGN §7."""
+    the units they manage as pengelola (everyone for a superuser). DESIGN §7. Without
+    ``as_staff`` (staff whose second factor is still pending) only the first two."""
     if not user.is_authenticated:
         return Pegawai.objects.none()
-    if user.is_superuser:
+    if user.is_superuser and as_staff:
         return Pegawai.objects.all()
     me = Pegawai.objects.filter(user=user).select_related("unit").first()
     visible = Pegawai.objects.filter(user=user)
     if me is not None:
         visible = visible | Pegawai.objects.filter(pk__in=team_for(me).values("pk"))
-    scope = scope_for(user)
+    scope = scope_for(user) if as_staff else None
     if scope is not None:
         visible = visible | scope.filter(Pegawai.objects.all())
     return visible.distinct()

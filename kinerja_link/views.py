@@ -8,7 +8,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from accounts.access import role_required, second_factor_pending, verification_redirect
 from accounts.nip import mask_nip
+from accounts.roles import Role
 
 from . import perilaku_catatan
 from .exporting import evidence_rows, export_rows, to_csv, to_xlsx
@@ -36,9 +38,15 @@ def kinerja_saya(request):
 
 @login_required
 def pegawai_detail(request, pk: int):
-    pegawai = get_object_or_404(
-        visible_pegawai_for(request.user).select_related("user", "unit"), pk=pk
-    )
+    """Staff see their unit subtree only once their second factor is verified: until
+    then any id outside their own team asks for the code, existing or not."""
+    as_staff = not second_factor_pending(request)
+    visible = visible_pegawai_for(request.user, as_staff=as_staff).select_related("user", "unit")
+    pegawai = visible.filter(pk=pk).first()
+    if pegawai is None:
+        if not as_staff:
+            return verification_redirect(request)
+        raise Http404
     context = kinerja_of(pegawai)
     return render(request, "kinerja_link/kinerja_saya.html", {**context, "is_self": False})
 
@@ -105,10 +113,10 @@ class EksporForm(forms.Form):
         self.fields["unit"].queryset = units_for_export(user)
 
 
-@login_required
+@role_required(Role.PENGELOLA)
 def ekspor(request):
     """Pengelola only: everyone else gets the 404 of a page that is not there."""
-    if scope_for(request.user) is None:
+    if scope_for(request.user) is None:  # a pengelola who manages no unit
         raise Http404
     form = EksporForm(request.GET or None, user=request.user)
     if not form.is_valid():

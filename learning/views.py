@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import role_required, second_factor_pending, verification_redirect
 from accounts.nip import mask_nip
 from accounts.roles import Role, has_role
 from learning import selectors, services
@@ -114,9 +115,12 @@ def _file_response(field, filename: str) -> FileResponse:
 
 @login_required
 def record_proof(request, pk: int):
-    """The uploaded proof: its owner and pengelola only; anyone else gets the same 404."""
+    """The uploaded proof: its owner and pengelola only; anyone else gets the same 404.
+    A pengelola sees others' proofs once their second factor is verified."""
     records = LearningRecord.objects.filter(user=request.user)
     if has_role(request.user, Role.PENGELOLA):
+        if second_factor_pending(request) and not records.filter(pk=pk).exists():
+            return verification_redirect(request)
         records = records | selectors.records_managed_by(request.user)
     record = get_object_or_404(records, pk=pk)
     suffix = record.proof.name.rsplit(".", 1)[-1] if record.proof else "bin"
@@ -136,6 +140,10 @@ def certificate_verify(request, uuid):
     """Public: anyone holding the QR may check a certificate; the NIP stays masked."""
     certificate = get_object_or_404(Certificate, uuid=uuid)
     can_revoke = has_role(request.user, Role.PENGELOLA) and certificate.is_valid
+    if can_revoke and second_factor_pending(request):
+        can_revoke = False  # revoking is a staff power: the form waits for the code
+        if request.method == "POST":
+            return verification_redirect(request)
     form = ReasonForm(request.POST or None) if can_revoke else None
     if request.method == "POST":
         if not can_revoke:
@@ -158,19 +166,15 @@ def certificate_verify(request, uuid):
     return render(request, "learning/certificate_verify.html", context)
 
 
-@login_required
+@role_required(Role.PENGELOLA)
 def verification_list(request):
-    if not has_role(request.user, Role.PENGELOLA):
-        raise Http404
     records = selectors.pending_records(pengelola=request.user)
     return render(request, "learning/verification_list.html", {"records": records})
 
 
-@login_required
+@role_required(Role.PENGELOLA)
 @require_POST
 def verification_decide(request, pk: int):
-    if not has_role(request.user, Role.PENGELOLA):
-        raise Http404
     record = get_object_or_404(selectors.records_managed_by(request.user), pk=pk)
     form = ReasonForm(request.POST)
     form.is_valid()

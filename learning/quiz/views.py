@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.access import role_required
 from learning.models import Enrolment
 from learning.quiz import reports, selectors, services
 from learning.quiz.forms import EssayGradeForm
@@ -107,15 +108,9 @@ def attempt_review(request, attempt_id: int):
 # --- pengelola: essay marking and reports -------------------------------------------------
 
 
-def _require_grader(request) -> None:
-    if not services.may_grade_essays(request.user):
-        raise Http404
-
-
-@login_required
+@role_required(*services.GRADER_ROLES)
 @require_GET
 def marking_queue(request):
-    _require_grader(request)
     items = reports.marking_queue()
     for item in items:
         item.html = render_text(item.question.text, item.question.text_format)
@@ -123,10 +118,9 @@ def marking_queue(request):
     return render(request, "quiz/marking_queue.html", {"items": items, "quizzes": quizzes})
 
 
-@login_required
+@role_required(*services.GRADER_ROLES)
 @require_POST
 def essay_grade(request, answer_id: int):
-    _require_grader(request)
     form = EssayGradeForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Nilai harus angka 0 sampai 100."))
@@ -147,10 +141,9 @@ def essay_grade(request, answer_id: int):
     return redirect("quiz:marking_queue")
 
 
-@login_required
+@role_required(*services.GRADER_ROLES)
 @require_GET
 def quiz_report(request, quiz_id: int):
-    _require_grader(request)
     quiz = get_object_or_404(QuizPage, pk=quiz_id)
     context = reports.quiz_report(quiz)
     context["quiz"] = quiz

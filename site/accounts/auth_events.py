@@ -46,16 +46,14 @@ def on_login_failed(sender, credentials, request=None, **kwargs):
     AuthEvent.objects.create(
         kind=AuthEvent.Kind.LOCKED if locked else AuthEvent.Kind.LOGIN_FAILED,
         identifier=masked_identifier(identifier),
-        account_digest=throttling.account_digest(identifier),
+        account_digest=throttling.account_digest(request, identifier),
         **_client(request),
     )
 
 
 @receiver(user_logged_in, dispatch_uid="accounts.logged_in")
 def on_logged_in(sender, request, user, **kwargs):
-    for identifier in (user.nip, user.email, user.username):
-        if identifier:
-            throttling.clear_account(identifier)
+    throttling.clear_account(user)
     AuthEvent.objects.create(
         kind=AuthEvent.Kind.LOGIN,
         user=user,

@@ -13,7 +13,7 @@ from wagtail.users.models import UserProfile
 from foundation.personal_data import delete_files_on_commit
 
 from .models import AuthEvent, User
-from .throttling import account_digest
+from .throttling import digests_of
 
 
 def erased_username(user: User) -> str:
@@ -53,10 +53,10 @@ def account_traces_erase(user: User) -> dict[str, int]:
 
 
 def sign_in_digests_forget(user: User) -> int:
-    """Sign-in events keep a keyed digest of the NIP or e-mail typed (the throttle's count):
-    whoever knows the NIP could still find theirs, so it goes, also on failed attempts that
-    named the account without signing in (no user on the row)."""
-    digests = {account_digest(value) for value in (user.nip, user.email, user.username) if value}
+    """Failed sign-ins keep a keyed digest of the account (older rows: of the NIP or e-mail
+    typed), the throttle's count: it would still tie those rows to the person, so it goes,
+    also on failed attempts that named the account without signing in (no user on the row)."""
+    digests = digests_of(user)
     events = AuthEvent.objects.filter(Q(user=user) | Q(account_digest__in=digests))
     return events.exclude(account_digest="").update(account_digest="")
 

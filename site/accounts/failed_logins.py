@@ -18,7 +18,6 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import AuthEvent
-from .selectors import users_by_login
 
 
 class FailureCounts(NamedTuple):
@@ -34,15 +33,15 @@ def _valid_address(address: str) -> str | None:
 
 
 def recent_failures(
-    *, identifier: str, account_digest: str, address: str, window_seconds: int
+    *, user_id: int | None, account_digest: str, address: str, window_seconds: int
 ) -> FailureCounts:
     """Failed sign-ins in the last ``window_seconds``: for the account since its last
     successful sign-in, and from the client address. One query."""
     since = timezone.now() - datetime.timedelta(seconds=window_seconds)
     account_since: Value | Coalesce = Value(since, output_field=DateTimeField())
-    if identifier.strip():
+    if user_id is not None:
         last_success = AuthEvent.objects.filter(
-            kind=AuthEvent.Kind.LOGIN, user__in=users_by_login(identifier), created_at__gte=since
+            kind=AuthEvent.Kind.LOGIN, user_id=user_id, created_at__gte=since
         ).order_by("-created_at")
         account_since = Coalesce(Subquery(last_success.values("created_at")[:1]), account_since)
     counted = {

@@ -6,6 +6,8 @@ superuser may rename a group, or give a second group the same role, without anyo
 losing what they may do: nothing checks a group's name.
 """
 
+from collections.abc import Iterable
+
 from django_stubs_ext import StrOrPromise
 
 from django.contrib.auth.models import Group, Permission
@@ -55,6 +57,11 @@ def has_role(user, role: Role) -> bool:
     Superusers hold every role, inactive accounts none (as ``user.has_perm`` rules). One
     indexed query, instead of ``has_perm``'s two that load every permission the user has.
     """
+    return has_any_role(user, (role,))
+
+
+def has_any_role(user, roles: Iterable[Role]) -> bool:
+    """Whether the user holds at least one of ``roles``: one query, as ``has_role``."""
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser:
@@ -62,12 +69,8 @@ def has_role(user, role: Role) -> bool:
     return Permission.objects.filter(
         Q(group__user=user) | Q(user=user),
         content_type__app_label="accounts",
-        codename=role.codename,
+        codename__in=[role.codename for role in roles],
     ).exists()
-
-
-def has_any_role(user, roles) -> bool:
-    return any(has_role(user, role) for role in roles)
 
 
 def role_groups(role: Role):

@@ -1,9 +1,12 @@
 """Login throttling per account and per client address.
 
 Counters live in the cache (Redis in production, shared by every web process) in fixed
-windows that start at the first failure. The account key is a keyed digest of the
-normalised identifier, so the counter follows the person whichever way they type their
-NIP. The client address is REMOTE_ADDR; X-Forwarded-For is read only when
+windows that start at the first failure. The identifier typed is resolved to the account
+first and the counter is the account's: its NIP, e-mail and username (in any case, with
+any spacing) share one count, so five failures by NIP also lock sign-in by e-mail. An
+identifier that names no account is counted by itself (normalised), so it locks after
+the same number of failures with the same message: the lock reveals no account. The
+client address is REMOTE_ADDR; X-Forwarded-For is read only when
 BINA_TRUSTED_PROXIES says how many proxies in front of us append to it, and then only
 the entry our own proxy wrote, so a forged header cannot reset or dodge the counter.
 
@@ -27,6 +30,7 @@ from foundation.cache import STRICT_ALIAS, CacheUnavailable
 
 from . import failed_logins
 from .nip import normalize_nip
+from .selectors import users_by_login
 
 
 @dataclass(frozen=True)
@@ -62,14 +66,52 @@ def _normalised(identifier: str) -> str:
     return identifier
 
 
-def account_digest(identifier: str) -> str:
+@dataclass(frozen=True)
+class Account:
+    """Whom a typed identifier names, for counting: the account, or the identifier alone."""
+
+    digest: str
+    user_id: int | None
+
+
+def _keyed(salt: str, value: str) -> str:
     """Keyed with SECRET_KEY: neither Redis nor the AuthEvent table holds a bare NIP hash."""
-    normalised = _normalised(identifier)
-    return salted_hmac("accounts.throttling", normalised, algorithm="sha256").hexdigest()[:32]
+    return salted_hmac(salt, value, algorithm="sha256").hexdigest()[:32]
 
 
-def _account_key(identifier: str) -> str:
-    return f"login-fail:acct:{account_digest(identifier)}"
+def identifier_digest(identifier: str) -> str:
+    return _keyed("accounts.throttling", _normalised(identifier))
+
+
+def user_digest(user_id: int) -> str:
+    # A salt of its own: no identifier anyone can type digests to an account's key.
+    return _keyed("accounts.throttling.user", str(user_id))
+
+
+def resolve(request, identifier: str) -> Account:
+    """The account ``identifier`` names; one query, remembered for the rest of the request
+    (the form, the backend and the failure receiver all ask)."""
+    memo = request.__dict__.setdefault("_bina_login_accounts", {}) if request else {}
+    if identifier not in memo:
+        user_id = users_by_login(identifier).values_list("pk", flat=True).first()
+        digest = identifier_digest(identifier) if user_id is None else user_digest(user_id)
+        memo[identifier] = Account(digest, user_id)
+    return memo[identifier]
+
+
+def account_digest(request, identifier: str) -> str:
+    return resolve(request, identifier).digest
+
+
+def digests_of(user) -> set[str]:
+    """Every digest a user's failed sign-ins may carry: the account's, and those of its
+    identifiers (rows written before failures were counted per account)."""
+    identifiers = (user.nip, user.email, user.username)
+    return {user_digest(user.pk)} | {identifier_digest(v) for v in identifiers if v}
+
+
+def _account_key(digest: str) -> str:
+    return f"login-fail:acct:{digest}"
 
 
 def _address_key(request) -> str:
@@ -81,13 +123,14 @@ def _cache():
 
 
 def _failure_counts(request, identifier: str) -> failed_logins.FailureCounts:
-    account_key, address_key = _account_key(identifier), _address_key(request)
+    account = resolve(request, identifier)
+    account_key, address_key = _account_key(account.digest), _address_key(request)
     try:
         found = _cache().get_many([account_key, address_key])
     except CacheUnavailable:
         return failed_logins.recent_failures(
-            identifier=identifier,
-            account_digest=account_digest(identifier),
+            user_id=account.user_id,
+            account_digest=account.digest,
             address=client_address(request),
             window_seconds=account_limit().window_seconds,
         )
@@ -113,12 +156,13 @@ def _increment(key: str, window: int) -> None:
 def record_failure(request, identifier: str) -> None:
     # Without Redis the AuthEvent row written for this failure is what the database counts.
     with contextlib.suppress(CacheUnavailable):
-        _increment(_account_key(identifier), account_limit().window_seconds)
+        account_key = _account_key(account_digest(request, identifier))
+        _increment(account_key, account_limit().window_seconds)
         _increment(_address_key(request), address_limit().window_seconds)
 
 
-def clear_account(identifier: str) -> None:
+def clear_account(user) -> None:
     """A successful login clears the account's counter, not the address's."""
     # Without Redis the database counts only failures after the last successful sign-in.
     with contextlib.suppress(CacheUnavailable):
-        _cache().delete(_account_key(identifier))
+        _cache().delete(_account_key(user_digest(user.pk)))

@@ -186,6 +186,16 @@ def test_lock_follows_the_nip_however_it_is_typed_while_redis_is_down(team, dead
     assert LOCKED in sign_in(client, pegawai.user.nip, PASSWORD).content.decode()
 
 
+def test_lock_is_the_accounts_whichever_identifier_while_redis_is_down(team, dead_cache):
+    _, (pegawai, _) = team
+    client = web()
+    for _ in range(5):
+        sign_in(client, pegawai.user.nip, "tebakan")
+    response = sign_in(client, f" {pegawai.user.email.upper()} ", PASSWORD)
+    assert LOCKED in response.content.decode()
+    assert not signed_in(response)
+
+
 def test_address_limit_holds_while_redis_is_down(dead_cache, settings):
     settings.BINA_LOGIN_MAX_FAILURES_PER_ADDRESS = 3
     victims = [PegawaiFactory().user for _ in range(4)]

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -81,6 +83,7 @@ MATRIX: list[Rule] = [
     Rule(r"^learning:certificate_verify$", EVERYONE, "public check; NIP masked"),
     Rule(r"^learning:verification_(list|decide)$", PENGELOLA),
     Rule(r"^learning:", SIGNED_IN, "own records only; others' ids give 404"),
+    Rule(r"^quiz:(marking_queue|essay_grade|report)$", PENGELOLA, "essay marking, quiz reports"),
     Rule(r"^quiz:", SIGNED_IN, "own attempts only; others' ids give 404"),
     Rule(r"^api_v1:import_evaluasi$", NOBODY, "POST with an API token only"),
     Rule(r"^api_v1:", EVERYONE, "the OpenAPI schema and its viewer, no data"),
@@ -176,7 +179,7 @@ def test_every_route_is_in_the_matrix():
 
 
 @pytest.fixture
-def clients() -> dict[str, Client]:
+def users() -> dict:
     unit = UnitKerjaFactory()
     pimpinan = PegawaiFactory(unit=unit)
     PegawaiFactory(unit=unit, pejabat_penilai=pimpinan)
@@ -197,11 +200,19 @@ def clients() -> dict[str, Client]:
     ):
         users[role] = PegawaiFactory(unit=unit).user
         users[role].groups.add(Group.objects.get(name=group))
+    return users
+
+
+def _signed_in(user) -> Client:
+    client = Client(raise_request_exception=False)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def clients(users) -> dict[str, Client]:
     result = {"anonim": Client(raise_request_exception=False)}
-    for role, user in users.items():
-        client = Client(raise_request_exception=False)
-        client.force_login(user)
-        result[role] = client
+    result.update({role: _signed_in(user) for role, user in users.items()})
     return result
 
 
@@ -232,3 +243,88 @@ def test_routes_answer_each_role_as_declared(clients):
             ):
                 problems.append(f"{role:13} {path} → {status}, expected login/403/404")
     assert not problems, "\n".join(problems)
+
+
+# --- The second factor follows the permission, not the URL (issue 19, item 2) ---------
+
+STAFF_LIKE = frozenset({"pengelola", "editor", "moderator", "superuser"})
+# Open to every signed-in person, but staff see more than their own there: with the
+# second factor pending, an id outside their own records asks for the code.
+STAFF_SCOPE = {"kinerja:pegawai", "learning:record_proof"}
+VERIFY_PAGES = ("/akun/verifikasi-dua-langkah/", "/akun/verifikasi-dua-langkah/pasang/")
+
+
+def needs_staff_power(rule: Rule) -> bool:
+    """A route only staff-like roles may open: it uses a staff permission."""
+    return bool(rule.allowed) and rule.allowed <= STAFF_LIKE
+
+
+class StaffClients(dict):
+    """Clients by role, with their users: a sign-out route is followed by a new sign-in."""
+
+    users: dict
+
+
+@pytest.fixture
+def unverified_staff(users, settings) -> StaffClients:
+    """Staff-like users with a paired authenticator who signed in with the password only."""
+    settings.BINA_REQUIRE_2FA = True
+    for role in STAFF_LIKE:
+        TOTPDevice.objects.create(user=users[role], name="ponsel", confirmed=True)
+    clients = StaffClients({role: _signed_in(users[role]) for role in STAFF_LIKE})
+    clients.users = users
+    return clients
+
+
+def _is_verification_redirect(response) -> bool:
+    location = urlsplit(response.headers.get("Location", ""))
+    return (
+        response.status_code == 302
+        and location.path in VERIFY_PAGES
+        and "next" in parse_qs(location.query)
+    )
+
+
+def _second_factor_problems(clients: StaffClients, pattern: str, name: str) -> list[str]:
+    rule = rule_for(pattern, name)
+    path = sample_path(pattern, name)
+    if needs_staff_power(rule):
+        asked = sorted(rule.allowed)  # every staff role the route admits must give the code
+        expected = True
+    elif "pegawai" in rule.allowed and name not in STAFF_SCOPE:
+        asked = ["pengelola", "superuser"]  # what a pegawai may open, staff open unverified
+        expected = False
+    else:
+        return []
+    problems = []
+    for role in asked:
+        response = clients[role].get(path)
+        if "_auth_user_id" not in clients[role].session:  # a sign-out route did its job
+            clients[role].force_login(clients.users[role])
+        if _is_verification_redirect(response) != expected:
+            wanted = "verification" if expected else "no verification"
+            problems.append(f"{role:10} {path} → {response.status_code}, wanted {wanted}")
+    return problems
+
+
+def test_staff_routes_ask_for_the_second_factor_and_pegawai_routes_do_not(unverified_staff):
+    problems = []
+    for pattern, name in iter_routes():
+        problems += _second_factor_problems(unverified_staff, pattern, name)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_matrix_has_staff_routes_outside_the_admin():
+    """The rule above is about permissions, not /admin/: it must see routes elsewhere."""
+    staff_names = {
+        name for pattern, name in iter_routes() if needs_staff_power(rule_for(pattern, name))
+    }
+    outside = {name for name in staff_names if not name.startswith(("admin/", "wagtail"))}
+    assert {
+        "kinerja:ekspor",
+        "learning:verification_list",
+        "learning:verification_decide",
+        "quiz:marking_queue",
+        "quiz:essay_grade",
+        "quiz:report",
+    } <= outside
