@@ -161,7 +161,6 @@ def test_a_second_delivery_after_the_resume_changes_nothing(small_chunks, monkey
     assert ModelLogEntry.objects.get_for_model(Evaluasi).count() == 5
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_sweep_leaves_a_job_whose_runner_holds_its_lock(small_chunks, monkeypatch):
     """A chunk slower than the stale threshold (a locked table, a slow disk) is not run twice."""
     if connection.vendor != "postgresql":
