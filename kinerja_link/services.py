@@ -179,13 +179,21 @@ def import_jobs_recover() -> list[int]:
     orphaned = ImportJob.objects.filter(
         Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True), status=ImportStatus.BERJALAN
     )
-    recovered = [pk for pk in orphaned.values_list("pk", flat=True) if not runner_alive(pk)]
-    for pk in recovered:
-        with transaction.atomic():
-            ImportJob.objects.filter(pk=pk).update(heartbeat_at=timezone.now())
-            _enqueue(pk)
-        logger.warning("Evaluation import %s: its worker stopped; queued to resume", pk)
-    return recovered
+    dead = [pk for pk in orphaned.values_list("pk", flat=True) if not runner_alive(pk)]
+    return [pk for pk in dead if _requeue(pk)]
+
+
+def _requeue(job_id: int) -> bool:
+    with transaction.atomic():
+        # Still running: it may have finished since the sweep looked.
+        touched = ImportJob.objects.filter(pk=job_id, status=ImportStatus.BERJALAN).update(
+            heartbeat_at=timezone.now()
+        )
+        if touched:
+            _enqueue(job_id)
+    if touched:
+        logger.warning("Evaluation import %s: its worker stopped; queued to resume", job_id)
+    return bool(touched)
 
 
 def _import_job_run(job: ImportJob) -> ImportJob:
