@@ -288,18 +288,18 @@ def _plain(value: object) -> object:
 
 
 def _write(new: list, changed: list, periodes: dict, ctx: ImportContext) -> None:
+    """Inside the chunk's transaction (``run``)."""
     now = timezone.now()
-    with transaction.atomic():
-        created = Evaluasi.objects.bulk_create(
-            [c for _, c, _, _ in new],
-            update_conflicts=True,
-            unique_fields=["pegawai", "periode"],
-            update_fields=UPDATED_FIELDS,
-        )
-        for _p, candidate, _person, _before in changed:
-            candidate.updated_at = now
-        Evaluasi.objects.bulk_update([c for _, c, _, _ in changed], UPDATED_FIELDS)
-        ModelLogEntry.objects.bulk_create(_log_entries(new, created, changed, now, ctx))
+    created = Evaluasi.objects.bulk_create(
+        [c for _, c, _, _ in new],
+        update_conflicts=True,
+        unique_fields=["pegawai", "periode"],
+        update_fields=UPDATED_FIELDS,
+    )
+    for _p, candidate, _person, _before in changed:
+        candidate.updated_at = now
+    Evaluasi.objects.bulk_update([c for _, c, _, _ in changed], UPDATED_FIELDS)
+    ModelLogEntry.objects.bulk_create(_log_entries(new, created, changed, now, ctx))
 
 
 def _log_entries(new, created, changed, now, ctx: ImportContext) -> Iterator[ModelLogEntry]:

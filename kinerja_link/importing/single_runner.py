@@ -16,11 +16,12 @@ from django.db import connection
 
 # pg_try_advisory_lock(IMPORT_LOCK_CLASS, job id)
 IMPORT_LOCK_CLASS = 7301
-# Server-side TCP keepalives for the runner's session: idle 30 s, then 3 probes 10 s apart.
+# Server-side TCP keepalives for the runner's session (idle 30 s, then 3 probes 10 s apart),
+# set in the statement that takes the lock.
 KEEPALIVES = (
-    "SET tcp_keepalives_idle = 30",
-    "SET tcp_keepalives_interval = 10",
-    "SET tcp_keepalives_count = 3",
+    "set_config('tcp_keepalives_idle', '30', false), "
+    "set_config('tcp_keepalives_interval', '10', false), "
+    "set_config('tcp_keepalives_count', '3', false)"
 )
 
 
@@ -28,9 +29,10 @@ def _key(job_id: int) -> list[int]:
     return [IMPORT_LOCK_CLASS, job_id % 2**31]
 
 
-def _try_lock(job_id: int) -> bool:
+def _try_lock(job_id: int, *, keepalives: bool = False) -> bool:
+    extra = f", {KEEPALIVES}" if keepalives else ""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", _key(job_id))
+        cursor.execute(f"SELECT pg_try_advisory_lock(%s, %s){extra}", _key(job_id))
         return bool(cursor.fetchone()[0])
 
 
@@ -46,10 +48,7 @@ def single_runner(job_id: int) -> Iterator[bool]:
     if connection.vendor != "postgresql":
         yield True
         return
-    with connection.cursor() as cursor:
-        for statement in KEEPALIVES:
-            cursor.execute(statement)
-    mine = _try_lock(job_id)
+    mine = _try_lock(job_id, keepalives=True)
     try:
         yield mine
     finally:
