@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 
 from accounts.roles import Role
-from foundation.admin_viewsets import ModelViewSet
+from foundation.admin_viewsets import ModelViewSet, ServiceFormMixin
 
 from .models import PengelolaScope, UnitKerja
 from .pengelola_scopes import pengelola_scope_add, pengelola_scope_change, pengelola_scope_remove
@@ -46,18 +45,7 @@ class PengelolaScopeForm(WagtailAdminModelForm):
         )
 
 
-class _ServiceFormMixin:
-    """Turn the service's validation errors into form errors instead of a 500."""
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-
-
-class PengelolaScopeCreateView(_ServiceFormMixin, generic.CreateView):
+class PengelolaScopeCreateView(ServiceFormMixin, generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return pengelola_scope_add(
@@ -65,7 +53,7 @@ class PengelolaScopeCreateView(_ServiceFormMixin, generic.CreateView):
         )
 
 
-class PengelolaScopeEditView(_ServiceFormMixin, generic.EditView):
+class PengelolaScopeEditView(ServiceFormMixin, generic.EditView):
     def save_instance(self):
         return pengelola_scope_change(user=self.request.user, row=self.form.instance)
 

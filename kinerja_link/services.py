@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import datetime
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import File
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,6 +25,7 @@ from .importing import engine
 from .importing.kinds import kind_of
 from .importing.organisation import run_organisation_import
 from .importing.readers import ImportFileError, Table, check_upload, read_table, rows_table
+from .importing.single_runner import runner_alive, single_runner
 from .models import Evaluasi, EvaluasiSource, ImportJob, ImportKind, ImportStatus, Periode
 from .scope import EVERYTHING, Scope, scope_for
 from .selectors import pimpinan_user_ids
@@ -113,7 +116,7 @@ def import_job_create(
         job.save()
         log(instance=job, action="wagtail.create", user=user)
         if enqueue:
-            _enqueue(job)
+            _enqueue(job.pk)
     return job
 
 
@@ -128,14 +131,14 @@ def import_job_confirm(*, user: User, job: ImportJob) -> ImportJob:
     )
     job.refresh_from_db()
     log(instance=job, action="wagtail.edit", user=user, data={"konfirmasi": True})
-    _enqueue(job)
+    _enqueue(job.pk)
     return job
 
 
-def _enqueue(job: ImportJob) -> None:
+def _enqueue(job_id: int) -> None:
     from .tasks import import_job_run_task  # tasks import services: import late
 
-    enqueue_on_commit(import_job_run_task, job.pk)
+    enqueue_on_commit(import_job_run_task, job_id)
 
 
 def evaluasi_import_records(
@@ -160,43 +163,48 @@ def evaluasi_import_records(
 
 def import_job_run(*, job_id: int) -> ImportJob:
     """Run an import job to its end. Safe to call twice: a finished job is left alone,
-    a job another worker is running is left to it, and re-running an interrupted one
-    upserts the same rows to the same result."""
-    with _single_runner(job_id) as mine:
+    a job another worker is running is left to it, and an interrupted one resumes after
+    its last committed chunk."""
+    with single_runner(job_id) as mine:
         job = ImportJob.objects.select_related("created_by", "periode").get(pk=job_id)
         if job.is_finished or not mine:
             return job
         return _import_job_run(job)
 
 
-# pg_try_advisory_lock(IMPORT_LOCK_CLASS, job id): one runner per import job.
-IMPORT_LOCK_CLASS = 7301
+def import_jobs_recover() -> list[int]:
+    """Queue again every running import whose worker died; returns their ids.
+
+    Dead means a heartbeat older than ``BINA_IMPORT_STALE_SECONDS`` and, on PostgreSQL,
+    no session holding the job's lock. Without this a crashed worker's message waits for
+    the broker's visibility timeout (an hour). Safe: the new run resumes after the last
+    committed chunk, the lock keeps out a second runner and a late redelivery of the old
+    message finds the job finished. The heartbeat is touched as the job is queued, so a
+    job waiting behind others in the queue is not queued again at every sweep.
+    """
+    stale = timezone.now() - datetime.timedelta(seconds=settings.BINA_IMPORT_STALE_SECONDS)
+    orphaned = ImportJob.objects.filter(
+        Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True), status=ImportStatus.BERJALAN
+    )
+    dead = [pk for pk in orphaned.values_list("pk", flat=True) if not runner_alive(pk)]
+    return [pk for pk in dead if _requeue(pk)]
 
 
-@contextmanager
-def _single_runner(job_id: int) -> Iterator[bool]:
-    """Yield whether this process may run the job. On PostgreSQL a session advisory lock
-    says so; it is freed on exit or when the connection dies (a killed worker frees it).
-    A broker redelivering a long task to a second worker then cannot run it twice at once."""
-    if connection.vendor != "postgresql":
-        yield True
-        return
-    key = [IMPORT_LOCK_CLASS, job_id % 2**31]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
-        mine = cursor.fetchone()[0]
-    try:
-        yield mine
-    finally:
-        if mine:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+def _requeue(job_id: int) -> bool:
+    with transaction.atomic():
+        # Still running: it may have finished since the sweep looked.
+        touched = ImportJob.objects.filter(pk=job_id, status=ImportStatus.BERJALAN).update(
+            heartbeat_at=timezone.now()
+        )
+        if touched:
+            _enqueue(job_id)
+    if touched:
+        logger.warning("Evaluation import %s: its worker stopped; queued to resume", job_id)
+    return bool(touched)
 
 
 def _import_job_run(job: ImportJob) -> ImportJob:
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=ImportStatus.BERJALAN, started_at=timezone.now(), processed_rows=0
-    )
+    committed = _start(job)
     try:
         kind = kind_of(job.kind)
         table = _load_table(job, kind.json_table)
@@ -205,7 +213,7 @@ def _import_job_run(job: ImportJob) -> ImportJob:
             raise ImportFileError(problem)
         ImportJob.objects.filter(pk=job.pk).update(total_rows=len(table.rows))
         context = _context(job)
-        report = kind.run(table, context)
+        report = kind.run(table, context, committed)
     except (ImportFileError, PermissionDenied) as exc:
         _finish(job, status=ImportStatus.GAGAL, message=str(exc))
     except Exception:
@@ -228,6 +236,43 @@ def _import_job_run(job: ImportJob) -> ImportJob:
             _recommend_after_import(context)
     job.refresh_from_db()
     return job
+
+
+def _start(job: ImportJob) -> engine.Report | None:
+    """Mark the job running. One still marked running had its worker die: it resumes with
+    the counts committed with its last chunk. Any other starts from nothing (a confirmed
+    preview drops the preview's counts)."""
+    now = timezone.now()
+    if job.status == ImportStatus.BERJALAN:
+        ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=now)
+        return engine.Report(
+            processed=job.processed_rows,
+            created=job.created_count,
+            updated=job.updated_count,
+            unchanged=job.unchanged_count,
+            mismatches=job.mismatch_count,
+            error_count=job.error_count,
+            errors=list(job.errors),
+        )
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.BERJALAN,
+        started_at=now,
+        heartbeat_at=now,
+        **_counts(engine.Report()),
+    )
+    return None
+
+
+def _counts(report: engine.Report) -> dict[str, Any]:
+    return {
+        "processed_rows": report.processed,
+        "created_count": report.created,
+        "updated_count": report.updated,
+        "unchanged_count": report.unchanged,
+        "error_count": report.error_count,
+        "mismatch_count": report.mismatches,
+        "errors": report.errors,
+    }
 
 
 def _recommend_after_import(context: engine.ImportContext) -> None:
@@ -253,7 +298,8 @@ def _context(job: ImportJob) -> engine.ImportContext:
         default = col.PeriodeKey(job.periode.tahun, job.periode.jenis, job.periode.nomor)
 
     def on_progress(report: engine.Report) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(processed_rows=report.processed)
+        # Inside the chunk's transaction: the counts commit with the rows they count.
+        ImportJob.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now(), **_counts(report))
 
     return engine.ImportContext(
         scope=import_scope(job.created_by),
@@ -269,17 +315,7 @@ def _context(job: ImportJob) -> engine.ImportContext:
 def _finish(
     job: ImportJob, *, status: str, message: str = "", report: engine.Report | None = None
 ) -> None:
-    counts: dict[str, Any] = {}
-    if report is not None:
-        counts = {
-            "processed_rows": report.processed,
-            "created_count": report.created,
-            "updated_count": report.updated,
-            "unchanged_count": report.unchanged,
-            "error_count": report.error_count,
-            "mismatch_count": report.mismatches,
-            "errors": report.errors,
-        }
+    counts = _counts(report) if report is not None else {}
     ImportJob.objects.filter(pk=job.pk).update(
         status=status, message=message, finished_at=timezone.now(), **counts
     )

@@ -9,6 +9,10 @@ from learning import services
     autoretry_for=(OSError,),
     retry_backoff=True,
     max_retries=5,
+    # One PDF takes well under a second; a short limit also bounds how long the outbox
+    # waits before it sends again a render whose worker died (foundation.outbox).
+    soft_time_limit=60,
+    time_limit=90,
 )
 def render_certificate(certificate_id: int) -> int | None:
     """Render a certificate's PDF. Idempotent: a certificate with a file is skipped."""

@@ -69,11 +69,13 @@ def header_key(header: object) -> str:
     return re.sub(r"[^a-z0-9]", "", str(header or "").lower())
 
 
-def map_headers(headers: list[object]) -> dict[str, int]:
-    """Column index per canonical field; unknown columns (jabatan, unor…) are ignored."""
+def map_headers(headers: list[object], aliases: dict[str, str] | None = None) -> dict[str, int]:
+    """Column index per canonical field (the first column wins); unknown columns (jabatan,
+    unor…) are ignored. ``aliases``: another import kind's header names."""
+    aliases = HEADER_ALIASES if aliases is None else aliases
     mapping: dict[str, int] = {}
     for index, header in enumerate(headers):
-        field = HEADER_ALIASES.get(header_key(header))
+        field = aliases.get(header_key(header))
         if field and field not in mapping:
             mapping[field] = index
     return mapping

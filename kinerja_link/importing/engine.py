@@ -3,8 +3,9 @@
 Per chunk: one query for the pegawai named in it, one for their existing evaluations,
 then ``bulk_create``/``bulk_update`` and one ``bulk_create`` of audit entries — the
 number of statements does not grow with the number of rows in a chunk. Each chunk
-commits on its own so progress is visible and a crash loses at most one chunk; a rerun
-is safe because the upsert is keyed and unchanged rows are left alone.
+commits on its own, with the job's progress and counts, so progress is visible and a
+crash loses at most one chunk; a resumed run starts after the last committed chunk, and
+even a full rerun is safe because the upsert is keyed and unchanged rows are left alone.
 """
 
 from __future__ import annotations
@@ -119,18 +120,38 @@ def missing_columns_message(table: Table) -> str | None:
     }
 
 
-def run(table: Table, ctx: ImportContext) -> Report:
+def run(table: Table, ctx: ImportContext, report: Report | None = None) -> Report:
+    """Import the table, from the start or, for a resumed job, from where ``report`` ends.
+
+    ``ctx.on_progress`` runs inside each chunk's transaction, so the counts a job persists
+    there commit with the rows they count: a run resumed after a crash adds exactly what
+    the crashed one did not commit.
+    """
     mapping = col.map_headers(table.headers)
-    report = Report(total=len(table.rows))
-    for start in range(0, len(table.rows), CHUNK_SIZE):
+    report = report or Report()
+    report.total = len(table.rows)
+    _replay(table.rows[: report.processed], mapping, ctx)
+    for start in range(report.processed, len(table.rows), CHUNK_SIZE):
         chunk = table.rows[start : start + CHUNK_SIZE]
-        parsed = [p for p in (_parse(n, cells, mapping, ctx, report) for n, cells in chunk) if p]
-        _process_chunk(parsed, ctx, report)
-        # Parse errors come before scope errors within a chunk; the pengelola reads by row.
-        report.errors.sort(key=lambda error: error["baris"])
-        report.processed += len(chunk)
-        ctx.on_progress(report)
+        with transaction.atomic():
+            parsed = [
+                p for p in (_parse(n, cells, mapping, ctx, report) for n, cells in chunk) if p
+            ]
+            _process_chunk(parsed, ctx, report)
+            # Parse errors come before scope errors within a chunk; the pengelola reads by row.
+            report.errors.sort(key=lambda error: error["baris"])
+            report.processed += len(chunk)
+            ctx.on_progress(report)
     return report
+
+
+def _replay(rows: list, mapping: dict, ctx: ImportContext) -> None:
+    """Rows a crashed run committed: parsed again only so that a later duplicate is still
+    caught and their periods still get recommendations; never counted or written again."""
+    scratch = Report()
+    parsed = [p for p in (_parse(n, cells, mapping, ctx, scratch) for n, cells in rows) if p]
+    for key in {p.periode for p in parsed}:
+        _periode_for(key, ctx)
 
 
 def _parse(number: int, cells: list, mapping: dict, ctx: ImportContext, report: Report):
@@ -281,18 +302,18 @@ def _plain(value: object) -> object:
 
 
 def _write(new: list, changed: list, periodes: dict, ctx: ImportContext) -> None:
+    """Inside the chunk's transaction (``run``)."""
     now = timezone.now()
-    with transaction.atomic():
-        created = Evaluasi.objects.bulk_create(
-            [c for _, c, _, _ in new],
-            update_conflicts=True,
-            unique_fields=["pegawai", "periode"],
-            update_fields=UPDATED_FIELDS,
-        )
-        for _p, candidate, _person, _before in changed:
-            candidate.updated_at = now
-        Evaluasi.objects.bulk_update([c for _, c, _, _ in changed], UPDATED_FIELDS)
-        ModelLogEntry.objects.bulk_create(_log_entries(new, created, changed, now, ctx))
+    created = Evaluasi.objects.bulk_create(
+        [c for _, c, _, _ in new],
+        update_conflicts=True,
+        unique_fields=["pegawai", "periode"],
+        update_fields=UPDATED_FIELDS,
+    )
+    for _p, candidate, _person, _before in changed:
+        candidate.updated_at = now
+    Evaluasi.objects.bulk_update([c for _, c, _, _ in changed], UPDATED_FIELDS)
+    ModelLogEntry.objects.bulk_create(_log_entries(new, created, changed, now, ctx))
 
 
 def _log_entries(new, created, changed, now, ctx: ImportContext) -> Iterator[ModelLogEntry]:

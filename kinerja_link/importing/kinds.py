@@ -18,7 +18,8 @@ from .readers import Table, records_table
 @dataclass(frozen=True)
 class Kind:
     missing_columns_message: Callable[[Table], str | None]
-    run: Callable[[Table, engine.ImportContext], engine.Report]
+    # (table, context, the counts a crashed run committed or None) -> the final counts
+    run: Callable[[Table, engine.ImportContext, engine.Report | None], engine.Report]
     json_table: Callable[[object], Table]
     template_rows: Callable[[], list[list[object]]]
 

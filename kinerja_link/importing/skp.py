@@ -44,7 +44,15 @@ def missing_columns_message(table: Table) -> str | None:
     }
 
 
-def run(table: Table, ctx: engine.ImportContext) -> engine.Report:
+def run(
+    table: Table, ctx: engine.ImportContext, committed: engine.Report | None = None
+) -> engine.Report:
+    """Import whole SKPs, a chunk of them per transaction.
+
+    A job resumed after its worker died (``committed``) starts again from the first SKP:
+    every write compares the whole SKP with what is stored, so nothing is written twice,
+    but the SKPs the crashed run wrote count as unchanged.
+    """
     mapping = sc.map_headers(table.headers)
     report = engine.Report(total=len(table.rows))
     drafts = gather(table, mapping, ctx, report)

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ..models import AspekRHK, JenisRHK, Pendekatan, StatusSKP
+from . import columns
 from .columns import BERAKHLAK, NIP, PENILAI_NIP, PERIODE, cell_text, header_key
 
 NAMA = "nama"
@@ -98,12 +99,7 @@ MAX_TARGET_LENGTH = 255
 
 
 def map_headers(headers: list[object]) -> dict[str, int]:
-    mapping: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        field = HEADER_ALIASES.get(header_key(header))
-        if field and field not in mapping:
-            mapping[field] = index
-    return mapping
+    return columns.map_headers(headers, HEADER_ALIASES)
 
 
 def missing_required(mapping: dict[str, int]) -> list[str]:

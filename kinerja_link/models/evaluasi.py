@@ -181,6 +181,9 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    # Touched with every committed chunk: a running job whose heartbeat stops had its
+    # worker die, and the recovery sweep (services.import_jobs_recover) queues it again.
+    heartbeat_at = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("impor kinerja")

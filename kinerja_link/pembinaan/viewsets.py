@@ -23,7 +23,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from competencies.models import Competency
-from foundation.admin_viewsets import ModelViewSet
+from foundation.admin_viewsets import ModelViewSet, ServiceFormMixin
 from learning.models import CoursePage
 
 from ..kuadran import Predikat
@@ -109,21 +109,12 @@ def _rule_panels():
     ]
 
 
-class _ServiceFormMixin:
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
-
-
-class RuleCreateView(_ServiceFormMixin, generic.CreateView):
+class RuleCreateView(ServiceFormMixin, generic.CreateView):
     def save_instance(self):
         return rule_create(user=self.request.user, data=self.form.cleaned_data)
 
 
-class RuleEditView(_ServiceFormMixin, generic.EditView):
+class RuleEditView(ServiceFormMixin, generic.EditView):
     def save_instance(self):
         return rule_revise(user=self.request.user, rule=self.object, data=self.form.cleaned_data)
 

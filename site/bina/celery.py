@@ -6,6 +6,8 @@ from celery import Celery, signals
 from celery.schedules import crontab
 from celery.signals import after_setup_logger, after_setup_task_logger
 
+from django.conf import settings
+
 from foundation import request_id
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bina.settings.dev")
@@ -52,6 +54,10 @@ app.conf.beat_schedule = {
     "kinerja-notifications-send": {
         "task": "kinerja_link.pembinaan.tasks.notifications_send",
         "schedule": crontab(minute="*/10"),
+    },
+    "kinerja-import-jobs-recover": {
+        "task": "kinerja_link.tasks.import_jobs_recover_task",
+        "schedule": float(settings.BINA_IMPORT_SWEEP_SECONDS),
     },
     "bina-outbox-relay": {
         "task": "foundation.tasks.outbox_relay",

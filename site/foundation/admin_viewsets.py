@@ -9,6 +9,8 @@ Every ``ModelViewSet`` and ``SnippetViewSet`` of ours extends these instead of W
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+
 from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet as WagtailModelViewSet
@@ -16,6 +18,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet as WagtailSnippetView
 
 from . import deletion
 from .spreadsheets import FormulaSafeViewSetMixin
+
+
+class ServiceFormMixin:
+    """For create and edit views that save through a service: the service's validation
+    errors become form errors instead of a 500."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
 
 
 class DeletionGuardMixin:

@@ -15,7 +15,7 @@ class FoundationConfig(AppConfig):
     verbose_name = _("Fondasi")
 
     def ready(self):
-        from celery.signals import task_postrun
+        from celery.signals import task_postrun, task_prerun
 
         from django.apps import apps
         from django.db.models.signals import pre_save
@@ -23,8 +23,9 @@ class FoundationConfig(AppConfig):
         from wagtail.models.audit_log import BaseLogEntry
 
         from .audit.stamping import stamp_log_entry
-        from .outbox import mark_completed
+        from .outbox import mark_completed, mark_started
 
+        task_prerun.connect(mark_started, dispatch_uid="foundation.outbox.mark_started")
         task_postrun.connect(mark_completed, dispatch_uid="foundation.outbox.mark_completed")
         # Per log-entry model, so that no other model's save runs the receiver.
         for model in apps.get_models():

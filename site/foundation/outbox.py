@@ -8,7 +8,10 @@ attempt with exponential backoff) and never reaches the user as an error. The re
 (``outbox_relay`` beat task every 30 s, or ``manage.py outbox_relay``) publishes what is
 due once the broker is back. A worker closes the row when the task finishes
 (``task_postrun``); a row published long ago and never finished is published again,
-which covers a broker that lost its queue.
+which covers a broker that lost its queue. A row whose task started (``task_prerun``)
+is published again once the task's hard time limit and a grace have passed without it
+finishing: its worker died, and the broker would hold the message for its visibility
+timeout (an hour) before giving it to another.
 
 Delivery is therefore at least once. Every task sent through here is idempotent (a
 finished import is skipped, a rendered certificate is left alone, ...), so a second
@@ -150,6 +153,23 @@ def relay(*, limit: int = 500) -> RelayReport:
     keep = datetime.timedelta(days=settings.BINA_OUTBOX_KEEP_DAYS)
     report.pruned, _ = OutboxMessage.objects.filter(completed_at__lt=timezone.now() - keep).delete()
     return report
+
+
+def mark_started(
+    sender: object = None, task_id: Any = None, task: Any = None, **kwargs: object
+) -> None:
+    """``task_prerun`` receiver: the row becomes due again when no live run can still be
+    going (the task's hard time limit plus ``BINA_OUTBOX_RUNNING_GRACE_SECONDS``)."""
+    if getattr(task.request, "is_eager", False):
+        return
+    limit = task.time_limit or task.app.conf.task_time_limit or 0
+    lease = datetime.timedelta(seconds=limit + settings.BINA_OUTBOX_RUNNING_GRACE_SECONDS)
+    try:
+        OutboxMessage.objects.filter(task_id=task_id, completed_at__isnull=True).update(
+            next_attempt_at=timezone.now() + lease
+        )
+    except Exception:  # bookkeeping must never fail the task
+        logger.exception("Outbox: could not record the start of task %s", task_id)
 
 
 def mark_completed(

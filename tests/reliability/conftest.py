@@ -4,7 +4,8 @@ The shared Redis is never touched: each test that kills or stops something gets 
 ``redis-server`` on a free port (no persistence, in a temp dir), and this process's Celery
 app and the workers talk to it. The workers are real ``celery -A bina worker`` processes
 against the test database, started in their own process group so ``kill -9`` takes the
-main process and its pool child at once, as a crashed machine would.
+main process and its pool child at once, as a crashed machine would. They run with the
+production broker settings (visibility timeout of an hour included).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from kombu import Connection
 
 from django.conf import settings as django_settings
 from django.db import connection
@@ -27,9 +29,6 @@ from django.db import connection
 from bina.celery import app as celery_app
 from bina.settings.environment import cache_settings
 from tests.conftest import ROOT, _database_url_for_test_db, _wait_for_worker
-
-# Short enough that a killed worker's task comes back within seconds in the tests.
-VISIBILITY_TIMEOUT = 3
 
 
 def require_services() -> None:
@@ -146,6 +145,16 @@ def private_redis(tmp_path):
         redis.stop()
 
 
+# Whatever the calling shell says, the workers run with the production values of these.
+PRODUCTION_ONLY = (
+    "CELERY_VISIBILITY_TIMEOUT",
+    "CELERY_UNACKED_RESTORE_INTERVAL",
+    "CELERY_UNACKED_RESTORE_THROTTLE",
+    "BINA_IMPORT_STALE_SECONDS",
+    "BINA_OUTBOX_RUNNING_GRACE_SECONDS",
+)
+
+
 class Workers:
     """Start, kill -9 and restart real Celery workers on the private Redis."""
 
@@ -158,11 +167,10 @@ class Workers:
             "REDIS_URL": redis.url,
             "CELERY_TEST_QUEUE": self.queue,
             "BINA_VAR_DIR": str(var_dir),
-            "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
-            "CELERY_UNACKED_RESTORE_INTERVAL": "1",
-            "CELERY_UNACKED_RESTORE_THROTTLE": "1",
             "PYTHONPATH": os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
         }
+        for name in PRODUCTION_ONLY:
+            self.env.pop(name, None)
         self.processes: list[subprocess.Popen] = []
         self.started = 0
 
@@ -226,6 +234,13 @@ def workers(private_redis, transactional_db, django_db_serialized_rollback, tmp_
         yield pool
     finally:
         pool.stop_all()
+
+
+def redeliver_unacked(redis: PrivateRedis) -> None:
+    """What the broker does once the visibility timeout (an hour) has passed: put every
+    message a dead worker took and never acknowledged back in its queue."""
+    with Connection(redis.url, transport_options={"visibility_timeout": 0}) as broker:
+        broker.default_channel.qos.restore_visible(num=1000)
 
 
 def wait_until(condition, *, timeout: float, interval: float = 0.2, what: str = "") -> None:

@@ -10,6 +10,7 @@ import datetime
 import socket
 
 import pytest
+import time_machine
 
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -21,6 +22,7 @@ from bina.celery import app as celery_app
 from foundation import outbox
 from foundation.models import OutboxMessage
 from foundation.outbox import enqueue_on_commit
+from learning.tasks import render_certificate
 from tests.factories import PegawaiFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,6 +126,32 @@ def test_an_unfinished_task_is_published_again_and_a_finished_one_is_closed(
     assert outbox.relay().due == 0
     outbox.mark_completed(task_id=str(message.task_id), task=clear_expired_sessions, state="RETRY")
     assert OutboxMessage.objects.filter(completed_at__isnull=True).count() == 0
+
+
+def _sent_and_started(task, *args) -> OutboxMessage:
+    message = enqueue_on_commit(task, *args)
+    outbox.publish(message)
+    outbox.mark_started(task_id=str(message.task_id), task=task)  # a worker's task_prerun
+    return message
+
+
+@pytest.mark.parametrize(
+    ("task", "args", "limit"),
+    [(render_certificate, (1,), 90), (clear_expired_sessions, (), 6 * 60)],
+)
+def test_a_started_task_that_never_finishes_is_published_again_after_its_time_limit(
+    broker, settings, task, args, limit
+):
+    """Its worker died: the broker would hold the message for the hour-long visibility
+    timeout; the relay sends it again once no live run can still be going."""
+    broker("memory://")
+    _sent_and_started(task, *args)
+    lease = limit + settings.BINA_OUTBOX_RUNNING_GRACE_SECONDS
+    start = timezone.now()
+    with time_machine.travel(start + datetime.timedelta(seconds=lease - 5)):
+        assert outbox.relay().due == 0  # may still be running
+    with time_machine.travel(start + datetime.timedelta(seconds=lease + 1)):
+        assert outbox.relay().sent == 1
 
 
 def test_backoff_doubles_and_is_capped(settings):

@@ -209,6 +209,17 @@ BINA_OUTBOX_BACKOFF_MAX_SECONDS = int(os.environ.get("BINA_OUTBOX_BACKOFF_MAX_SE
 BINA_OUTBOX_REDELIVER_AFTER_SECONDS = int(
     os.environ.get("BINA_OUTBOX_REDELIVER_AFTER_SECONDS", str(3 * 60 * 60))
 )
+# A running evaluation import touches its heartbeat with every chunk (about a second of
+# work). One silent this long whose lock no session holds had its worker die; the sweep
+# (beat, every BINA_IMPORT_SWEEP_SECONDS) queues it to resume. Recovery after a crash:
+# at most stale + sweep, two minutes with these defaults, instead of the hour-long
+# visibility timeout.
+BINA_IMPORT_STALE_SECONDS = int(os.environ.get("BINA_IMPORT_STALE_SECONDS", "60"))
+BINA_IMPORT_SWEEP_SECONDS = int(os.environ.get("BINA_IMPORT_SWEEP_SECONDS", "60"))
+# A task that started and has not finished this long after its hard time limit lost its
+# worker: the relay publishes it again (render_certificate: 90 s + 60 s, then the relay's
+# next pass, every 30 s).
+BINA_OUTBOX_RUNNING_GRACE_SECONDS = int(os.environ.get("BINA_OUTBOX_RUNNING_GRACE_SECONDS", "60"))
 # Finished outbox rows are deleted by the relay after this many days.
 BINA_OUTBOX_KEEP_DAYS = int(os.environ.get("BINA_OUTBOX_KEEP_DAYS", "7"))
 
