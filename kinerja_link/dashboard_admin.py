@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views import View
@@ -13,6 +14,8 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from .dashboard import pengelola_dashboard
 from .scope import scope_for
+
+UNITS_PER_PAGE = 50
 
 
 class PengelolaMenuItem(MenuItem):
@@ -36,8 +39,12 @@ class DashboardView(WagtailAdminTemplateMixin, View):
         )
         if figures is None:
             raise PermissionDenied
+        # An instansi of a thousand units: the per-unit table goes by pages.
+        units = Paginator(figures.pop("units"), UNITS_PER_PAGE).get_page(request.GET.get("p"))
         context = self.get_context_data(
             **figures,
+            units=units,
+            elided_page_range=units.paginator.get_elided_page_range(units.number),
             ekspor_url=reverse("kinerja:ekspor"),
             impor_url=reverse("kinerja_import:add"),
             verifikasi_url=reverse("learning:verification_list"),

@@ -29,6 +29,13 @@ ALLOWED_CASCADES = {
     "quiz.QuizAnswer.attempt": "part of its attempt, which is protected from its user and "
     "quiz; audited when deleted",
     "kinerja_link.ApiToken.user": "a credential, not a record; erasure deletes it",
+    "kinerja_link.IndikatorRHK.rhk": "an aspek row of its RHK, an inline of the protected SKP",
+    "kinerja_link.PengelolaScope.user": "configuration, not a record: whom a pengelola serves "
+    "goes with the account (an account holding records is protected)",
+    "kinerja_link.PengelolaScope.unit": "configuration, not a record: a subtree that no longer "
+    "exists is served by nobody (a unit holding pegawai is protected)",
+    "siasn.SiasnPush.learning_record": "the push outcome of its learning record, part of it; "
+    "the record itself is protected by its evidence",
     "kinerja_link.RencanaHasilKerja.skp": "an inline of the SKP, which is protected from its "
     "pegawai and its evidence; audited when deleted",
     "kinerja_link.PerilakuEkspektasi.skp": "an inline of the SKP, as the RHK",

@@ -113,3 +113,18 @@ def test_superuser_sees_every_unit(org):
     EvaluasiFactory(pegawai=org.other, periode=periode)
     figures = pengelola_dashboard(user=UserFactory(is_superuser=True))
     assert {u.kode for u in figures["units"]} == {"KW.A", "KW.B"}  # the root has no pegawai
+
+
+def test_the_unit_table_goes_by_pages(client, org):
+    """A Pemda has a thousand units: the per-unit table shows 50 a page, with page links."""
+    from kinerja_link.dashboard_admin import UNITS_PER_PAGE
+
+    client.force_login(org.pengelola.user)
+    grow(org, UNITS_PER_PAGE + 5)
+    first = client.get(reverse(URL)).content.decode()
+    second = client.get(reverse(URL) + "?p=2").content.decode()
+    units = list(UnitKerja.objects.filter(path__startswith=org.unit_a.path).order_by("path"))
+    last = units[-1]
+    assert f"({last.kode})" not in first and f"({last.kode})" in second
+    assert first.count("<small>(KW.A") == UNITS_PER_PAGE
+    assert 'class="pagination"' in first

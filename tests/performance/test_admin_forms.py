@@ -170,6 +170,16 @@ def _seed_units(count: int) -> list[UnitKerja]:
     return list(seksi.order_by("path"))
 
 
+def _seed_pengelola_scope_and_siasn_push() -> None:
+    from kinerja_link.models import PengelolaScope
+    from kinerja_link.siasn.models import SiasnPush
+    from learning.models import LearningRecord
+
+    pengelola = Pegawai.objects.filter(user__groups=role_group(Role.PENGELOLA)).first()
+    PengelolaScope.objects.create(user=pengelola.user, unit=pengelola.unit)
+    SiasnPush.objects.create(learning_record=LearningRecord.objects.first())
+
+
 @pytest.fixture(scope="module")
 def at_scale(django_db_setup, django_db_blocker):
     """The demo plus PEGAWAI pegawai, made once and rolled back after the module."""
@@ -179,6 +189,7 @@ def at_scale(django_db_setup, django_db_blocker):
         # What the demo has none of, so that their edit forms are measured too.
         ApiToken.issue(name="SIASN", user=get_user_model().objects.filter(is_superuser=True)[0])
         OutboxMessage.objects.create(task_name="bina.uji", next_attempt_at=timezone.now())
+        _seed_pengelola_scope_and_siasn_push()
         yield
         transaction.set_rollback(True)
 
