@@ -32,6 +32,7 @@ from accounts.roles import Role, role_group
 from bina.scale import nip_for
 from foundation.models import OutboxMessage
 from kinerja_link.models import ApiToken, JenisJabatan, Pegawai, UnitKerja
+from kinerja_link.scope import scope_for
 
 PEGAWAI = 20_000
 PER_UNIT = 15  # a Seksi of about 15, as seed_scale builds
@@ -228,8 +229,10 @@ def test_a_pengelola_chooses_only_within_their_units(at_scale, db, client):
     outsider = Pegawai.objects.filter(unit__kode__startswith="SKALA").order_by("pk").last()
     client.force_login(pengelola.user)
 
+    scope = scope_for(pengelola.user)  # the unit seeded for them as their listed scope
+    assert not scope.contains(outsider.unit.path)
     listed = client.get(reverse("pegawai_chooser:choose_results")).context["results"]
-    assert listed and all(p.unit.path.startswith(pengelola.unit.path) for p in listed)
+    assert listed and all(scope.contains(p.unit.path) for p in listed)
     search = {"q": outsider.user.display_name}
     assert not client.get(reverse("pegawai_chooser:choose_results"), search).context["results"]
     assert client.get(reverse("pegawai_chooser:chosen", args=[outsider.pk])).status_code == 404
@@ -237,7 +240,7 @@ def test_a_pengelola_chooses_only_within_their_units(at_scale, db, client):
     chosen = client.get(reverse("pegawai_chooser:chosen", args=[insider.pk]))
     assert chosen.json()["result"]["title"] == insider.nama
     units = client.get(reverse("unit_chooser:choose_results")).context["results"]
-    assert units and all(unit.path.startswith(pengelola.unit.path) for unit in units)
+    assert units and all(scope.contains(unit.path) for unit in units)
     assert not client.get(reverse("account_chooser:choose_results"), search).context["results"]
 
 
