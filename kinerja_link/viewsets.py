@@ -448,15 +448,20 @@ class OrganisasiImportForm(forms.Form):
     dry_run = forms.BooleanField(label=_("Pratinjau saja"), required=False, initial=True)
 
 
-class OrganisasiImportView(WagtailAdminTemplateMixin, View):
-    template_name = "kinerja_link/admin/import_organisasi.html"
-    page_title = _("Impor pegawai")
-    header_icon = "group"
+class ManagesUnitsRequiredMixin:
+    """An admin screen for those who manage units (a pengelola, a superuser): others get
+    Wagtail's "no permission"."""
 
     def dispatch(self, request, *args, **kwargs):
         if scope_for(request.user) is None:
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class OrganisasiImportView(ManagesUnitsRequiredMixin, WagtailAdminTemplateMixin, View):
+    template_name = "kinerja_link/admin/import_organisasi.html"
+    page_title = _("Impor pegawai")
+    header_icon = "group"
 
     def get(self, request):
         return self.render_to_response(self.get_context_data(form=OrganisasiImportForm()))

@@ -30,7 +30,7 @@ from ..kuadran import Predikat
 from ..models import Periode
 from ..scope import scope_for
 from ..selectors import periode_with_evaluasi
-from ..viewsets import KINERJA_MENU_HOOK
+from ..viewsets import KINERJA_MENU_HOOK, ManagesUnitsRequiredMixin
 from .effectiveness import OUTCOMES, effectiveness_report
 from .models import PembinaanRule, Recommendation
 from .recommendations import recommendations_request
@@ -191,15 +191,10 @@ class GenerateForm(forms.Form):
         self.fields["periode"].queryset = periode_with_evaluasi()
 
 
-class GenerateView(WagtailAdminTemplateMixin, View):
+class GenerateView(ManagesUnitsRequiredMixin, WagtailAdminTemplateMixin, View):
     template_name = "kinerja_link/admin/recommendation_generate.html"
     page_title = _("Buat rekomendasi")
     header_icon = "list-ul"
-
-    def dispatch(self, request, *args, **kwargs):
-        if scope_for(request.user) is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
         return self.render_to_response(self.get_context_data(form=GenerateForm()))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -24,7 +23,7 @@ from foundation.admin_viewsets import ModelViewSet
 from kinerja_link.models import Periode, UnitKerja
 from kinerja_link.scope import scope_for
 from kinerja_link.selectors import units_for_export
-from kinerja_link.viewsets import KINERJA_MENU_HOOK
+from kinerja_link.viewsets import KINERJA_MENU_HOOK, ManagesUnitsRequiredMixin
 
 from .models import SiasnPush
 from .services import kinerja_pull_request, push_periode
@@ -63,15 +62,10 @@ class PushPeriodeForm(forms.Form):
         self.fields["unit"].queryset = units_for_export(user)
 
 
-class PushPeriodeView(WagtailAdminTemplateMixin, View):
+class PushPeriodeView(ManagesUnitsRequiredMixin, WagtailAdminTemplateMixin, View):
     template_name = "siasn/admin/push_periode.html"
     page_title = _("Kirim dan ambil data SIASN")
     header_icon = "upload"
-
-    def dispatch(self, request, *args, **kwargs):
-        if scope_for(request.user) is None:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_breadcrumbs_items(self):
         return [
