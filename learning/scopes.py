@@ -24,3 +24,8 @@ def users_managed_by(pengelola) -> QuerySet:
     for scope in hooks.get_hooks(PENGELOLA_SCOPE_HOOK):
         users = scope(pengelola, users)
     return users
+
+
+def manages_user(pengelola, user_id: int) -> bool:
+    """Whether ``user_id`` is one of the pegawai this pengelola looks after."""
+    return users_managed_by(pengelola).filter(pk=user_id).exists()

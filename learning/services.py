@@ -37,7 +37,7 @@ from learning.models import (
     VerificationStatus,
 )
 from learning.proofs import validate_proof
-from learning.scopes import users_managed_by
+from learning.scopes import manages_user, users_managed_by
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -322,9 +322,16 @@ def certificate_render(*, certificate_id: int) -> Certificate:
     return certificate
 
 
+def may_revoke_certificate(user: User, certificate: Certificate) -> bool:
+    """A superuser, or a pengelola whose units hold the certificate's holder."""
+    if user.is_superuser:
+        return True
+    return has_role(user, Role.PENGELOLA) and manages_user(user, certificate.user_id)
+
+
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Certificate:
-    if not (has_role(by, Role.PENGELOLA) or by.is_superuser):
+    if not may_revoke_certificate(by, certificate):
         raise PermissionDenied
     reason = reason.strip()
     if not reason:

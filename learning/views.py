@@ -139,7 +139,7 @@ def certificate_download(request, uuid):
 def certificate_verify(request, uuid):
     """Public: anyone holding the QR may check a certificate; the NIP stays masked."""
     certificate = get_object_or_404(Certificate, uuid=uuid)
-    can_revoke = has_role(request.user, Role.PENGELOLA) and certificate.is_valid
+    can_revoke = certificate.is_valid and services.may_revoke_certificate(request.user, certificate)
     if can_revoke and second_factor_pending(request):
         can_revoke = False  # revoking is a staff power: the form waits for the code
         if request.method == "POST":

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Avg, Count, Q
 
@@ -18,6 +19,10 @@ from wagtail.models import Revision
 from learning.quiz.grading import GradeState
 from learning.quiz.models import AttemptState, Question, QuizAnswer, QuizAttempt, QuizPage
 from learning.quiz.types import QuestionData
+from learning.scopes import users_managed_by
+
+if TYPE_CHECKING:
+    from accounts.models import User
 
 
 @dataclass
@@ -27,13 +32,19 @@ class QueueItem:
     html: str = ""  # the question text, rendered safely by the view
 
 
-def marking_queue(limit: int = 100) -> list[QueueItem]:
-    answers = list(
-        QuizAnswer.objects.filter(
-            grade_state=GradeState.NEEDS_GRADING, attempt__state=AttemptState.FINISHED
+def marking_queue(grader: User, limit: int = 100) -> list[QueueItem]:
+    """Essays waiting for a grade from the pegawai this grader looks after."""
+    answers_waiting = QuizAnswer.objects.filter(
+        grade_state=GradeState.NEEDS_GRADING, attempt__state=AttemptState.FINISHED
+    ).exclude(attempt__user=grader)
+    if not grader.is_superuser:
+        answers_waiting = answers_waiting.filter(
+            attempt__user__in=users_managed_by(grader).values("pk")
         )
-        .select_related("attempt__user", "attempt__quiz")
-        .order_by("attempt__submitted_at", "slot")[:limit]
+    answers = list(
+        answers_waiting.select_related("attempt__user", "attempt__quiz").order_by(
+            "attempt__submitted_at", "slot"
+        )[:limit]
     )
     revision_of = {
         (a.pk, entry["slot"]): entry["revision"]

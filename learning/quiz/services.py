@@ -33,6 +33,7 @@ from learning.quiz.models import (
 )
 from learning.quiz.selectors import Slot, attempt_slots, deadline_with_grace
 from learning.quiz.types import QuestionData, QuestionType
+from learning.scopes import manages_user
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -342,6 +343,8 @@ def answer_grade_manual(
     answer = QuizAnswer.objects.select_related("attempt").get(pk=answer_id)
     if answer.attempt.user_id == by.pk:
         raise PermissionDenied  # nobody grades their own essay
+    if not (by.is_superuser or manages_user(by, answer.attempt.user_id)):
+        raise PermissionDenied  # a pengelola grades the pegawai of their own units only
     if not (Decimal(0) <= fraction <= Decimal(1)):
         raise ValidationError({"fraction": _("Nilai harus antara 0 dan 100%.")})
     attempt = _locked(answer.attempt_id)

@@ -111,7 +111,7 @@ def attempt_review(request, attempt_id: int):
 @role_required(*services.GRADER_ROLES)
 @require_GET
 def marking_queue(request):
-    items = reports.marking_queue()
+    items = reports.marking_queue(request.user)
     for item in items:
         item.html = render_text(item.question.text, item.question.text_format)
     quizzes = QuizPage.objects.live().order_by("title").only("pk", "title")

@@ -4,11 +4,14 @@ import time
 import pytest
 from pypdf import PdfReader
 
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from accounts.roles import Role
 from learning import services
 from learning.models import Certificate
+from tests.factories import PegawaiFactory, UnitKerjaFactory
 
 from .test_completion import finish
 
@@ -205,3 +208,21 @@ def test_revoking_a_certificate_without_enrolment_leaves_other_records_alone(
     services.certificate_revoke(certificate=certificate, by=pengelola, reason="Data keliru")
     external.refresh_from_db()
     assert external.verification_status == VerificationStatus.VERIFIED
+
+
+@pytest.mark.django_db
+def test_pengelola_cannot_revoke_a_certificate_outside_their_units(course, client):
+    """The role alone is not enough: the holder must be one of the pengelola's pegawai."""
+    pengelola = PegawaiFactory(unit=UnitKerjaFactory(nama="Kanwil A")).user
+    pengelola.groups.add(Group.objects.get(name=Role.PENGELOLA))
+    holder = PegawaiFactory(unit=UnitKerjaFactory(nama="Kanwil B")).user
+    finish(holder, course)
+    certificate = Certificate.objects.get(user=holder)
+    with pytest.raises(PermissionDenied):
+        services.certificate_revoke(certificate=certificate, by=pengelola, reason="Data keliru")
+    client.force_login(pengelola)
+    page = client.get(certificate.get_absolute_url()).content.decode()
+    assert 'name="reason"' not in page
+    assert client.post(certificate.get_absolute_url(), {"reason": "x"}).status_code == 403
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
