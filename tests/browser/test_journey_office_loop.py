@@ -4,7 +4,7 @@
    SKP file through the admin import screens: preview, *Konfirmasi dan simpan*, progress;
 2. the demo pimpinan (390 px) sees the recommendations on Tim Saya and accepts a course;
 3. that team member (390 px) completes the course, lessons and quiz, and sees it at once
-   on the SKP page (Kinerja Saya) with its JP;
+   on the SKP page (Kinerja Saya) with its JP, and links it to the RHK it supports;
 4. the pengelola exports the SKP's periode: the file holds that learning with SIASN codes.
 
 Every pegawai/pimpinan page visited is checked for horizontal scroll at 390 px.
@@ -26,7 +26,7 @@ from accounts.roles import Role
 from kinerja_link.demo import evaluasi_csv, seed_organisation
 from kinerja_link.demo_skp import skp_csv
 from kinerja_link.models import SKP, Evaluasi, UnitKerja
-from kinerja_link.pembinaan.models import Assignment, Recommendation
+from kinerja_link.pembinaan.models import Assignment, Recommendation, SkpEvidence
 from learning.demo import seed_learning
 from learning.models import CoursePage, Enrolment, LearningRecord
 from learning.quiz.demo import seed_quizzes
@@ -40,6 +40,7 @@ from tests.browser.conftest import screenshot
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
+RHK = "Terlayaninya permohonan di loket terpadu"  # a team member's RHK in the demo SKP file
 
 
 @pytest.fixture
@@ -227,9 +228,17 @@ def test_the_office_loop(browser, live_server, office, tmp_path):
         evidence = phone.locator("section.skp-bukti")
         expect(evidence).to_contain_text(course.title)
         rhk = phone.locator("ol.kinerja-rhk")
-        expect(rhk).to_contain_text("Terlayaninya permohonan di loket terpadu")  # from the file
+        expect(rhk).to_contain_text(RHK)  # from the imported file
         jp = f"{record.jp:.2f}".replace(".", ",").removesuffix(",00")  # floatformat:"-2"
         expect(phone.locator(".skp-jp")).to_contain_text(f": {jp} JP")
+        _no_horizontal_scroll(phone)
+        # The member says which RHK the course supports; the RHK card shows it.
+        linked = SkpEvidence.objects.get(learning_record=record)
+        phone.locator(f"#bukti-rhk-{linked.pk}").select_option(label=RHK)
+        with phone.expect_navigation():
+            phone.locator(f"form:has(#bukti-rhk-{linked.pk}) button").click()
+        rhk_card = phone.locator("ol.kinerja-rhk > li").filter(has_text=RHK)
+        expect(rhk_card).to_contain_text(course.title)
         _no_horizontal_scroll(phone)
         screenshot(phone, "loop-pegawai-skp")
 
