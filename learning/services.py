@@ -416,8 +416,7 @@ def learning_records_for_session(
         ],
         user_id=recorded_by.pk if recorded_by else None,
     )
-    if created:
-        events.announce_learning_records_verified(learning_record_ids=[r.pk for r in created])
+    events.announce_learning_records_verified(learning_record_ids=[r.pk for r in created])
     return created
 
 

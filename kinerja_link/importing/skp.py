@@ -81,14 +81,19 @@ def run(
             written += _process_chunk(chunk, present, ctx, report)
             report.processed = cumulative
             ctx.on_progress(report)
-    if resumed_after and not ctx.dry_run:
-        written += _stored_ids(resumed_after)  # still to be linked and announced
-    if written and not ctx.dry_run:
-        rhk_pimpinan_link(skp_ids=written)
-        # Evidence that waited for these SKPs reaches them at once (pembinaan listens).
-        pegawai_ids = SKP.objects.filter(pk__in=written).values_list("pegawai_id", flat=True)
-        events.announce_skps_changed(pegawai_ids=sorted(set(pegawai_ids)))
+    if not ctx.dry_run:
+        _link_and_announce(written + _stored_ids(resumed_after))
     return report
+
+
+def _link_and_announce(skp_ids: list[int]) -> None:
+    """Leader links for the written SKPs (and those a crashed run wrote), then the event:
+    evidence that waited for these SKPs reaches them at once (pembinaan listens)."""
+    if not skp_ids:
+        return
+    rhk_pimpinan_link(skp_ids=skp_ids)
+    pegawai_ids = SKP.objects.filter(pk__in=skp_ids).values_list("pegawai_id", flat=True)
+    events.announce_skps_changed(pegawai_ids=sorted(set(pegawai_ids)))
 
 
 def _stored_ids(drafts: list[SkpDraft]) -> list[int]:
