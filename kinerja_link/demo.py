@@ -361,6 +361,15 @@ def seed_evaluasi_import() -> ImportJob | None:
     """Triwulan III of the demo year, brought in as a SIASN export through the import service."""
     if ImportJob.objects.filter(original_name=DEMO_IMPORT_NAME, status="selesai").exists():
         return None
+    file = ContentFile(evaluasi_csv().encode(), name=DEMO_IMPORT_NAME)
+    job = import_job_create(user=None, file=file, dry_run=False, enqueue=False)
+    return import_job_run(job_id=job.pk)
+
+
+def evaluasi_csv() -> str:
+    """The demo's SIASN kinerja export (Triwulan III of the demo year, every active pegawai):
+    the file ``seed_evaluasi_import`` imports, and the one a pengelola uploads in the
+    browser journey (tests/browser/test_journey_office_loop.py)."""
     pegawai = list(Pegawai.objects.active().select_related("user").order_by("user__nip"))
     rng = random.Random(20263)
     cells, weights = zip(*CELL_WEIGHTS, strict=True)
@@ -386,6 +395,4 @@ def seed_evaluasi_import() -> ImportJob | None:
         writer.writerow(
             [person.nip, person.nama, DEMO_TAHUN, 2, "Triwulan III", hasil, perilaku, predikat]
         )
-    file = ContentFile(out.getvalue().encode(), name=DEMO_IMPORT_NAME)
-    job = import_job_create(user=None, file=file, dry_run=False, enqueue=False)
-    return import_job_run(job_id=job.pk)
+    return out.getvalue()

@@ -69,6 +69,17 @@ def seed_skp_import() -> ImportJob | None:
     """Import the team's SKP file once; later runs find the finished job and do nothing."""
     if ImportJob.objects.filter(original_name=DEMO_SKP_IMPORT_NAME, status="selesai").exists():
         return None
+    content = skp_csv()
+    if content is None:
+        return None
+    file = ContentFile(content.encode(), name=DEMO_SKP_IMPORT_NAME)
+    job = import_job_create(user=None, file=file, dry_run=False, enqueue=False, kind=ImportKind.SKP)
+    return import_job_run(job_id=job.pk)
+
+
+def skp_csv(*, tahun: int | None = None) -> str | None:
+    """The demo team's e-Kinerja SKP download (for ``tahun``, default the demo year): the file
+    ``seed_skp_import`` imports and the browser journey uploads; None without the team."""
     leader = (
         Pegawai.objects.filter(unit__kode="KW.PL.1", jenis_jabatan=JenisJabatan.PENGAWAS)
         .select_related("user", "pejabat_penilai__user", "atasan_pejabat_penilai__user")
@@ -81,17 +92,17 @@ def seed_skp_import() -> ImportJob | None:
         .filter(pejabat_penilai=leader)
         .select_related("user", "pejabat_penilai__user")
     )
-    file = ContentFile(_csv(leader, team).encode(), name=DEMO_SKP_IMPORT_NAME)
-    job = import_job_create(user=None, file=file, dry_run=False, enqueue=False, kind=ImportKind.SKP)
-    return import_job_run(job_id=job.pk)
+    return _csv(leader, team, tahun=tahun)
 
 
-def _csv(leader: Pegawai, team: list[Pegawai]) -> str:
+def _csv(leader: Pegawai, team: list[Pegawai], *, tahun: int | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     fields = [field for field, _label in sc.TEMPLATE_HEADERS]
     writer.writerow([label for _field, label in sc.TEMPLATE_HEADERS])
     for record in _records(leader, team):
+        if tahun is not None:
+            record[sc.PERIODE] = str(tahun)
         writer.writerow([record.get(field, "") for field in fields])
     return out.getvalue()
 

@@ -15,6 +15,10 @@ certificate_issued = Signal()
 # kwargs: user_ids — whether some of their learning records count changed (a pengelola
 # verified or rejected an external training, a certificate was revoked)
 learning_records_changed = Signal()
+# kwargs: learning_record_ids — records that now count toward JP other than a completed
+# course: an external training a pengelola verified, a coaching or mentoring session's
+# records (verified as they are made)
+learning_records_verified = Signal()
 
 
 def announce_course_completed(
@@ -49,4 +53,12 @@ def announce_certificate_issued(*, certificate_id: int, user_id: int) -> None:
 def announce_learning_records_changed(*, user_ids: list[int]) -> None:
     transaction.on_commit(
         lambda: learning_records_changed.send(sender="learning", user_ids=user_ids)
+    )
+
+
+def announce_learning_records_verified(*, learning_record_ids: list[int]) -> None:
+    transaction.on_commit(
+        lambda: learning_records_verified.send(
+            sender="learning", learning_record_ids=learning_record_ids
+        )
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -187,11 +187,32 @@ def lesson_detail(*, lesson: LessonPage, user: User | AnonymousUser) -> dict[str
 # --- The JP ledger and the dashboard -----------------------------------------------------
 
 
-def jp_total(*, user: User, year: int) -> Decimal:
-    total = (
-        LearningRecord.objects.filter(user=user).counted().in_year(year).aggregate(t=Sum("jp"))["t"]
+def jp_totals(
+    *, user_ids: Iterable[int], start: datetime.date, end: datetime.date
+) -> dict[int, Decimal]:
+    """The one JP figure of the ledger, per user id, in one grouped query: verified
+    records (courses, verified external trainings, coaching and mentoring sessions) that
+    ended between ``start`` and ``end`` inclusive. Every page that shows someone's JP asks
+    here (Belajar Saya's ring, the SKP on Kinerja Saya, Tim Saya), so they always agree."""
+    rows = (
+        LearningRecord.objects.counted()
+        .filter(user_id__in=list(user_ids), end_date__gte=start, end_date__lte=end)
+        .values("user_id")
+        .annotate(total=Sum("jp"))
+        .order_by()
     )
-    return total or Decimal(0)
+    return {row["user_id"]: row["total"] or Decimal(0) for row in rows}
+
+
+def jp_between(*, user_id: int, start: datetime.date, end: datetime.date) -> Decimal:
+    return jp_totals(user_ids=[user_id], start=start, end=end).get(user_id, Decimal(0))
+
+
+def jp_total(*, user: User, year: int) -> Decimal:
+    """The calendar year's JP (the yearly target is per calendar year)."""
+    return jp_between(
+        user_id=user.pk, start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
+    )
 
 
 @dataclass(frozen=True)

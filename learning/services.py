@@ -423,6 +423,7 @@ def learning_records_for_session(
         ],
         user_id=recorded_by.pk if recorded_by else None,
     )
+    events.announce_learning_records_verified(learning_record_ids=[r.pk for r in created])
     return created
 
 
@@ -485,4 +486,6 @@ def learning_record_verify(
     action = "learning.record.verify" if approve else "learning.record.reject"
     log(instance=record, action=action, user=by)
     events.announce_learning_records_changed(user_ids=[record.user_id])
+    if approve:
+        events.announce_learning_records_verified(learning_record_ids=[record.pk])
     return record

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,27 +49,65 @@ def run(
 ) -> engine.Report:
     """Import whole SKPs, a chunk of them per transaction.
 
-    A job resumed after its worker died (``committed``) starts again from the first SKP:
-    every write compares the whole SKP with what is stored, so nothing is written twice,
-    but the SKPs the crashed run wrote count as unchanged.
+    ``ctx.on_progress`` runs inside each chunk's transaction, so the counts a job persists
+    there commit with the SKPs they count. A job resumed after its worker died
+    (``committed``) carries on after the last committed chunk with those counts, like the
+    evaluation import: the SKPs the crashed run wrote are neither read nor counted again.
     """
     mapping = sc.map_headers(table.headers)
-    report = engine.Report(total=len(table.rows))
-    drafts = gather(table, mapping, ctx, report)
-    report.processed = report.total - sum(len(d.rows) for d in drafts)  # unreadable rows
+    report = committed or engine.Report()
+    report.total = len(table.rows)
+    # A resumed job's committed counts hold the reading errors already (they are committed
+    # before the first chunk), unless it died before even that.
+    read_before = committed is not None and (committed.processed > 0 or bool(committed.errors))
+    drafts = gather(table, mapping, ctx, engine.Report() if read_before else report)
+    unreadable = report.total - sum(len(d.rows) for d in drafts)
+    done = report.processed if read_before else 0
+    if not read_before:
+        report.processed = unreadable
+        with transaction.atomic():
+            ctx.on_progress(report)
     present = set(mapping)
     written: list[int] = []
+    resumed_after: list[SkpDraft] = []
+    cumulative = unreadable
     for start in range(0, len(drafts), SKP_CHUNK):
         chunk = drafts[start : start + SKP_CHUNK]
-        written += _process_chunk(chunk, present, ctx, report)
-        report.processed += sum(len(d.rows) for d in chunk)
-        ctx.on_progress(report)
-    if written and not ctx.dry_run:
-        rhk_pimpinan_link(skp_ids=written)
-        # Evidence that waited for these SKPs reaches them at once (pembinaan listens).
-        pegawai_ids = SKP.objects.filter(pk__in=written).values_list("pegawai_id", flat=True)
-        events.announce_skps_changed(pegawai_ids=sorted(set(pegawai_ids)))
+        cumulative += sum(len(d.rows) for d in chunk)
+        if cumulative <= done:
+            resumed_after += chunk  # committed by the crashed run
+            continue
+        with transaction.atomic():
+            written += _process_chunk(chunk, present, ctx, report)
+            report.processed = cumulative
+            ctx.on_progress(report)
+    if not ctx.dry_run:
+        _link_and_announce(written + _stored_ids(resumed_after))
     return report
+
+
+def _link_and_announce(skp_ids: list[int]) -> None:
+    """Leader links for the written SKPs (and those a crashed run wrote), then the event:
+    evidence that waited for these SKPs reaches them at once (pembinaan listens)."""
+    if not skp_ids:
+        return
+    rhk_pimpinan_link(skp_ids=skp_ids)
+    pegawai_ids = SKP.objects.filter(pk__in=skp_ids).values_list("pegawai_id", flat=True)
+    events.announce_skps_changed(pegawai_ids=sorted(set(pegawai_ids)))
+
+
+def _stored_ids(drafts: list[SkpDraft]) -> list[int]:
+    """The stored SKPs of these drafts (those a crashed run committed), one query."""
+    wanted = Q()
+    for draft in drafts:
+        key = draft.periode
+        wanted |= Q(
+            pegawai__user__nip=draft.nip,
+            periode__tahun=key.tahun,
+            periode__jenis=key.jenis,
+            periode__nomor=key.nomor,
+        )
+    return list(SKP.objects.filter(wanted).values_list("pk", flat=True)) if drafts else []
 
 
 def _process_chunk(

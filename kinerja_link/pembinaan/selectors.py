@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from wagtail.query import PageQuerySet
 
-from learning.models import CoursePage, LearningRecord
+from learning import selectors as learning_selectors
+from learning.models import CoursePage
 
 from ..kuadran import KUADRAN, Predikat, Rating
 from ..models import Evaluasi, Pegawai
@@ -202,16 +203,9 @@ def team_members(user: User | AnonymousUser) -> list[Pegawai]:
 
 
 def jp_per_user(user_ids: list[int], *, year: int) -> dict[int, Decimal]:
-    """Counted JP this year per user, in one grouped query (learning's ledger rules)."""
-    rows = (
-        LearningRecord.objects.filter(user_id__in=user_ids)
-        .counted()
-        .in_year(year)
-        .values("user_id")
-        .annotate(total=Sum("jp"))
-        .order_by()
-    )
-    return {row["user_id"]: row["total"] or Decimal(0) for row in rows}
+    """Counted JP this year per user, in one grouped query (learning's ledger selector)."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return learning_selectors.jp_totals(user_ids=user_ids, start=start, end=end)
 
 
 def tim_saya_page(

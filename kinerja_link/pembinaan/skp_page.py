@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 
 from competencies.models import Competency
+from learning.selectors import jp_between
 
 from ..models import SKP, Pegawai
 from .models import CompetencyProgress, SkpEvidence
@@ -55,6 +56,14 @@ def skp_evidence_context(*, pegawai: Pegawai, skp: SKP | None) -> dict:
         "evidence_list": evidence,
         "evidence_by_value": values,
         "evidence_jp": sum((e.jp for e in evidence), Decimal(0)),
+        # The ledger's JP for the SKP's periode: the figure Belajar Saya shows for the year.
+        "skp_jp": (
+            jp_between(
+                user_id=pegawai.user_id, start=skp.periode.start_date, end=skp.periode.end_date
+            )
+            if skp
+            else Decimal(0)
+        ),
         "rhk_choices": rhk_list,
         "competency_progress": list(progress),
     }

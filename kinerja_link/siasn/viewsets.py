@@ -113,6 +113,7 @@ class SiasnPushViewSet(ModelViewSet):
     list_display = [
         Column("pegawai", label=_("Pegawai"), accessor="learning_record.user"),
         "learning_record",
+        Column("source", label=_("Sumber"), accessor="learning_record.get_source_display"),
         "status",
         "last_error",
         "sent_at",
