@@ -28,6 +28,7 @@ from learning.models import (
     LessonPage,
     VerificationStatus,
 )
+from learning.completion import NextStep, next_step
 from learning.scopes import users_managed_by
 
 if TYPE_CHECKING:
@@ -136,6 +137,24 @@ def catalogue_filter_options() -> dict[str, Any]:
     }
 
 
+def courses_for_value(value: Competency, *, limit: int = 4) -> list[CoursePage]:
+    """Live public courses that teach a BerAKHLAK value (the value itself or one of its
+    guides): courses that name the value first, then by catalogue order. For the value page.
+    """
+    courses = (
+        CoursePage.objects.live()
+        .public()
+        .filter(Q(course_competencies__competency=value) | Q(course_competencies__competency__parent=value))
+        .distinct()
+        .order_by("path")
+    )
+    direct = set(
+        CourseCompetency.objects.filter(competency=value).values_list("course_id", flat=True)
+    )
+    ordered = sorted(courses, key=lambda course: course.pk not in direct)
+    return ordered[:limit]
+
+
 def course_detail(*, course: CoursePage, user: User | AnonymousUser) -> dict[str, Any]:
     lessons = list(course.lessons())
     enrolment = None
@@ -163,7 +182,17 @@ def course_detail(*, course: CoursePage, user: User | AnonymousUser) -> dict[str
         "prerequisites": list(CoursePage.objects.live().filter(required_by=course)),
         "next_lesson": next((lesson for lesson in lessons if not lesson.is_done), None),
         "certificate": getattr(enrolment, "certificate", None) if enrolment else None,
+        "next_step": _next_step(enrolment, lessons),
     }
+
+
+def _next_step(enrolment: Enrolment | None, lessons: list[LessonPage]) -> NextStep | None:
+    """What is left once every lesson is done and the course is not complete (the quiz)."""
+    if enrolment is None or enrolment.is_completed or not lessons:
+        return None
+    if not all(getattr(lesson, "is_done", False) for lesson in lessons):
+        return None
+    return next_step(enrolment)
 
 
 def lesson_detail(*, lesson: LessonPage, user: User | AnonymousUser) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
+from learning.completion import next_step
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -75,7 +76,16 @@ def lesson_mark_done(request, lesson: LessonPage):
         messages.success(request, _("Selamat, kursus ini selesai! JP sudah tercatat."))
         return HttpResponseRedirect(enrolment.course.url)
     following = enrolment.course.lessons().filter(path__gt=lesson.path).first()
-    return HttpResponseRedirect(following.url if following else enrolment.course.url)
+    if following:
+        return HttpResponseRedirect(following.url)
+    step = next_step(enrolment)
+    if step:
+        # Every lesson done, the course not yet: say what is left (the quiz) on the course page.
+        messages.info(
+            request,
+            _("Semua pelajaran selesai. Langkah berikutnya: %(step)s.") % {"step": step.label},
+        )
+    return HttpResponseRedirect(enrolment.course.url)
 
 
 @login_required
