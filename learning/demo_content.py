@@ -964,7 +964,7 @@ COURSES = [
                         "kesediaan menerima sanksi bila tidak menepatinya.",
                     ),
                     points(
-                        "Tulis biaya dengan jelas, termasuk \"tidak dipungut biaya\" bila gratis.",
+                        'Tulis biaya dengan jelas, termasuk "tidak dipungut biaya" bila gratis.',
                         "Jangka waktu dihitung sejak berkas lengkap diterima, dalam hari kerja.",
                         "Pasang standar dan maklumat di lokasi layanan dan di laman instansi.",
                         title="Memeriksa standar unit Anda",
@@ -1080,9 +1080,9 @@ COURSES = [
                         "bagaimana, atau ceritakan.",
                     ),
                     points(
-                        "\"Jadi, Bapak sudah dua kali datang dan berkasnya belum jelas, begitu?\"",
-                        "\"Bagian mana yang paling menyulitkan?\"",
-                        "\"Apa yang Ibu harapkan selesai hari ini?\"",
+                        '"Jadi, Bapak sudah dua kali datang dan berkasnya belum jelas, begitu?"',
+                        '"Bagian mana yang paling menyulitkan?"',
+                        '"Apa yang Ibu harapkan selesai hari ini?"',
                         title="Contoh kalimat",
                     ),
                     reflect(
@@ -1100,9 +1100,9 @@ COURSES = [
                         "diamati, dan diberikan segera. Model <strong>Situasi–Perilaku–Dampak</strong> "
                         "menjaga umpan balik tetap pada fakta: sebut situasinya, perilakunya, dan "
                         "dampaknya, lalu sepakati langkah berikutnya.",
-                        "Saat menyampaikan keberatan, pakai \"pesan saya\" (\"Saya kesulitan menyusun "
-                        "rekap karena data masuk terlambat\") alih-alih tuduhan (\"Anda selalu "
-                        "terlambat\"). Umpan balik korektif disampaikan empat mata.",
+                        'Saat menyampaikan keberatan, pakai "pesan saya" ("Saya kesulitan menyusun '
+                        'rekap karena data masuk terlambat") alih-alih tuduhan ("Anda selalu '
+                        'terlambat"). Umpan balik korektif disampaikan empat mata.',
                     ),
                     guide(
                         "HA-3",

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from competencies.models import Competency, CompetencyKind
+from learning.completion import NextStep, next_step
 from learning.models import (
     Certificate,
     CourseCompetency,
@@ -28,7 +29,6 @@ from learning.models import (
     LessonPage,
     VerificationStatus,
 )
-from learning.completion import NextStep, next_step
 from learning.scopes import users_managed_by
 
 if TYPE_CHECKING:
@@ -144,7 +144,10 @@ def courses_for_value(value: Competency, *, limit: int = 4) -> list[CoursePage]:
     courses = (
         CoursePage.objects.live()
         .public()
-        .filter(Q(course_competencies__competency=value) | Q(course_competencies__competency__parent=value))
+        .filter(
+            Q(course_competencies__competency=value)
+            | Q(course_competencies__competency__parent=value)
+        )
         .distinct()
         .order_by("path")
     )

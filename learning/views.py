@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from learning.completion import next_step
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +15,7 @@ from accounts.access import role_required, second_factor_pending, verification_r
 from accounts.nip import mask_nip
 from accounts.roles import Role, has_role
 from learning import selectors, services
+from learning.completion import next_step
 from learning.dashboard import render_slot
 from learning.forms import ExternalRecordForm, ReasonForm
 from learning.models import Certificate, CoursePage, Enrolment, LearningRecord, LessonPage

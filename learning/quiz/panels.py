@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -52,8 +54,6 @@ class ReviewTimingPanel(HelpPanel):
             attempts = getattr(instance, "max_attempts", None)
             if form is not None and form.is_bound:
                 when = form.data.get("review_right_answers", when)
-                try:
+                with contextlib.suppress(TypeError, ValueError):
                     attempts = int(form.data.get("max_attempts", attempts))
-                except (TypeError, ValueError):
-                    pass
             return review_leaks_answers(review_right_answers=when, max_attempts=attempts)

@@ -9,7 +9,6 @@ else is escaped, so the worst a hostile bank can do is show its markup as text.
 from __future__ import annotations
 
 import re
-
 from html import escape
 from html.parser import HTMLParser
 

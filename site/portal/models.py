@@ -128,7 +128,6 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index_route(self, request):
-        from learning.selectors import courses_for_value
 
         from .selectors import article_cards, public_articles
 
@@ -136,7 +135,6 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("tag/<slug:tag_slug>/")
     def by_tag(self, request, tag_slug):
-        from learning.selectors import courses_for_value
 
         from .selectors import article_cards, public_articles
 

@@ -93,9 +93,7 @@ def test_quiz_page_add_form_in_the_admin(admin_client, course):
     assert "fixed_questions" in response.content.decode()
 
 
-def test_quiz_edit_form_warns_when_right_answers_show_before_the_last_attempt(
-    admin_client, course
-):
+def test_quiz_edit_form_warns_when_right_answers_show_before_the_last_attempt(admin_client, course):
     from learning.quiz.models import ReviewWhen
 
     quiz = make_quiz(course, review_right_answers=ReviewWhen.IMMEDIATELY, max_attempts=3)
@@ -142,5 +140,7 @@ def test_new_quizzes_show_right_answers_only_after_close_and_saving_unsafe_timin
             "fixed_questions": inline_formset([]),
         }
     )
-    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[quiz.pk]), data, follow=True)
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[quiz.pk]), data, follow=True
+    )
     assert "lebih dari satu percobaan" in response.content.decode()

@@ -1,6 +1,6 @@
-import pytest
-
 import random
+
+import pytest
 
 from learning import services as learning_services
 from learning.quiz import services
