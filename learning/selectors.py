@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -138,24 +138,21 @@ def catalogue_filter_options() -> dict[str, Any]:
 
 
 def courses_for_value(value: Competency, *, limit: int = 4) -> list[CoursePage]:
-    """Live public courses that teach a BerAKHLAK value (the value itself or one of its
-    guides): courses that name the value first, then by catalogue order. For the value page.
-    """
+    """Live courses that teach a BerAKHLAK value (the value itself or one of its guides):
+    courses that name the value first, then in catalogue order. For the value page, in one
+    query; like the catalogue, a course whose page is restricted is listed (its page asks)."""
+    names_value = CourseCompetency.objects.filter(course=OuterRef("pk"), competency=value)
     courses = (
         CoursePage.objects.live()
-        .public()
         .filter(
             Q(course_competencies__competency=value)
             | Q(course_competencies__competency__parent=value)
         )
+        .annotate(names_value=Exists(names_value))
         .distinct()
-        .order_by("path")
+        .order_by("-names_value", "path")
     )
-    direct = set(
-        CourseCompetency.objects.filter(competency=value).values_list("course_id", flat=True)
-    )
-    ordered = sorted(courses, key=lambda course: course.pk not in direct)
-    return ordered[:limit]
+    return list(courses[:limit])
 
 
 def course_detail(*, course: CoursePage, user: User | AnonymousUser) -> dict[str, Any]:
