@@ -31,6 +31,10 @@ COMPLETION_REQUIREMENT_HOOK = "bina_completion_requirement"
 class Requirement:
     done: int
     total: int
+    # Where a pegawai goes to meet it (e.g. the quiz not yet passed), shown as the next step
+    # once every lesson is done; empty when the requirement has no page of its own.
+    next_url: str = ""
+    next_label: str = ""
 
     @property
     def met(self) -> bool:
@@ -50,6 +54,22 @@ def lessons_done(enrolment: Enrolment) -> Requirement:
 class Progress:
     percent: int
     complete: bool
+
+
+@dataclass(frozen=True)
+class NextStep:
+    url: str
+    label: str
+
+
+def next_step(enrolment: Enrolment) -> NextStep | None:
+    """The first unmet requirement other apps registered that has a page to go to (the
+    course's quiz), for the pegawai who has finished every lesson."""
+    for check in hooks.get_hooks(COMPLETION_REQUIREMENT_HOOK):
+        result = check(enrolment)
+        if not result.met and result.next_url:
+            return NextStep(url=result.next_url, label=result.next_label)
+    return None
 
 
 def evaluate(enrolment: Enrolment) -> Progress:

@@ -1,6 +1,7 @@
 # ruff: noqa: E501 - long Indonesian prose lines read better unbroken
-"""The demo courses: written for Bina ASN, in Indonesian, one per BerAKHLAK value plus three
-on performance management. Plain data so editors can read it like a syllabus."""
+"""The demo courses: written for Bina ASN, in Indonesian, one per BerAKHLAK value, three on
+performance management, and one each on pelayanan publik and komunikasi (the competency
+dictionary's MJ-PP and MJ-KOM). Plain data so editors can read it like a syllabus."""
 
 # Each lesson body is a list of (block type, value) in LessonStreamBlock's raw form;
 # ("guide", "BP-1", "example") is resolved to the competency's id when seeded.
@@ -886,6 +887,255 @@ COURSES = [
                         "KO-2",
                         "Pimpinan menjadwalkan sesi coaching 30 menit setiap bulan dengan "
                         "pegawai yang predikatnya Butuh Perbaikan.",
+                    ),
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "pelayanan-publik-prima",
+        "title": "Pelayanan Publik: Standar, Maklumat, dan Survei Kepuasan",
+        "summary": (
+            "Menyelenggarakan pelayanan publik sesuai UU 25/2009: menyusun standar pelayanan "
+            "bersama masyarakat, menepati maklumat pelayanan, dan memperbaiki layanan dari "
+            "hasil Survei Kepuasan Masyarakat."
+        ),
+        "objectives": [
+            "Menjelaskan asas dan kewajiban penyelenggara menurut UU 25/2009.",
+            "Memeriksa kelengkapan standar pelayanan unit sendiri terhadap 14 komponennya.",
+            "Menindaklanjuti hasil SKM dengan satu rencana perbaikan yang terukur.",
+        ],
+        "jp": 2,
+        "level": "dasar",
+        "competencies": [
+            ("MJ-PP", 2, "evidence"),
+            ("BP", None, "evidence"),
+            ("BP-3", None, "evidence"),
+        ],
+        "lessons": [
+            (
+                "Pelayanan publik menurut UU 25/2009",
+                20,
+                [
+                    p(
+                        "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik menjamin hak setiap "
+                        "warga atas layanan barang, jasa, dan administratif yang baik. Undang-undang ini "
+                        "mengikat setiap <strong>penyelenggara</strong>: instansi pemerintah, BUMN/BUMD, dan "
+                        "badan lain yang dibentuk untuk pelayanan publik, beserta setiap pelaksananya.",
+                        "Pelayanan publik berpegang pada asas, antara lain kepentingan umum, kepastian "
+                        "hukum, kesamaan hak, keprofesionalan, partisipatif, tidak diskriminatif, "
+                        "keterbukaan, akuntabilitas, fasilitas dan perlakuan khusus bagi kelompok rentan, "
+                        "ketepatan waktu, serta kecepatan, kemudahan, dan keterjangkauan.",
+                    ),
+                    points(
+                        "Penyelenggara wajib menyusun dan menetapkan standar pelayanan.",
+                        "Penyelenggara wajib menyusun, menetapkan, dan memublikasikan maklumat pelayanan.",
+                        "Pelaksana dilarang meminta imbalan di luar biaya yang ditetapkan.",
+                        "Masyarakat berhak mengadu kepada penyelenggara, Ombudsman, atau DPR/DPRD.",
+                        title="Kewajiban dan larangan yang paling sering ditanyakan",
+                    ),
+                    guide(
+                        "BP-1",
+                        "Petugas menyediakan loket prioritas dan kursi roda bagi lansia dan "
+                        "penyandang disabilitas, sesuai asas perlakuan khusus bagi kelompok rentan.",
+                    ),
+                    reflect(
+                        "Layanan apa saja yang diberikan unit Anda kepada masyarakat atau instansi lain? "
+                        "Siapa pengguna yang paling sering kesulitan?"
+                    ),
+                ],
+            ),
+            (
+                "Standar pelayanan dan maklumat pelayanan",
+                25,
+                [
+                    p(
+                        "Standar pelayanan adalah tolok ukur yang menjadi janji penyelenggara kepada "
+                        "masyarakat. PermenPANRB 15/2014 memuat <strong>14 komponen</strong>: enam "
+                        "komponen penyampaian layanan yang harus terlihat oleh masyarakat (persyaratan; "
+                        "sistem, mekanisme, dan prosedur; jangka waktu; biaya/tarif; produk layanan; "
+                        "penanganan pengaduan, saran, dan masukan) dan delapan komponen pengelolaan di "
+                        "dalam instansi (dasar hukum, sarana dan prasarana, kompetensi pelaksana, "
+                        "pengawasan internal, jumlah pelaksana, jaminan pelayanan, jaminan keamanan dan "
+                        "keselamatan, serta evaluasi kinerja pelaksana).",
+                        "Standar disusun bersama masyarakat dan pihak terkait, bukan hanya di meja kantor. "
+                        "Setelah ditetapkan, penyelenggara mengumumkan <strong>maklumat pelayanan</strong>: "
+                        "pernyataan tertulis kesanggupan melaksanakan pelayanan sesuai standar, beserta "
+                        "kesediaan menerima sanksi bila tidak menepatinya.",
+                    ),
+                    points(
+                        'Tulis biaya dengan jelas, termasuk "tidak dipungut biaya" bila gratis.',
+                        "Jangka waktu dihitung sejak berkas lengkap diterima, dalam hari kerja.",
+                        "Pasang standar dan maklumat di lokasi layanan dan di laman instansi.",
+                        title="Memeriksa standar unit Anda",
+                    ),
+                    tip(
+                        "Uji dengan mata pengguna",
+                        "Minta seorang warga atau rekan dari unit lain membaca standar pelayanan Anda. "
+                        "Bagian yang membuatnya bertanya adalah bagian yang perlu ditulis ulang.",
+                    ),
+                ],
+            ),
+            (
+                "Survei Kepuasan Masyarakat (SKM) dan tindak lanjutnya",
+                20,
+                [
+                    p(
+                        "PermenPANRB 14/2017 mewajibkan penyelenggara melakukan Survei Kepuasan "
+                        "Masyarakat secara berkala, paling sedikit sekali setahun. SKM mengukur sembilan "
+                        "unsur: persyaratan; sistem, mekanisme, dan prosedur; waktu penyelesaian; "
+                        "biaya/tarif; produk layanan; kompetensi pelaksana; perilaku pelaksana; penanganan "
+                        "pengaduan, saran, dan masukan; serta sarana dan prasarana.",
+                        "Hasil survei bukan rapor untuk disimpan. Unsur dengan nilai terendah menjadi "
+                        "prioritas perbaikan; rencana dan hasil tindak lanjutnya diumumkan kembali "
+                        "kepada masyarakat.",
+                    ),
+                    guide(
+                        "BP-3",
+                        "Nilai terendah SKM ada pada waktu penyelesaian. Unit memasang papan status "
+                        "berkas dan memangkas satu tahap paraf; survei berikutnya naik delapan poin.",
+                    ),
+                    reflect(
+                        "Jika unit Anda sudah melakukan SKM, unsur mana yang nilainya terendah? "
+                        "Apa satu perubahan yang dapat diuji dalam tiga bulan?"
+                    ),
+                ],
+            ),
+            (
+                "Menangani pengaduan masyarakat",
+                15,
+                [
+                    p(
+                        "Pengaduan adalah data gratis tentang di mana layanan gagal. Penyelenggara wajib "
+                        "menyediakan sarana pengaduan dan menjawabnya dalam batas waktu yang jelas; "
+                        "pengaduan lintas instansi dapat disalurkan melalui SP4N-LAPOR!.",
+                        "Catat setiap pengaduan, jawab dengan sopan dan tuntas, lalu periksa polanya "
+                        "setiap bulan. Warga yang tidak puas dapat melapor kepada Ombudsman Republik "
+                        "Indonesia atas dugaan maladministrasi.",
+                    ),
+                    points(
+                        "Terima: ucapkan terima kasih dan beri nomor pengaduan.",
+                        "Tangani: periksa fakta, perbaiki, dan jelaskan kepada pengadu.",
+                        "Pelajari: kelompokkan pengaduan untuk perbaikan standar.",
+                        title="Tiga langkah pengaduan",
+                    ),
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "komunikasi-efektif-asn",
+        "title": "Komunikasi Efektif: Mendengar, Memberi Umpan Balik, dan Melayani Masyarakat",
+        "summary": (
+            "Berkomunikasi dengan jelas dan santun kepada rekan, pimpinan, dan masyarakat: "
+            "mendengar secara aktif, memberi umpan balik yang membangun, dan menyampaikan "
+            "informasi layanan yang mudah dipahami."
+        ),
+        "objectives": [
+            "Mempraktikkan mendengar aktif dengan parafrase dan pertanyaan terbuka.",
+            "Memberi umpan balik dengan model Situasi–Perilaku–Dampak.",
+            "Menulis ulang satu pengumuman layanan dalam bahasa yang jelas.",
+        ],
+        "jp": 2,
+        "level": "dasar",
+        "competencies": [
+            ("MJ-KOM", 2, "evidence"),
+            ("HA-3", None, "evidence"),
+            ("KL-2", None, "evidence"),
+        ],
+        "lessons": [
+            (
+                "Komunikasi efektif di tempat kerja",
+                15,
+                [
+                    p(
+                        "Komunikasi efektif berarti pesan diterima dan dipahami sebagaimana dimaksud, "
+                        "lalu ditindaklanjuti. Di kantor pemerintah, pesan yang kabur berujung pada "
+                        "berkas yang dikembalikan, rapat yang diulang, dan warga yang datang berkali-kali.",
+                        "Sebelum menyampaikan pesan, jawab tiga pertanyaan: siapa penerimanya, apa yang "
+                        "perlu ia ketahui atau lakukan, dan saluran mana yang paling cocok.",
+                    ),
+                    points(
+                        "Mulai dari inti: apa yang diminta dan kapan tenggatnya.",
+                        "Satu pesan, satu pokok; pisahkan hal yang berbeda.",
+                        "Tutup dengan langkah berikutnya yang jelas.",
+                    ),
+                    guide(
+                        "KL-2",
+                        "Sebelum rapat lintas bidang, sekretariat mengirim agenda satu halaman "
+                        "dengan keputusan yang diharapkan dan data yang perlu dibawa.",
+                    ),
+                ],
+            ),
+            (
+                "Mendengar aktif",
+                20,
+                [
+                    p(
+                        "Kebanyakan orang mendengar untuk menjawab, bukan untuk memahami. Mendengar "
+                        "aktif membalik urutannya: pahami dulu, baru tanggapi.",
+                        "Tiga tekniknya sederhana: beri perhatian penuh (tatap lawan bicara, singkirkan "
+                        "ponsel), <strong>parafrase</strong> (ulang maknanya dengan kata-kata sendiri), "
+                        "dan ajukan <strong>pertanyaan terbuka</strong> yang dimulai dengan apa, "
+                        "bagaimana, atau ceritakan.",
+                    ),
+                    points(
+                        '"Jadi, Bapak sudah dua kali datang dan berkasnya belum jelas, begitu?"',
+                        '"Bagian mana yang paling menyulitkan?"',
+                        '"Apa yang Ibu harapkan selesai hari ini?"',
+                        title="Contoh kalimat",
+                    ),
+                    reflect(
+                        "Ingat percakapan terakhir ketika Anda merasa tidak didengar. Apa yang "
+                        "dilakukan lawan bicara Anda, dan apa yang seharusnya ia lakukan?"
+                    ),
+                ],
+            ),
+            (
+                "Memberi dan menerima umpan balik",
+                20,
+                [
+                    p(
+                        "Umpan balik yang membantu bersifat spesifik, tentang perilaku yang dapat "
+                        "diamati, dan diberikan segera. Model <strong>Situasi–Perilaku–Dampak</strong> "
+                        "menjaga umpan balik tetap pada fakta: sebut situasinya, perilakunya, dan "
+                        "dampaknya, lalu sepakati langkah berikutnya.",
+                        'Saat menyampaikan keberatan, pakai "pesan saya" ("Saya kesulitan menyusun '
+                        'rekap karena data masuk terlambat") alih-alih tuduhan ("Anda selalu '
+                        'terlambat"). Umpan balik korektif disampaikan empat mata.',
+                    ),
+                    guide(
+                        "HA-3",
+                        "Ketua tim menyampaikan umpan balik tentang laporan yang terlambat secara "
+                        "empat mata, lalu bersama anggota menyusun jadwal pengumpulan data yang baru.",
+                    ),
+                    tip(
+                        "Saat menerima umpan balik",
+                        "Dengarkan sampai selesai, ucapkan terima kasih, tanyakan contoh bila kurang "
+                        "jelas, dan putuskan satu hal yang akan Anda ubah.",
+                    ),
+                ],
+            ),
+            (
+                "Berkomunikasi dengan masyarakat",
+                20,
+                [
+                    p(
+                        "Masyarakat tidak mengenal singkatan dan istilah internal kita. Tulis pengumuman "
+                        "layanan dengan kalimat pendek, bahasa sehari-hari, dan langkah yang berurutan; "
+                        "sebut syarat, biaya, dan waktu dengan angka.",
+                        "Menghadapi warga yang marah, dengarkan sampai selesai, akui kekecewaannya, "
+                        "jelaskan apa yang akan Anda lakukan sekarang, dan tepati. Jangan membela diri "
+                        "atau menyalahkan unit lain: bagi warga, instansi adalah satu.",
+                    ),
+                    points(
+                        "Umumkan perubahan layanan di beberapa saluran: laman, media sosial, papan informasi.",
+                        "Uji pengumuman dengan membacakannya kepada orang di luar unit.",
+                        "Jawab pertanyaan di media sosial dengan data, bukan emosi.",
+                    ),
+                    reflect(
+                        "Pilih satu pengumuman atau formulir di unit Anda. Tulis ulang kalimat "
+                        "pertamanya agar dapat dipahami warga yang baru pertama kali datang."
                     ),
                 ],
             ),

@@ -10,12 +10,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from wagtail.models import Page
 
 from competencies.models import Competency, CompetencyKind
+from learning.completion import NextStep, next_step
 from learning.models import (
     Certificate,
     CourseCompetency,
@@ -136,6 +137,24 @@ def catalogue_filter_options() -> dict[str, Any]:
     }
 
 
+def courses_for_value(value: Competency, *, limit: int = 4) -> list[CoursePage]:
+    """Live courses that teach a BerAKHLAK value (the value itself or one of its guides):
+    courses that name the value first, then in catalogue order. For the value page, in one
+    query; like the catalogue, a course whose page is restricted is listed (its page asks)."""
+    names_value = CourseCompetency.objects.filter(course=OuterRef("pk"), competency=value)
+    courses = (
+        CoursePage.objects.live()
+        .filter(
+            Q(course_competencies__competency=value)
+            | Q(course_competencies__competency__parent=value)
+        )
+        .annotate(names_value=Exists(names_value))
+        .distinct()
+        .order_by("-names_value", "path")
+    )
+    return list(courses[:limit])
+
+
 def course_detail(*, course: CoursePage, user: User | AnonymousUser) -> dict[str, Any]:
     lessons = list(course.lessons())
     enrolment = None
@@ -163,7 +182,17 @@ def course_detail(*, course: CoursePage, user: User | AnonymousUser) -> dict[str
         "prerequisites": list(CoursePage.objects.live().filter(required_by=course)),
         "next_lesson": next((lesson for lesson in lessons if not lesson.is_done), None),
         "certificate": getattr(enrolment, "certificate", None) if enrolment else None,
+        "next_step": _next_step(enrolment, lessons),
     }
+
+
+def _next_step(enrolment: Enrolment | None, lessons: list[LessonPage]) -> NextStep | None:
+    """What is left once every lesson is done and the course is not complete (the quiz)."""
+    if enrolment is None or enrolment.is_completed or not lessons:
+        return None
+    if not all(getattr(lesson, "is_done", False) for lesson in lessons):
+        return None
+    return next_step(enrolment)
 
 
 def lesson_detail(*, lesson: LessonPage, user: User | AnonymousUser) -> dict[str, Any]:

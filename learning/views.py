@@ -15,6 +15,7 @@ from accounts.access import role_required, second_factor_pending, verification_r
 from accounts.nip import mask_nip
 from accounts.roles import Role, has_role
 from learning import selectors, services
+from learning.completion import next_step
 from learning.dashboard import render_slot
 from learning.forms import ExternalRecordForm, ReasonForm
 from learning.models import Certificate, CoursePage, Enrolment, LearningRecord, LessonPage
@@ -75,7 +76,16 @@ def lesson_mark_done(request, lesson: LessonPage):
         messages.success(request, _("Selamat, kursus ini selesai! JP sudah tercatat."))
         return HttpResponseRedirect(enrolment.course.url)
     following = enrolment.course.lessons().filter(path__gt=lesson.path).first()
-    return HttpResponseRedirect(following.url if following else enrolment.course.url)
+    if following:
+        return HttpResponseRedirect(following.url)
+    step = next_step(enrolment)
+    if step:
+        # Every lesson done, the course not yet: say what is left (the quiz) on the course page.
+        messages.info(
+            request,
+            _("Semua pelajaran selesai. Langkah berikutnya: %(step)s.") % {"step": step.label},
+        )
+    return HttpResponseRedirect(enrolment.course.url)
 
 
 @login_required

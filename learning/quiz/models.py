@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page, RevisionMixin
 from wagtail.search import index
 
 from learning.quiz.grading import GradingMethod
+from learning.quiz.panels import ReviewTimingPanel
 from learning.quiz.types import QuestionData, QuestionType
 
 # --- question bank ---------------------------------------------------------------------
@@ -264,7 +265,10 @@ class QuizPage(RoutablePageMixin, Page):
             heading=_("Aturan kuis"),
         ),
         MultiFieldPanel(
-            [FieldPanel(f"review_{item}") for item in REVIEW_ITEMS],
+            [
+                ReviewTimingPanel(heading=_("Waktu tampil jawaban benar")),
+                *(FieldPanel(f"review_{item}") for item in REVIEW_ITEMS),
+            ],
             heading=_("Yang ditampilkan saat ulasan"),
         ),
         *Page.settings_panels,

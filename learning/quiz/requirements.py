@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from learning.completion import Requirement
 
 
@@ -13,6 +15,13 @@ def required_quizzes_passed(enrolment) -> Requirement:
     quizzes = (
         QuizPage.objects.child_of(enrolment.course).live().filter(required_for_completion=True)
     )
-    quizzes = list(quizzes)
-    done = sum(1 for quiz in quizzes if quiz_grade(quiz=quiz, user=enrolment.user).passed)
-    return Requirement(done=done, total=len(quizzes))
+    pending = [q for q in quizzes if not quiz_grade(quiz=q, user=enrolment.user).passed]
+    total = len(quizzes)
+    if not pending:
+        return Requirement(done=total, total=total)
+    return Requirement(
+        done=total - len(pending),
+        total=total,
+        next_url=pending[0].url or "",
+        next_label=_("Kerjakan kuis: %(title)s") % {"title": pending[0].title},
+    )

@@ -8,6 +8,7 @@ else is escaped, so the worst a hostile bank can do is show its markup as text.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from html.parser import HTMLParser
 
@@ -100,3 +101,19 @@ def render_text(text: str, text_format: TextFormat | str = TextFormat.PLAIN) -> 
     if text_format in (TextFormat.HTML, TextFormat.MOODLE):
         return mark_safe(sanitize_html(text))  # noqa: S308 - the allow-list output above
     return linebreaks(text, autoescape=True)
+
+
+_ONE_PARAGRAPH = re.compile(r"\A\s*<p>(?P<inner>.*?)</p>\s*\Z", re.DOTALL)
+
+
+def render_inline(text: str, text_format: TextFormat | str = TextFormat.PLAIN) -> SafeString:
+    """Short text shown inside a label, a list item or after an arrow (matching items, right
+    answers): sanitised like `render_text`, but a single wrapping paragraph is unwrapped so
+    ``<p>BP</p>`` reads as "BP" in line rather than as a block (or as escaped markup)."""
+    if text_format in (TextFormat.HTML, TextFormat.MOODLE):
+        html = sanitize_html(text)
+        match = _ONE_PARAGRAPH.match(html)
+        if match and "<p>" not in match["inner"]:
+            html = match["inner"]
+        return mark_safe(html.strip())  # noqa: S308 - the allow-list output above
+    return mark_safe(escape(text.strip()).replace("\n", "<br>"))  # noqa: S308 - escaped

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from wagtail.models import Page, Revision
@@ -17,7 +18,7 @@ from wagtail.models import Page, Revision
 from learning.models import Enrolment
 from learning.quiz.grading import GradingMethod, aggregate_attempts, is_passed, matching_options
 from learning.quiz.models import AttemptState, QuizAnswer, QuizAttempt, QuizPage
-from learning.quiz.safe_text import render_text
+from learning.quiz.safe_text import render_inline, render_text
 from learning.quiz.types import NumericalAnswer, QuestionData, QuestionType, TextFormat
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ def _slot_view(slot: Slot, response: Any) -> SlotView:
     if data.qtype == QuestionType.MATCHING:
         chosen = response if isinstance(response, dict) else {}
         view.items = [
-            MatchItem(p.id, render_text(p.question, TextFormat.PLAIN), chosen.get(p.id, ""))
+            MatchItem(p.id, render_inline(p.question, data.text_format), chosen.get(p.id, ""))
             for p in data.pairs
             if p.question.strip()
         ]
@@ -149,17 +150,29 @@ def review_flags(quiz: QuizPage, now: datetime.datetime | None = None) -> dict[s
     }
 
 
-def _right_answers(data: QuestionData) -> list[str]:
+def _right_answers(data: QuestionData) -> list[SafeString]:
+    """The right answers as safe HTML: choice and item text goes through the sanitiser like
+    the question text (HTML banks would otherwise show escaped markup)."""
+    fmt = data.text_format
     if data.qtype in (QuestionType.SINGLE_CHOICE, QuestionType.TRUE_FALSE):
-        return [c.text for c in data.choices if c.fraction >= 1]
+        return [render_inline(c.text, fmt) for c in data.choices if c.fraction >= 1]
     if data.qtype == QuestionType.MULTIPLE_RESPONSE:
-        return [c.text for c in data.choices if c.fraction > 0]
+        return [render_inline(c.text, fmt) for c in data.choices if c.fraction > 0]
+    plain = TextFormat.PLAIN
     if data.qtype == QuestionType.SHORT_ANSWER:
-        return [a.text for a in data.short_answers if a.fraction >= 1]
+        return [render_inline(a.text, plain) for a in data.short_answers if a.fraction >= 1]
     if data.qtype == QuestionType.NUMERICAL:
-        return [_numerical_text(a) for a in data.numerical_answers if a.fraction >= 1]
+        return [
+            render_inline(_numerical_text(a), plain)
+            for a in data.numerical_answers
+            if a.fraction >= 1
+        ]
     if data.qtype == QuestionType.MATCHING:
-        return [f"{p.question} → {p.answer}" for p in data.pairs if p.question.strip()]
+        return [
+            format_html("{} → {}", render_inline(p.question, fmt), p.answer)
+            for p in data.pairs
+            if p.question.strip()
+        ]
     return []
 
 

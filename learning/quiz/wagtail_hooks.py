@@ -31,6 +31,23 @@ def course_quiz_section(course, context) -> str:
     )
 
 
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_when_review_gives_answers_away(request, page):
+    """After saving a quiz whose right answers show immediately while another attempt is
+    allowed, say so at the top of the admin (the form's review panel says it too)."""
+    from django.contrib import messages
+
+    from learning.quiz.models import QuizPage
+    from learning.quiz.panels import REVIEW_WARNING, review_leaks_answers
+
+    page = page.specific
+    if isinstance(page, QuizPage) and review_leaks_answers(
+        review_right_answers=page.review_right_answers, max_attempts=page.max_attempts
+    ):
+        messages.warning(request, REVIEW_WARNING)
+
+
 @hooks.register("register_log_actions")
 def register_quiz_log_actions(actions):
     for action, label in (

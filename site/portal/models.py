@@ -128,12 +128,14 @@ class ArticleIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def index_route(self, request):
+
         from .selectors import article_cards, public_articles
 
         return self._listing(request, article_cards(public_articles(index=self)))
 
     @path("tag/<slug:tag_slug>/")
     def by_tag(self, request, tag_slug):
+
         from .selectors import article_cards, public_articles
 
         tag = self._public_tag_or_404(tag_slug)
@@ -327,11 +329,14 @@ class ValuePage(Page):
         verbose_name_plural = _("nilai BerAKHLAK")
 
     def get_context(self, request, *args, **kwargs):
+        from learning.selectors import courses_for_value
+
         from .selectors import article_cards, public_articles
 
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = self.competency.children.order_by("sort_order", "code")
         context["related_articles"] = article_cards(public_articles(value=self.competency))[:6]
+        context["value_courses"] = courses_for_value(self.competency)
         return context
 
 

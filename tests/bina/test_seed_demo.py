@@ -102,3 +102,37 @@ def test_demo_shows_the_whole_pembinaan_loop(client, django_capture_on_commit_ca
     client.force_login(pimpinan.user)
     html = client.get("/tim-saya/").content.decode()
     assert "Rekomendasi terbuka" in html and "Lewat tenggat" in html
+
+
+def test_demo_quizzes_banks_new_courses_and_value_pages_and_seeding_stays_fast(client):
+    import time
+
+    from learning.models import CoursePage
+    from learning.quiz.bank import category_for_path
+    from learning.quiz.demo import COURSE_BANKS, DRAW
+    from learning.quiz.models import QuizAttempt, QuizPage, ReviewWhen
+    from portal.models import ValuePage
+
+    started = time.monotonic()
+    call_command("seed_demo")
+    # The whole demo, 100+ questions included, in well under the time a newcomer waits.
+    assert time.monotonic() - started < 180
+
+    for slug, (_file, path) in COURSE_BANKS.items():
+        course = CoursePage.objects.live().get(slug=slug)
+        quiz = QuizPage.objects.child_of(course).get().specific
+        assert quiz.random_category == category_for_path(path) and quiz.random_count == DRAW
+    assert not QuizPage.objects.filter(review_right_answers=ReviewWhen.IMMEDIATELY).exists()
+    assert QuizAttempt.objects.filter(state="finished").exists()
+
+    for slug, code in (("pelayanan-publik-prima", "MJ-PP"), ("komunikasi-efektif-asn", "MJ-KOM")):
+        course = CoursePage.objects.live().get(slug=slug)
+        assert 3 <= course.lessons().count() <= 4
+        assert code in course.course_competencies.values_list("competency__code", flat=True)
+        assert course.title in client.get("/katalog/").content.decode()
+
+    value_page = ValuePage.objects.live().get(competency__code="BP")
+    html = client.get(value_page.url).content.decode()
+    assert "Kursus untuk nilai ini" in html
+    for slug in ("berorientasi-pelayanan", "pelayanan-publik-prima"):
+        assert CoursePage.objects.get(slug=slug).url in html

@@ -3,6 +3,7 @@ the quiz, timer visible, answered with the keyboard only → passed → certific
 ring moved → the SKP page shows the new evidence."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -78,8 +79,15 @@ def test_pegawai_finishes_an_assigned_course(page, setup, viewport_name):
         with page.expect_navigation():
             page.get_by_role("button", name="Tandai selesai").click()
 
+    # After the last lesson the course page says what is left and links the quiz.
+    expect(page).to_have_url(re.compile(re.escape(course.url) + "$"))
+    expect(page.get_by_text("Semua pelajaran selesai. Langkah berikutnya")).to_be_visible()
+    next_step = page.locator(".next-step").get_by_role("link", name="Kerjakan kuis: Kuis")
+    expect(next_step).to_be_visible()
+
     # The quiz: the timer is shown; answered and sent with the keyboard only.
-    page.goto(setup["quiz"].url)
+    next_step.click()
+    expect(page).to_have_url(re.compile(re.escape(setup["quiz"].url) + "$"))
     page.get_by_role("button", name="Mulai kuis").click()
     expect(page.get_by_role("timer")).to_contain_text("Waktu berakhir")
     assert_accessible(page)

@@ -127,3 +127,30 @@ def test_navigation_links_to_the_sections(client, article_index, value_index):
     assert '<a href="/artikel/">Artikel</a>' in html
     assert '<a href="/nilai-berakhlak/">Nilai BerAKHLAK</a>' in html
     assert '<a href="/cari/">Cari</a>' in html
+
+
+def test_value_page_links_the_courses_that_teach_the_value(
+    client, value_index, article_index, django_assert_max_num_queries
+):
+    from tests.learning.factories import make_course, make_index
+
+    index = make_index()
+    guide_course = make_course(title="Belajar dari rekan", competencies=("KO-2",), index=index)
+    value_course = make_course(title="Kompeten: Terus Belajar", competencies=("KO",), index=index)
+    make_course(title="Loyal kepada negara", competencies=("LO",), index=index)
+    draft = make_course(title="Draf kompeten", competencies=("KO",), index=index)
+    draft.unpublish()
+    page = make_value_page(value_index, "KO")
+
+    with django_assert_max_num_queries(40):
+        response = client.get(page.url)
+
+    html = response.content.decode()
+    assert "Kursus untuk nilai ini" in html
+    # The course that names the value itself comes first, then one that teaches a guide.
+    assert [c.title for c in response.context["value_courses"]] == [
+        value_course.title,
+        guide_course.title,
+    ]
+    assert f'href="{value_course.url}"' in html and f'href="{guide_course.url}"' in html
+    assert "Loyal kepada negara" not in html and "Draf kompeten" not in html

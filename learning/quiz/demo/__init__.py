@@ -1,6 +1,16 @@
 """Demo quizzes: the banks in this folder, one quiz per demo course, one finished attempt.
 
-Safe to run again: imports match questions by id, a course that has a quiz keeps it, and
+Each BerAKHLAK value course and each of the two competency courses (pelayanan publik,
+komunikasi) has its own bank (``nilai-*.gift``, ``pelayanan-publik.gift``, ``komunikasi.gift``)
+in its own category; its quiz draws ``DRAW`` questions at random from that category on every
+attempt. Other courses get fixed questions from the generic banks (``berakhlak.gift``,
+``ekinerja.gift``). Every question has an explicit ``::name::`` and ``[id:…]``.
+
+Review: right answers show only after the quiz closes (the model's safe default), so a
+pegawai who fails cannot copy the key into the next attempt.
+
+Safe to run again: imports match questions by id, a course that has a quiz keeps it (a demo
+quiz from before the per-value banks, never attempted, is switched to its bank's draw), and
 the demo pegawai's attempt is made only once.
 """
 
@@ -19,7 +29,14 @@ from learning.models import CoursePage
 from learning.quiz import services
 from learning.quiz.bank import category_for_path, questions_import
 from learning.quiz.grading import matching_options
-from learning.quiz.models import Question, QuizAttempt, QuizPage, QuizQuestion, ReviewWhen
+from learning.quiz.models import (
+    Question,
+    QuestionCategory,
+    QuizAttempt,
+    QuizPage,
+    QuizQuestion,
+    ReviewWhen,
+)
 from learning.quiz.selectors import attempt_slots
 from learning.quiz.types import QuestionType
 
@@ -27,18 +44,41 @@ BANKS = {
     "berakhlak": ("Demo", "BerAKHLAK"),
     "ekinerja": ("Demo", "e-Kinerja"),
 }
+# Course slug -> (bank file, category path): the course's quiz draws only from that category.
+COURSE_BANKS = {
+    "berorientasi-pelayanan": ("nilai-bp", ("Demo", "BerAKHLAK", "Berorientasi Pelayanan")),
+    "akuntabel": ("nilai-ak", ("Demo", "BerAKHLAK", "Akuntabel")),
+    "kompeten": ("nilai-ko", ("Demo", "BerAKHLAK", "Kompeten")),
+    "harmonis": ("nilai-ha", ("Demo", "BerAKHLAK", "Harmonis")),
+    "loyal": ("nilai-lo", ("Demo", "BerAKHLAK", "Loyal")),
+    "adaptif": ("nilai-ad", ("Demo", "BerAKHLAK", "Adaptif")),
+    "kolaboratif": ("nilai-kl", ("Demo", "BerAKHLAK", "Kolaboratif")),
+    "pelayanan-publik-prima": ("pelayanan-publik", ("Demo", "Pelayanan Publik")),
+    "komunikasi-efektif-asn": ("komunikasi", ("Demo", "Komunikasi")),
+}
+# Questions drawn per attempt from a course's own bank (each bank has at least 10).
+DRAW = 8
 # Words in a course title that point it at the e-Kinerja bank; any other course gets BerAKHLAK.
 EKINERJA_WORDS = ("kinerja", "skp", "evaluasi", "predikat")
 
 
+def _import_bank(name: str, path: tuple[str, ...]) -> QuestionCategory:
+    source = (Path(__file__).parent / f"{name}.gift").read_bytes()
+    questions_import(source=source, fmt="gift", category_path="/".join(path))
+    return category_for_path(path)
+
+
 def seed_banks() -> dict[str, list[Question]]:
-    folder = Path(__file__).parent
+    """The generic banks, by name, as lists of questions (for fixed-question quizzes)."""
     banks = {}
     for name, path in BANKS.items():
-        source = (folder / f"{name}.gift").read_bytes()
-        questions_import(source=source, fmt="gift", category_path="/".join(path))
-        banks[name] = list(Question.objects.filter(category=category_for_path(path)))
+        banks[name] = list(Question.objects.filter(category=_import_bank(name, path)))
     return banks
+
+
+def seed_course_banks() -> dict[str, QuestionCategory]:
+    """The courses' own banks: course slug -> the category its quiz draws from."""
+    return {slug: _import_bank(name, path) for slug, (name, path) in COURSE_BANKS.items()}
 
 
 def _bank_for(course: CoursePage) -> str:
@@ -46,10 +86,40 @@ def _bank_for(course: CoursePage) -> str:
     return "ekinerja" if any(word in title for word in EKINERJA_WORDS) else "berakhlak"
 
 
-def seed_course_quiz(course: CoursePage, questions: list[Question]) -> QuizPage:
+def _draw_from(quiz: QuizPage, category: QuestionCategory) -> None:
+    quiz.random_count = DRAW
+    quiz.random_category = category
+    quiz.shuffle_questions = True
+    quiz.intro = (
+        f"Setiap percobaan berisi {DRAW} soal yang diambil acak dari bank soal kursus ini. "
+        "Jawaban tersimpan otomatis; kirim sebelum waktu habis. Kunci jawaban ditampilkan "
+        "setelah kuis ditutup."
+    )
+
+
+def _switch_to_draw(quiz: QuizPage, category: QuestionCategory) -> QuizPage:
+    """A demo quiz seeded before the per-value banks (fixed generic questions, immediate
+    right answers) takes its course's bank, unless someone has already attempted it."""
+    if quiz.random_count or QuizAttempt.objects.filter(quiz=quiz).exists():
+        return quiz
+    quiz.fixed_questions.all().delete()
+    _draw_from(quiz, category)
+    quiz.review_right_answers = ReviewWhen.AFTER_CLOSE
+    quiz.save_revision().publish()
+    return quiz
+
+
+def seed_course_quiz(
+    course: CoursePage,
+    questions: list[Question] | None = None,
+    *,
+    draw_from: QuestionCategory | None = None,
+) -> QuizPage:
+    """The course's quiz: fixed ``questions``, or a random draw of ``DRAW`` from ``draw_from``."""
     existing = QuizPage.objects.child_of(course).first()
     if existing:
-        return existing.specific
+        quiz = existing.specific
+        return _switch_to_draw(quiz, draw_from) if draw_from is not None else quiz
     quiz = QuizPage(
         title=f"Kuis: {course.title}"[:255],
         slug=slugify(f"kuis-{course.slug}")[:255],
@@ -57,10 +127,12 @@ def seed_course_quiz(course: CoursePage, questions: list[Question]) -> QuizPage:
         pass_mark=70,
         max_attempts=3,
         time_limit_minutes=20,
-        review_right_answers=ReviewWhen.IMMEDIATELY,
+        # Right answers keep the model's safe default: after the quiz closes.
     )
+    if draw_from is not None:
+        _draw_from(quiz, draw_from)
     course.add_child(instance=quiz)
-    for order, question in enumerate(sorted(questions, key=lambda q: q.idnumber)):
+    for order, question in enumerate(sorted(questions or [], key=lambda q: q.idnumber)):
         QuizQuestion.objects.create(quiz=quiz, question=question, sort_order=order)
     quiz.save_revision().publish()
     return quiz
@@ -103,8 +175,11 @@ def seed_attempt(quiz: QuizPage, user) -> None:
 def seed_quizzes(*, pegawai_login: str | None = None) -> int:
     """Banks, a quiz for each course, and the demo pegawai's attempt on the first one."""
     banks = seed_banks()
+    own_banks = seed_course_banks()
     quizzes = [
-        seed_course_quiz(course, banks[_bank_for(course)])
+        seed_course_quiz(course, draw_from=own_banks[course.slug])
+        if course.slug in own_banks
+        else seed_course_quiz(course, banks[_bank_for(course)])
         for course in CoursePage.objects.live().order_by("path")
     ]
     user = get_user_model().objects.filter(nip=pegawai_login).first() if pegawai_login else None

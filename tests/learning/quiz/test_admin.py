@@ -91,3 +91,56 @@ def test_quiz_page_add_form_in_the_admin(admin_client, course):
     response = admin_client.get(url)
     assert response.status_code == 200
     assert "fixed_questions" in response.content.decode()
+
+
+def test_quiz_edit_form_warns_when_right_answers_show_before_the_last_attempt(admin_client, course):
+    from learning.quiz.models import ReviewWhen
+
+    quiz = make_quiz(course, review_right_answers=ReviewWhen.IMMEDIATELY, max_attempts=3)
+    url = reverse("wagtailadmin_pages:edit", args=[quiz.pk])
+    html = admin_client.get(url).content.decode()
+    assert "quiz-review-warning" in html and "lebih dari satu percobaan" in html
+
+    quiz.max_attempts = 1
+    quiz.save()
+    html = admin_client.get(url).content.decode()
+    assert "quiz-review-warning" not in html and "Setelah kuis ditutup" in html
+
+    quiz.max_attempts = 0  # unlimited attempts leak the key too
+    quiz.save()
+    assert "quiz-review-warning" in admin_client.get(url).content.decode()
+
+
+def test_new_quizzes_show_right_answers_only_after_close_and_saving_unsafe_timing_warns(
+    admin_client, course
+):
+    from learning.quiz.models import ReviewWhen
+
+    assert QuizPage().review_right_answers == ReviewWhen.AFTER_CLOSE
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["quiz", "quizpage", course.pk])
+    ).content.decode()
+    assert "quiz-review-warning" not in html
+
+    quiz = make_quiz(course, review_right_answers=ReviewWhen.IMMEDIATELY, max_attempts=2)
+    response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[quiz.pk]))
+    form = response.context["form"]
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list | dict)
+    }
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    data = nested_form_data(
+        {
+            **{k: v for k, v in data.items() if isinstance(v, str | int | bool)},
+            "title": quiz.title,
+            "slug": quiz.slug,
+            "fixed_questions": inline_formset([]),
+        }
+    )
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[quiz.pk]), data, follow=True
+    )
+    assert "lebih dari satu percobaan" in response.content.decode()

@@ -11,7 +11,7 @@ from learning import services as learning_services
 from learning.quiz import services
 from learning.quiz.models import QuizAttempt, ReviewWhen
 from learning.quiz.safe_text import render_text, sanitize_html
-from learning.quiz.types import Choice, TextFormat
+from learning.quiz.types import Choice, MatchPair, TextFormat
 from tests.learning.factories import action_url, make_course
 
 from .conftest import answers
@@ -223,3 +223,30 @@ def test_attempt_and_review_queries_do_not_grow_with_questions(
             assert client.get(url).status_code == 200
         counts.append(len(captured))
     assert counts[1] <= counts[0], counts
+
+
+def test_matching_items_written_in_html_render_as_html_on_attempt_and_review(
+    client, course, enrolled
+):
+    html_matching = replace(
+        matching(),
+        text="<p>Pasangkan <strong>kode</strong> nilai.</p>",
+        text_format=TextFormat.HTML,
+        pairs=(
+            MatchPair("p1", "<p>BP</p>", "Berorientasi Pelayanan"),
+            MatchPair("p2", "<p><em>AK</em><script>alert(1)</script></p>", "Akuntabel"),
+        ),
+    )
+    quiz = make_quiz(
+        course, [make_question(html_matching)], review_right_answers=ReviewWhen.IMMEDIATELY
+    )
+    client.force_login(enrolled)
+    attempt = services.attempt_start(user=enrolled, quiz=quiz)
+    page = client.get(reverse("quiz:attempt", args=[attempt.pk])).content.decode()
+    services.attempt_submit(user=enrolled, attempt_id=attempt.pk, data=answers(attempt))
+    review = client.get(reverse("quiz:review", args=[attempt.pk])).content.decode()
+    for html in (page, review):
+        assert "&lt;p&gt;" not in html and "&lt;em&gt;" not in html
+        assert "<script>alert(1)" not in html
+        assert ">BP</label>" in html and "<em>AK</em>" in html
+    assert "BP → Berorientasi Pelayanan" in review  # the right answers, in line
