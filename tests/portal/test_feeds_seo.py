@@ -95,9 +95,9 @@ def test_sitemap_names_the_host_the_request_came_to(client, home, articles, sett
             "sm:url/sm:loc", SITEMAP_NS
         )
     ]
-    assert locations and all(
-        loc.startswith("https://bina.example.go.id/") for loc in locations
-    ), locations
+    assert locations and all(loc.startswith("https://bina.example.go.id/") for loc in locations), (
+        locations
+    )
     robots = client.get("/robots.txt", HTTP_HOST="bina.example.go.id", secure=True)
     assert "Sitemap: https://bina.example.go.id/sitemap.xml" in robots.content.decode()
 
