@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -384,7 +385,7 @@ def tim_saya_recommendation_accept(request, pk: int):
         messages.success(
             request,
             _("Rekomendasi diterima: kursus ditugaskan dengan tenggat %(date)s.")
-            % {"date": assignment.due_date.strftime("%d-%m-%Y")},
+            % {"date": date_format(assignment.due_date, "j F Y")},
         )
     else:
         messages.success(

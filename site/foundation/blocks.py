@@ -22,6 +22,8 @@ class HeadingBlock(blocks.StructBlock):
         label=_("tingkat"),
         choices=[("h2", _("Judul bagian (H2)")), ("h3", _("Subjudul (H3)")), ("h4", "H4")],
         default="h2",
+        # A setting, not text: "Judul bagian (H2)" must not make a page match "bagian".
+        search_index=False,
     )
 
     class Meta:
@@ -89,6 +91,7 @@ class CalloutBlock(blocks.StructBlock):
         label=_("jenis"),
         choices=[("info", _("Informasi")), ("tip", _("Tips")), ("penting", _("Penting"))],
         default="info",
+        search_index=False,  # a style, not text
     )
     title = blocks.CharBlock(label=_("judul"), required=False, max_length=200)
     text = blocks.RichTextBlock(label=_("isi"), features=["bold", "italic", "link", "ul", "ol"])

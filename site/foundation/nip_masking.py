@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 NIP_LENGTH = 18
-# 18 digits not inside a longer run of digits (ids, timestamps in ms, card numbers).
-NIP_PATTERN = re.compile(rf"(?<!\d)\d{{{NIP_LENGTH}}}(?!\d)")
+# 18 digits not inside a longer run of digits (ids, timestamps in ms, card numbers) and
+# not the fraction or integer part of a decimal ("0.004012345678901234s", a task's run
+# time): a NIP is never written with a decimal point or comma against its digits. Letters
+# next to the digits do not protect them ("NIP199001..." is still a NIP).
+NIP_PATTERN = re.compile(rf"(?<!\d)(?<!\d[.,])\d{{{NIP_LENGTH}}}(?!\d)(?![.,]\d)")
 
 
 def mask_nip(value: str) -> str:

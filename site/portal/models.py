@@ -244,6 +244,8 @@ class ArticlePage(Page):
         index.SearchField("author"),
         index.FilterField("date"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        # "akuntabel" finds the articles about Akuntabel.
+        index.RelatedFields("values", [index.SearchField("name")]),
     ]
 
     parent_page_types = ["portal.ArticleIndexPage"]

@@ -4,7 +4,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
+
 from .selectors import search_public_pages, specific_pages
+from .sitemaps import RequestHostSitemap
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -34,3 +37,9 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def sitemap(request):
+    """The sitemap with the request's own origin, as robots.txt names it."""
+    return wagtail_sitemap(request, sitemaps={"wagtail": RequestHostSitemap})

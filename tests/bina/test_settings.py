@@ -1,6 +1,7 @@
 """How the environment becomes settings: SQLite or PostgreSQL, eager Celery or Redis."""
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -38,6 +39,16 @@ def test_without_redis_celery_is_eager_and_cache_is_local():
     assert celery_settings(None)["CELERY_TASK_ALWAYS_EAGER"] is True
     assert celery_settings(None)["CELERY_TASK_EAGER_PROPAGATES"] is True
     assert cache_settings(None)["default"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_without_redis_the_memory_broker_logs_no_warning(caplog):
+    """`make demo` needs no services: its in-memory broker URL names a host, so kombu
+    does not warn "No hostname was supplied" when Celery describes the connection."""
+    from kombu import Connection
+
+    caplog.set_level(logging.WARNING)
+    Connection(celery_settings(None)["CELERY_BROKER_URL"]).as_uri()
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 def test_with_redis_celery_and_cache_use_it():

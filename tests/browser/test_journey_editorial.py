@@ -34,7 +34,7 @@ def admin_login(context, email: str):
 
 
 def more_actions(page):
-    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Tindakan lain").click()  # Wagtail's "More actions"
 
 
 def test_editor_submits_and_moderator_publishes(browser, live_server, page, site, viewport_name):
@@ -92,6 +92,8 @@ def test_editor_submits_and_moderator_publishes(browser, live_server, page, site
     with moderator.expect_navigation():
         moderator.get_by_role("button", name="Menyetujui dan Publikasikan").click()
 
+    # Published, and the moderator is told so (Wagtail said "telah diperbarui").
+    expect(moderator.locator(".messages")).to_contain_text("telah disetujui dan dipublikasikan")
     article.refresh_from_db()
     assert article.live
     visitor.goto(site["index"].url)

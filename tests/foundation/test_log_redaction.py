@@ -47,3 +47,14 @@ def test_arguments_and_tracebacks_are_masked(caplog):
     assert [NIP in r.getMessage() for r in caplog.records] == [False, False]
     assert NIP not in (caplog.records[1].exc_text or "")
     assert "Impor baris 3 untuk NIP" in caplog.records[0].getMessage()
+
+
+def test_decimals_are_not_taken_for_nips():
+    """Celery logs a task's run time with 18+ fraction digits; that is no NIP."""
+    line = "Task learning.x[abc] succeeded in 0.004012345678908901s: None"
+    assert mask_nips(line) == line
+    assert mask_nips("nilai 123456789012345678.5 dan 3,123456789012345678") == (
+        "nilai 123456789012345678.5 dan 3,123456789012345678"
+    )
+    assert mask_nips(f"NIP {NIP}.") == f"NIP {NIP[:4]}{'•' * 10}{NIP[-4:]}."
+    assert mask_nips(f"nip={NIP}&x=1") == f"nip={NIP[:4]}{'•' * 10}{NIP[-4:]}&x=1"

@@ -44,6 +44,18 @@ def test_course_page_lists_lessons_in_tree_order(client, course):
     assert "Masuk untuk mengikuti kursus" in content
 
 
+def test_course_page_says_what_each_duration_is(client, course, settings):
+    """JP are credited time, the estimate is study time: each says which it is, both in
+    minutes ("3 JP (135 menit)" beside "Perkiraan 45 menit" read as a contradiction)."""
+    settings.JP_MINUTES = 45
+    course.estimated_minutes = 60
+    course.save_revision().publish()
+    content = client.get(course.url).content.decode()
+    assert "<strong>3 JP</strong> (diakui 135 menit)" in content
+    assert "Waktu belajar sekitar 60 menit" in content
+    assert "Perkiraan" not in content
+
+
 def test_lesson_is_closed_to_anonymous_visitors(client, course):
     lesson = course.lessons().first()
     response = client.get(lesson.url)

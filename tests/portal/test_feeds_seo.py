@@ -70,7 +70,7 @@ def test_sitemap_lists_exactly_the_public_live_pages(client, home, articles, val
         )
     }
     expected = {
-        f"http://localhost{path}"
+        f"http://testserver{path}"
         for path in [
             "/",
             "/artikel/",
@@ -82,6 +82,24 @@ def test_sitemap_lists_exactly_the_public_live_pages(client, home, articles, val
         ]
     }
     assert locations == expected
+
+
+def test_sitemap_names_the_host_the_request_came_to(client, home, articles, settings):
+    """The Site record says localhost:80 (the demo's default); robots.txt and the sitemap
+    both name the host the crawler asked."""
+    settings.ALLOWED_HOSTS = ["bina.example.go.id"]
+    response = client.get("/sitemap.xml", HTTP_HOST="bina.example.go.id", secure=True)
+    locations = [
+        node.text
+        for node in ET.fromstring(response.content).findall(  # noqa: S314 -- our own output
+            "sm:url/sm:loc", SITEMAP_NS
+        )
+    ]
+    assert locations and all(loc.startswith("https://bina.example.go.id/") for loc in locations), (
+        locations
+    )
+    robots = client.get("/robots.txt", HTTP_HOST="bina.example.go.id", secure=True)
+    assert "Sitemap: https://bina.example.go.id/sitemap.xml" in robots.content.decode()
 
 
 def test_robots_txt_points_to_the_sitemap(client):

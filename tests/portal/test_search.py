@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from wagtail.models import PageViewRestriction
+from wagtail.rich_text import RichText
 
 from .factories import make_article, make_standard_page
 
@@ -66,3 +67,36 @@ def test_odd_queries_do_not_break_search(client, article_index, indexed):
         make_article(article_index, title="Kinerja pegawai")
     for query in ['"', "(*", "a", "AND OR NOT", "kinerja' --", "x" * 500]:
         assert client.get("/cari/", {"q": query}).status_code == 200, query
+
+
+def test_search_finds_articles_by_tag_and_value_name(client, article_index, indexed):
+    """Issue #18: an article tagged #integritas is found by "integritas"; the value it
+    teaches (Akuntabel) is found by the value's name."""
+    with indexed():
+        make_article(article_index, title="Menolak gratifikasi", tags=("integritas",))
+        make_article(article_index, title="Laporan tepat waktu", values=("AK",))
+        make_article(article_index, title="Artikel lain")
+
+    def titles(query):
+        response = client.get("/cari/", {"q": query})
+        return [p.title for p in response.context["page_obj"].object_list]
+
+    assert titles("integritas") == ["Menolak gratifikasi"]
+    assert "Laporan tepat waktu" in titles("akuntabel")
+
+
+def test_block_labels_do_not_leak_into_the_index(client, article_index, indexed):
+    """A heading's level ("Judul bagian (H2)") and a callout's kind are settings, not text."""
+    with indexed():
+        article = make_article(article_index, title="Artikel berjudul")
+        article.body = [
+            ("heading", {"text": "Pendahuluan", "level": "h2"}),
+            ("callout", {"kind": "penting", "title": "", "text": RichText("<p>Catatan</p>")}),
+        ]
+        article.save_revision().publish()
+
+    for query in ("bagian", "H2", "Penting"):
+        response = client.get("/cari/", {"q": query})
+        assert list(response.context["page_obj"].object_list) == [], query
+    response = client.get("/cari/", {"q": "pendahuluan"})
+    assert [p.title for p in response.context["page_obj"].object_list] == ["Artikel berjudul"]

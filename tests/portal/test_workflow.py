@@ -141,3 +141,36 @@ def test_beat_task_publishes_on_a_real_worker(celery_worker, article_index):
 
     article.refresh_from_db()
     assert article.live
+
+
+def test_approving_from_the_editor_says_published(rf, submitted, moderator):
+    """Wagtail's editor approves the task, adds its generic "Halaman '…' telah diperbarui"
+    and runs ``after_edit_page``: the moderator reads that the article was published."""
+    from django.contrib import messages
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.http import HttpResponse
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from wagtail import hooks
+
+    request = rf.post(f"/admin/pages/{submitted.pk}/edit/", {"workflow-action-name": "approve"})
+    request.user = moderator
+    request._messages = CookieStorage(request)
+    submitted.current_workflow_task.on_action(
+        submitted.current_workflow_task_state, moderator, "approve"
+    )
+    with translation.override("id"):
+        updated = gettext("Page '%(page_title)s' has been updated.")
+        messages.success(request, updated % {"page_title": submitted.title})
+        for hook in hooks.get_hooks("after_edit_page"):
+            hook(request, submitted)
+    # What the next page (the redirect's target) shows: the messages the response stored.
+    response = HttpResponse()
+    request._messages.update(response)
+    next_request = rf.get("/admin/")
+    next_request.COOKIES[CookieStorage.cookie_name] = response.cookies[
+        CookieStorage.cookie_name
+    ].value
+    texts = [str(message.message) for message in CookieStorage(next_request)]
+    assert texts == ["Halaman 'Draf editor' telah disetujui dan dipublikasikan."]

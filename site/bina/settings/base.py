@@ -132,6 +132,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# One date form in the UI, "17 Desember 2026" (Django's "id" says "17 Des 2026"); see
+# bina/formats/id/formats.py. Exports write ISO dates or what the receiving system asks.
+FORMAT_MODULE_PATH = ["bina.formats"]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True

@@ -88,7 +88,8 @@ def celery_settings(redis_url: str | None) -> dict[str, Any]:
             "CELERY_TASK_ALWAYS_EAGER": False,
         }
     return {
-        "CELERY_BROKER_URL": "memory://",
+        # With a host: kombu warns "No hostname was supplied" for a bare "memory://".
+        "CELERY_BROKER_URL": "memory://localhost/",
         "CELERY_RESULT_BACKEND": "cache+memory://",
         "CELERY_TASK_ALWAYS_EAGER": True,
         # Eager tasks raise like plain calls, so errors are never silently swallowed.

@@ -90,7 +90,7 @@ def test_evidence_shows_per_value_with_jp_certificate_and_session_kind(client, t
     assert "Pelayanan Prima" in value_row(html, "Kompeten")
     assert "Belum ada" in value_row(html, "Harmonis")
     assert "2 bukti dukung pada SKP ini." in html
-    assert "5 Mar 2026" in html
+    assert "5 Maret 2026" in html  # the long form, as everywhere (issue #18)
     # Competency progress table
     assert re.search(
         r"Berorientasi Pelayanan <small[^>]*>\(Nilai dasar BerAKHLAK\)</small>"
