@@ -95,8 +95,7 @@ def notify_overdue(assignment_ids: Iterable[int]) -> int:
             user_id=user_id,
             key=overdue_key(pk, due),
             title=(
-                _("%(name)s melewati tenggat kursus “%(course)s”")
-                % {"name": name, "course": title}
+                _("%(name)s melewati tenggat kursus “%(course)s”") % {"name": name, "course": title}
             )[:200],
             body=_("Tenggatnya %(due)s. Bicarakan dengan anggota tim Anda.") % {"due": _long(due)},
             url=url,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
@@ -35,16 +36,15 @@ def akpk_header() -> list[object]:
     ]
 
 
-def akpk_totals(*, scope: Scope, tahun: int) -> list[dict[str, object]]:
+def akpk_totals(*, scope: Scope, tahun: int) -> list[dict[str, Any]]:
     """One aggregate query: approved IDP items of the year in the scope, grouped."""
     items = scope.filter(
-        RencanaItem.objects.filter(
-            rencana__tahun=tahun, rencana__status=IdpStatus.APPROVED
-        ),
+        RencanaItem.objects.filter(rencana__tahun=tahun, rencana__status=IdpStatus.APPROVED),
         "rencana__pegawai__unit__path",
     )
-    return list(
-        items.values(
+    return [
+        dict(row)
+        for row in items.values(
             "rencana__pegawai__unit__kode",
             "rencana__pegawai__unit__nama",
             "competency__code",
@@ -53,7 +53,7 @@ def akpk_totals(*, scope: Scope, tahun: int) -> list[dict[str, object]]:
         )
         .annotate(pegawai=Count("rencana__pegawai", distinct=True), jp=Sum("target_jp"))
         .order_by("rencana__pegawai__unit__kode", "competency__code", "form")
-    )
+    ]
 
 
 def akpk_rows(*, scope: Scope, tahun: int) -> Iterator[list[object]]:

@@ -36,7 +36,8 @@ class ItemForm(forms.Form):
                 "end_date": item.end_date,
             },
         )
-        super().__init__(*args, prefix=f"item-{item.pk}", **kwargs)
+        kwargs["prefix"] = f"item-{item.pk}"
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         data = super().clean()

@@ -191,8 +191,9 @@ class DevelopmentForm(models.TextChoices):
 
     @classmethod
     def klasikal(cls) -> frozenset[str]:
-        return frozenset({cls.PELATIHAN, cls.SEMINAR, cls.WORKSHOP, cls.KURSUS, cls.BIMTEK,
-                          cls.SOSIALISASI})
+        return frozenset(
+            {cls.PELATIHAN, cls.SEMINAR, cls.WORKSHOP, cls.KURSUS, cls.BIMTEK, cls.SOSIALISASI}
+        )
 
 
 class GapKind(models.TextChoices):
@@ -203,9 +204,7 @@ class GapKind(models.TextChoices):
 class RencanaItem(models.Model):
     """One planned development activity of an IDP, with the gap it closes."""
 
-    rencana = models.ForeignKey(
-        RencanaPengembangan, on_delete=models.CASCADE, related_name="items"
-    )
+    rencana = models.ForeignKey(RencanaPengembangan, on_delete=models.CASCADE, related_name="items")
     gap_kind = models.CharField(_("jenis kesenjangan"), max_length=10, choices=GapKind.choices)
     competency = models.ForeignKey(
         "competencies.Competency",
@@ -225,7 +224,9 @@ class RencanaItem(models.Model):
         _("sumber level saat ini"), max_length=10, choices=LevelSource.choices, blank=True
     )
     reason = models.CharField(_("alasan"), max_length=300, blank=True)
-    form = models.CharField(_("bentuk pengembangan"), max_length=16, choices=DevelopmentForm.choices)
+    form = models.CharField(
+        _("bentuk pengembangan"), max_length=16, choices=DevelopmentForm.choices
+    )
     course = models.ForeignKey(
         "learning.CoursePage",
         verbose_name=_("kursus"),

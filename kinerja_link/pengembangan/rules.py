@@ -73,7 +73,8 @@ def current_levels(*, pegawai_id: int, competency_ids: Iterable[int]) -> dict[in
     for competency_id, level, date in CompetencyProgress.objects.filter(
         pegawai_id=pegawai_id, competency_id__in=ids, level_reached__isnull=False
     ).values_list("competency_id", "level_reached", "last_date"):
-        offer(competency_id, Level(level, LevelSource.COURSE, date))
+        if level is not None:
+            offer(competency_id, Level(level, LevelSource.COURSE, date))
     for competency_id, level, source, date in PenilaianKompetensi.objects.filter(
         pegawai_id=pegawai_id, competency_id__in=ids
     ).values_list("competency_id", "level", "source", "date"):

@@ -45,8 +45,8 @@ def unit_idps(user: User, tahun: int) -> QuerySet[RencanaPengembangan]:
     scope = scope_for(user)
     if scope is None:
         return RencanaPengembangan.objects.none()
-    return scope.filter(
-        RencanaPengembangan.objects.filter(tahun=tahun), "pegawai__unit__path"
-    ).select_related("pegawai__user", "pegawai__unit").order_by(
-        "pegawai__unit__path", "pegawai__user__display_name"
+    return (
+        scope.filter(RencanaPengembangan.objects.filter(tahun=tahun), "pegawai__unit__path")
+        .select_related("pegawai__user", "pegawai__unit")
+        .order_by("pegawai__unit__path", "pegawai__user__display_name")
     )

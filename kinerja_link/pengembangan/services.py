@@ -7,6 +7,7 @@ and the other side is notified in the app (``pembinaan.notifications.notify``).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -52,8 +53,8 @@ class ItemData:
 
     form: str
     target_jp: Decimal
-    start_date: object = None
-    end_date: object = None
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
 
 
 def _own_pegawai(user: User) -> Pegawai:
@@ -77,8 +78,12 @@ def idp_draft(*, user: User, tahun: int) -> RencanaPengembangan:
             item.rencana = rencana
             item.sort_order = order
         RencanaItem.objects.bulk_create(items)
-        log(instance=rencana, action="pengembangan.idp.create", user=user,
-            data={"items": len(items)})
+        log(
+            instance=rencana,
+            action="pengembangan.idp.create",
+            user=user,
+            data={"items": len(items)},
+        )
     return rencana
 
 
@@ -100,7 +105,9 @@ def _course_for(competency_id: int, level: int) -> CoursePage | None:
 def gap_items(pegawai: Pegawai) -> list[RencanaItem]:
     """One item per competency of the jabatan's standard below its required level."""
     standar = standar_for(pegawai)
-    levels = current_levels(pegawai_id=pegawai.pk, competency_ids=[s.competency_id for s in standar])
+    levels = current_levels(
+        pegawai_id=pegawai.pk, competency_ids=[s.competency_id for s in standar]
+    )
     items = []
     for row in standar:
         current = levels.get(row.competency_id)
@@ -163,8 +170,11 @@ def _editable_by(user: User, rencana: RencanaPengembangan) -> None:
 
 @transaction.atomic
 def idp_items_update(
-    *, user: User, rencana: RencanaPengembangan, changes: dict[int, ItemData],
-    removed: Iterable[int] = ()
+    *,
+    user: User,
+    rencana: RencanaPengembangan,
+    changes: dict[int, ItemData],
+    removed: Iterable[int] = (),
 ) -> None:
     """Change the forms, JP and dates of the plan's items; drop the removed ones."""
     _editable_by(user, rencana)
@@ -182,8 +192,12 @@ def idp_items_update(
         item.save(update_fields=["form", "target_jp", "start_date", "end_date"])
     if gone:
         RencanaItem.objects.filter(rencana=rencana, pk__in=gone).delete()
-    log(instance=rencana, action="pengembangan.idp.edit", user=user,
-        data={"changed": sorted(changes), "removed": sorted(gone)})
+    log(
+        instance=rencana,
+        action="pengembangan.idp.edit",
+        user=user,
+        data={"changed": sorted(changes), "removed": sorted(gone)},
+    )
 
 
 def _pimpinan_user_id(pegawai: Pegawai) -> int | None:
@@ -196,9 +210,11 @@ def _pimpinan_user_id(pegawai: Pegawai) -> int | None:
 @transaction.atomic
 def idp_submit(*, user: User, rencana: RencanaPengembangan) -> RencanaPengembangan:
     """The pegawai hands the plan to their pejabat penilai, who is notified."""
-    rencana = RencanaPengembangan.objects.select_for_update().select_related(
-        "pegawai__pejabat_penilai", "pegawai__user"
-    ).get(pk=rencana.pk)
+    rencana = (
+        RencanaPengembangan.objects.select_for_update(of=("self",))
+        .select_related("pegawai__pejabat_penilai", "pegawai__user")
+        .get(pk=rencana.pk)
+    )
     _editable_by(user, rencana)
     if not rencana.items.exists():
         raise ValidationError(_("Tambahkan sedikitnya satu kegiatan pengembangan."))
@@ -222,9 +238,11 @@ def idp_submit(*, user: User, rencana: RencanaPengembangan) -> RencanaPengembang
 def _decide(
     *, user: User, rencana: RencanaPengembangan, status: str, comment: str
 ) -> RencanaPengembangan:
-    rencana = RencanaPengembangan.objects.select_for_update().select_related(
-        "pegawai__user"
-    ).get(pk=rencana.pk)
+    rencana = (
+        RencanaPengembangan.objects.select_for_update(of=("self",))
+        .select_related("pegawai__user")
+        .get(pk=rencana.pk)
+    )
     if not team_of(user).filter(pk=rencana.pegawai_id).exists():
         raise PermissionDenied
     if rencana.status != IdpStatus.SUBMITTED:
@@ -235,8 +253,12 @@ def _decide(
     rencana.decided_at = timezone.now()
     rencana.decided_by = user
     rencana.save(update_fields=["status", "pimpinan_comment", "decided_at", "decided_by"])
-    log(instance=rencana, action=f"pengembangan.idp.{status}", user=user,
-        data={"status": [before, status]})
+    log(
+        instance=rencana,
+        action=f"pengembangan.idp.{status}",
+        user=user,
+        data={"status": [before, status]},
+    )
     title = (
         _("Rencana pengembangan kompetensi %(year)s Anda disetujui")
         if status == IdpStatus.APPROVED
@@ -252,7 +274,9 @@ def _decide(
 
 
 @transaction.atomic
-def idp_approve(*, user: User, rencana: RencanaPengembangan, comment: str = "") -> RencanaPengembangan:
+def idp_approve(
+    *, user: User, rencana: RencanaPengembangan, comment: str = ""
+) -> RencanaPengembangan:
     return _decide(user=user, rencana=rencana, status=IdpStatus.APPROVED, comment=comment.strip())
 
 

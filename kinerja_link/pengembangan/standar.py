@@ -119,8 +119,12 @@ def standar_import(*, user: User, file: IO[bytes], name: str) -> ImportReport:
                 standar.required_level = row.level
                 standar.save(update_fields=["required_level"])
                 report.updated += 1
-                log(instance=standar, action="wagtail.edit", user=user,
-                    data={"required_level": [before, row.level]})
+                log(
+                    instance=standar,
+                    action="wagtail.edit",
+                    user=user,
+                    data={"required_level": [before, row.level]},
+                )
             else:
                 report.unchanged += 1
     return report

@@ -48,9 +48,7 @@ def my_idp(request):
     pegawai = Pegawai.objects.filter(user=request.user, is_active=True).select_related("unit")
     me = pegawai.first()
     tahun = _year(request)
-    rencana = (
-        RencanaPengembangan.objects.filter(pegawai=me, tahun=tahun).first() if me else None
-    )
+    rencana = RencanaPengembangan.objects.filter(pegawai=me, tahun=tahun).first() if me else None
     if rencana is not None:
         return redirect("pengembangan:detail", pk=rencana.pk)
     return render(

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from foundation.personal_data import PERSONAL_TEXT_COLUMNS_HOOK
+
 from .viewsets import PENGEMBANGAN_VIEWSETS
 
 
@@ -26,3 +28,15 @@ def register_pengembangan_log_actions(actions):
         ),
     ):
         actions.register_action(action, label, message)
+
+
+@hooks.register(PERSONAL_TEXT_COLUMNS_HOOK)
+def pengembangan_personal_text_columns():
+    # The pimpinan's comment and the reasons (copied from recommendations) may name people.
+    from .models import PenilaianKompetensi, RencanaItem, RencanaPengembangan
+
+    return [
+        (RencanaPengembangan, ("pimpinan_comment",)),
+        (RencanaItem, ("reason",)),
+        (PenilaianKompetensi, ("note",)),
+    ]

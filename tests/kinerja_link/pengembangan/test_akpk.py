@@ -38,11 +38,17 @@ def test_totals_per_unit_competency_and_form(idp_org, other_pegawai):
     approved_plan(other_pegawai, [(idp_org.integritas, "e_learning", 10)])
     draft = idp_draft(user=idp_org.staff[2].user, tahun=YEAR)  # a draft is not a need yet
     RencanaItem.objects.create(
-        rencana=draft, gap_kind="kompetensi", competency=idp_org.integritas, form="e_learning",
+        rencana=draft,
+        gap_kind="kompetensi",
+        competency=idp_org.integritas,
+        form="e_learning",
         target_jp=99,
     )
     rows = {
-        (r["rencana__pegawai__unit__kode"], r["competency__code"], r["form"]): (r["pegawai"], r["jp"])
+        (r["rencana__pegawai__unit__kode"], r["competency__code"], r["form"]): (
+            r["pegawai"],
+            r["jp"],
+        )
         for r in akpk_totals(scope=EVERYTHING, tahun=YEAR)
     }
     assert rows == {
@@ -56,7 +62,7 @@ def test_totals_per_unit_competency_and_form(idp_org, other_pegawai):
 
 
 def test_export_csv_and_xlsx_are_formula_safe(client, idp_org):
-    idp_org.unit_a.nama = "=HYPERLINK(\"http://x\")"
+    idp_org.unit_a.nama = '=HYPERLINK("http://x")'
     idp_org.unit_a.save()
     approved_plan(idp_org.staff[0], [(idp_org.integritas, "seminar", 3)])
     client.force_login(idp_org.pengelola.user)

@@ -30,7 +30,9 @@ def test_the_pegawai_is_notified_of_an_assignment_once(org, assignment):
     notes = Notification.objects.filter(user=org.staff[0].user, key__endswith=":assigned")
     assert [n.title for n in notes] == ["Kursus baru ditugaskan: “Menyusun SKP”"]
     svc.assignment_create(
-        user=org.kepala.user, pegawai=org.staff[0], course=assignment.course,
+        user=org.kepala.user,
+        pegawai=org.staff[0],
+        course=assignment.course,
         due_date=assignment.due_date,
     )
     assert notes.count() == 1
@@ -52,4 +54,6 @@ def test_the_pimpinan_is_notified_of_a_missed_due_date_once(org, assignment):
     notes = Notification.objects.filter(user=org.kepala.user, key__contains=":overdue:")
     assert notes.count() == 1
     assert "melewati tenggat" in notes.get().title
-    assert not Notification.objects.filter(user=org.staff[0].user, key__contains=":overdue:pimpinan")
+    assert not Notification.objects.filter(
+        user=org.staff[0].user, key__contains=":overdue:pimpinan"
+    )

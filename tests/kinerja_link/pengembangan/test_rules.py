@@ -29,7 +29,9 @@ def assess(pegawai, competency, level, source=LevelSource.ASSESSMENT):
 
 
 def test_no_evidence_means_no_known_level(idp_org):
-    assert current_levels(pegawai_id=idp_org.pegawai.pk, competency_ids=[idp_org.integritas.pk]) == {}
+    assert (
+        current_levels(pegawai_id=idp_org.pegawai.pk, competency_ids=[idp_org.integritas.pk]) == {}
+    )
 
 
 def test_a_course_level_counts_with_course_as_source(idp_org):
@@ -74,12 +76,17 @@ def test_on_equal_levels_the_assessment_is_named(idp_org):
 
 def test_another_pegawais_levels_do_not_count(idp_org):
     assess(idp_org.staff[1], idp_org.integritas, 5)
-    assert current_levels(pegawai_id=idp_org.pegawai.pk, competency_ids=[idp_org.integritas.pk]) == {}
+    assert (
+        current_levels(pegawai_id=idp_org.pegawai.pk, competency_ids=[idp_org.integritas.pk]) == {}
+    )
 
 
 def test_the_deepest_unit_standard_wins_and_jabatan_matches_without_case(idp_org):
     StandarKompetensi.objects.create(
-        jabatan=JABATAN.upper(), unit=idp_org.unit_a, competency=idp_org.integritas, required_level=4
+        jabatan=JABATAN.upper(),
+        unit=idp_org.unit_a,
+        competency=idp_org.integritas,
+        required_level=4,
     )
     StandarKompetensi.objects.create(
         jabatan=JABATAN, unit=idp_org.unit_b, competency=idp_org.kerja_sama, required_level=5

@@ -73,7 +73,9 @@ def test_the_pimpinan_returns_with_a_comment_then_approves(client, rencana, idp_
         IdpStatus.RETURNED,
         "Tambah target JP coaching.",
     )
-    assert Notification.objects.filter(user=idp_org.pegawai.user, key__contains="dikembalikan").exists()
+    assert Notification.objects.filter(
+        user=idp_org.pegawai.user, key__contains="dikembalikan"
+    ).exists()
     client.force_login(idp_org.pegawai.user)
     client.post(reverse("pengembangan:submit", args=[rencana.pk]))
     client.force_login(idp_org.kepala.user)
@@ -85,7 +87,9 @@ def test_the_pimpinan_returns_with_a_comment_then_approves(client, rencana, idp_
 def test_the_pegawai_cannot_approve_their_own_plan(client, rencana, idp_org):
     client.force_login(idp_org.pegawai.user)
     client.post(reverse("pengembangan:submit", args=[rencana.pk]))
-    response = client.post(reverse("pengembangan:decide", args=[rencana.pk]), {"keputusan": "setujui"})
+    response = client.post(
+        reverse("pengembangan:decide", args=[rencana.pk]), {"keputusan": "setujui"}
+    )
     assert response.status_code == 404
     rencana.refresh_from_db()
     assert rencana.status == IdpStatus.SUBMITTED
@@ -110,7 +114,9 @@ def test_others_get_404(client, rencana, idp_org, other_pegawai):
         assert client.post(reverse("pengembangan:submit", args=[rencana.pk])).status_code == 404
 
 
-def test_team_and_unit_lists_are_scoped(client, rencana, idp_org, other_pegawai, django_assert_max_num_queries):
+def test_team_and_unit_lists_are_scoped(
+    client, rencana, idp_org, other_pegawai, django_assert_max_num_queries
+):
     idp_draft(user=other_pegawai.user, tahun=YEAR)
     for member in idp_org.staff[1:]:
         idp_draft(user=member.user, tahun=YEAR)
