@@ -14,6 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import role_required, second_factor_pending, verification_redirect
+from accounts.roles import Role
+
 from ..models import Pegawai
 from ..pembinaan.team import pimpinan_for
 from ..scope import scope_for
@@ -40,6 +43,15 @@ def _visible(request, pk: int) -> RencanaPengembangan:
         return selectors.idp_with_items(selectors.idps_visible_to(request.user), pk)
     except RencanaPengembangan.DoesNotExist:
         raise Http404 from None
+
+
+def _staff_reach_unverified(request, rencana: RencanaPengembangan) -> bool:
+    """Someone else's plan reached only as pengelola: the second factor first."""
+    if rencana.pegawai.user_id == request.user.pk:
+        return False
+    if team_of(request.user).filter(pk=rencana.pegawai_id).exists():
+        return False
+    return second_factor_pending(request)
 
 
 @login_required
@@ -77,6 +89,8 @@ def _item_forms(request, rencana: RencanaPengembangan, *, bound: bool) -> list[I
 @login_required
 def detail(request, pk: int):
     rencana = _visible(request, pk)
+    if _staff_reach_unverified(request, rencana):
+        return verification_redirect(request)
     is_owner = rencana.pegawai.user_id == request.user.pk
     can_edit = is_owner and rencana.is_editable
     item_forms = _item_forms(request, rencana, bound=can_edit and request.method == "POST")
@@ -150,6 +164,8 @@ def decide(request, pk: int):
 @login_required
 def print_form(request, pk: int):
     rencana = _visible(request, pk)
+    if _staff_reach_unverified(request, rencana):
+        return verification_redirect(request)
     items = list(rencana.items.all())
     return render(
         request,
@@ -173,7 +189,7 @@ def _scope_or_404(request):
     return scope
 
 
-@login_required
+@role_required(Role.PENGELOLA)
 def unit_list(request):
     _scope_or_404(request)
     tahun = _year(request)
@@ -181,7 +197,7 @@ def unit_list(request):
     return render(request, "pengembangan/unit.html", {"rows": rows[:500], "tahun": tahun})
 
 
-@login_required
+@role_required(Role.PENGELOLA)
 def akpk_export(request):
     scope = _scope_or_404(request)
     tahun = _year(request)
