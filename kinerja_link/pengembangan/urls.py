@@ -16,4 +16,5 @@ urlpatterns = [
     path("<int:pk>/ajukan/", views.submit, name="submit"),
     path("<int:pk>/putuskan/", views.decide, name="decide"),
     path("<int:pk>/cetak/", views.print_form, name="print"),
+    path("<int:pk>/pdf/", views.pdf_form, name="pdf"),
 ]

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -172,6 +173,26 @@ def print_form(request, pk: int):
         "pengembangan/print.html",
         {"rencana": rencana, "items": items, "total_jp": sum((i.target_jp for i in items), 0)},
     )
+
+
+@login_required
+def pdf_form(request, pk: int):
+    """The same form as a PDF (WeasyPrint, as the certificates)."""
+    from learning.certificates import html_to_pdf  # WeasyPrint loads slowly: only when needed
+
+    rencana = _visible(request, pk)
+    if _staff_reach_unverified(request, rencana):
+        return verification_redirect(request)
+    items = list(rencana.items.all())
+    html = render_to_string(
+        "pengembangan/form_pdf.html",
+        {"rencana": rencana, "items": items, "total_jp": sum((i.target_jp for i in items), 0)},
+    )
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="rencana-pengembangan-{rencana.tahun}-{rencana.pk}.pdf"'
+    )
+    return response
 
 
 @login_required

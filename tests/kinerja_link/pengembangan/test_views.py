@@ -99,6 +99,8 @@ def test_the_pegawai_cannot_approve_their_own_plan(client, rencana, idp_org):
 def test_owner_pimpinan_and_pengelola_of_the_unit_see_it(client, rencana, idp_org, who):
     for name in ("detail", "print"):
         assert get(client, getattr(idp_org, who).user, name, rencana.pk).status_code == 200
+    pdf = get(client, getattr(idp_org, who).user, "pdf", rencana.pk)
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
 def test_others_get_404(client, rencana, idp_org, other_pegawai):
@@ -108,7 +110,7 @@ def test_others_get_404(client, rencana, idp_org, other_pegawai):
     pengelola_b = PegawaiFactory(unit=idp_org.unit_b)
     pengelola_b.user.groups.add(Group.objects.get_or_create(name=Role.PENGELOLA)[0])
     for user in (colleague.user, other_pimpinan.user, other_pegawai.user, pengelola_b.user):
-        for name in ("detail", "print"):
+        for name in ("detail", "print", "pdf"):
             assert get(client, user, name, rencana.pk).status_code == 404, (user, name)
         client.force_login(user)
         assert client.post(reverse("pengembangan:submit", args=[rencana.pk])).status_code == 404
