@@ -67,7 +67,12 @@ def my_idp(request):
     return render(
         request,
         "pengembangan/my_idp.html",
-        {"pegawai": me, "tahun": tahun, "standar": standar_for(me) if me else []},
+        {
+            "pegawai": me,
+            "tahun": tahun,
+            "standar": standar_for(me) if me else [],
+            "is_pengelola": scope_for(request.user) is not None,
+        },
     )
 
 
@@ -118,6 +123,7 @@ def detail(request, pk: int):
         "can_edit": can_edit,
         "can_decide": is_pimpinan and rencana.status == IdpStatus.SUBMITTED,
         "decision_form": DecisionForm(),
+        "is_pengelola": scope_for(request.user) is not None,
         "total_jp": sum((item.target_jp for item in rencana.items.all()), start=0),
     }
     return render(request, "pengembangan/detail.html", context)
