@@ -31,6 +31,7 @@ from learning.services import enrolments_create_bulk
 
 from ..models import Pegawai
 from ..selectors import team_of
+from .assignment_notices import notify_assigned, notify_completed, notify_overdue
 from .models import Assignment, AssignmentStatus, Recommendation, RecommendationStatus
 from .team import team_members
 
@@ -173,6 +174,7 @@ def _insert(rows: list[Assignment], *, course: CoursePage, user: User) -> list[A
         [(a.pk, str(a), changes(None, snapshot(a, ASSIGNMENT_AUDITED_FIELDS))) for a in created],
         user_id=user.pk,
     )
+    notify_assigned([a.pk for a in created])
     return created
 
 
@@ -335,6 +337,7 @@ def assignments_mark_overdue(*, today: datetime.date) -> int:
             for pk, status, nama, kursus in rows
         ],
     )
+    notify_overdue([row[0] for row in rows])
     return len(rows)
 
 
@@ -364,6 +367,7 @@ def assignments_complete(*, user_id: int, course_id: int, enrolment_id: int | No
                 action="kinerja_link.assignment.complete",
                 data=changes(before, {"status": assignment.status}),
             )
+        notify_completed([a.pk for a in closing])
     return len(closing)
 
 

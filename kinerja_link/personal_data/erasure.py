@@ -41,6 +41,7 @@ from learning.quiz.erasure import quiz_personal_data_erase
 from ..erasure import kinerja_personal_data_erase, pegawai_deactivate_erased
 from ..models import Pegawai
 from ..pembinaan.erasure import pembinaan_personal_data_erase
+from ..pengembangan.erasure import pengembangan_personal_data_erase
 from ..services import pimpinan_group_sync
 from .export import EXPORT_ACTION, audit_entries_filter, personal_data_collect
 from .scrub import Identity, strip_strings, sweep_everywhere
@@ -84,6 +85,7 @@ def _erase_in_every_app(pegawai: Pegawai, user, pseudonym: str) -> dict[str, int
     for part in (
         kinerja_personal_data_erase(pegawai),
         pembinaan_personal_data_erase(pegawai, user),
+        pengembangan_personal_data_erase(pegawai),
         quiz_personal_data_erase(user),
         learning_personal_data_erase(user, pseudonym=pseudonym),
         account_traces_erase(user),

@@ -27,6 +27,7 @@ urlpatterns = [
     path("kinerja/", include("kinerja_link.urls")),
     path("", include("kinerja_link.pembinaan.urls")),
     path("tim-saya/", include(tim_saya_patterns)),
+    path("pengembangan/", include("kinerja_link.pengembangan.urls")),
     path("", include("learning.quiz.urls")),
 ]
 

@@ -17,6 +17,7 @@ CHAIN: tuple[tuple[str, str], ...] = (
     ("quiz", "learning.quiz"),
     ("kinerja_link", "kinerja_link"),
     ("pembinaan", "kinerja_link.pembinaan"),
+    ("pengembangan", "kinerja_link.pengembangan"),
     ("siasn", "kinerja_link.siasn"),
     ("personal_data", "kinerja_link.personal_data"),
 )

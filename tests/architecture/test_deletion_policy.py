@@ -42,6 +42,8 @@ ALLOWED_CASCADES = {
     "pembinaan.SessionParticipant.session": "part of its session, which is protected from "
     "its holder and its evidence; audited when deleted",
     "pembinaan.Notification.user": "a message to the user, not a record; erasure deletes it",
+    "pengembangan.RencanaItem.rencana": "an activity of its IDP, which is protected from its "
+    "pegawai; audited when deleted",
 }
 
 # Every model holding learning or performance records: deleting a row is audited.
@@ -64,6 +66,10 @@ RECORD_MODELS = [
     "pembinaan.Feedback",
     "pembinaan.SkpEvidence",
     "pembinaan.CompetencyProgress",
+    "pengembangan.StandarKompetensi",
+    "pengembangan.PenilaianKompetensi",
+    "pengembangan.RencanaPengembangan",
+    "pengembangan.RencanaItem",
 ]
 
 

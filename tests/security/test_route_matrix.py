@@ -95,6 +95,18 @@ MATRIX: list[Rule] = [
     Rule(
         r"^pembinaan:", SIGNED_IN, "own notifications, feedback and sessions; others' ids give 404"
     ),
+    Rule(
+        r"^pengembangan:(draft|submit|decide)$",
+        NOBODY,
+        "POST only: own plan (draft, submit), own team's (decide); a GET is 405",
+    ),
+    Rule(r"^pengembangan:team$", PIMPINAN, "their own team's IDPs; no team → 403"),
+    Rule(r"^pengembangan:(unit|akpk)$", PENGELOLA, "IDPs and AKPK rows of the units they manage"),
+    Rule(
+        r"^pengembangan:",
+        SIGNED_IN,
+        "own IDP; their team's as pimpinan, their units' as pengelola; others' ids give 404",
+    ),
     Rule(r"^kinerja:tim$", SIGNED_IN, "301 to /tim-saya/ (anonymous: login first)"),
     Rule(r"^tim_saya:", PIMPINAN, "own team only: no team → 403; others' ids → 404"),
     Rule(r"^kinerja:ekspor$", PENGELOLA),

@@ -7,6 +7,7 @@ from accounts.roles import Role
 from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
 from kinerja_link.pembinaan.demo import seed_pembinaan
 from kinerja_link.pembinaan.transparency import transparency_refresh
+from kinerja_link.pengembangan.demo import seed_pengembangan
 from learning.demo import seed_learning
 from learning.quiz.demo import seed_quizzes
 from portal.demo import seed_pages
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         seed_evaluasi_import()
         self.stdout.write("Pembinaan: rekomendasi, penugasan, sesi, umpan balik…")
         seed_pembinaan()
+        self.stdout.write("Rencana pengembangan kompetensi (IDP) pegawai demo…")
+        seed_pengembangan()
         # Last, so the figures include everything seeded above (the beat job refreshes hourly).
         self.stdout.write("Angka halaman transparansi…")
         transparency_refresh()

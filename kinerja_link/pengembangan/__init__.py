@@ -1,0 +1,1 @@
+"""Pengembangan kompetensi: standar kompetensi jabatan and the yearly IDP (issue 16)."""
