@@ -9,7 +9,14 @@ import random
 from django.utils import timezone
 
 from ..models import UnitKerja
-from .models import ELEMENT_FIELDS, FeedbackKind, FeedbackStatus, Layanan, PublicFeedback, SurveyResponse
+from .models import (
+    ELEMENT_FIELDS,
+    FeedbackKind,
+    FeedbackStatus,
+    Layanan,
+    PublicFeedback,
+    SurveyResponse,
+)
 from .selectors import periode_of
 
 SERVICES = (
@@ -73,9 +80,9 @@ def _seed_feedback(layanan: Layanan) -> None:
                 kind=FeedbackKind.SARAN,
                 layanan=layanan,
                 unit_id=layanan.unit_id,
-                text="Mohon daftar persyaratan berkas ditempel juga di loket, tidak hanya di situs.",
+                text="Mohon daftar persyaratan berkas ditempel di loket, tidak hanya di situs.",
                 status=FeedbackStatus.APPROVED,
-                answer="Terima kasih. Daftar persyaratan sudah kami pasang di loket mulai bulan ini.",
+                answer="Terima kasih. Daftar persyaratan sudah kami pasang di loket.",
                 submitted_at=now - datetime.timedelta(days=20),
                 moderated_at=now - datetime.timedelta(days=18),
                 answered_at=now - datetime.timedelta(days=18),

@@ -6,8 +6,8 @@ from django.dispatch import Signal
 
 # kwargs: unit_id, periode, ikm (str, two decimals), threshold (str), pimpinan_user_ids
 unit_ikm_below_threshold = Signal()
-# kwargs: feedback_id, layanan_public_id, layanan_name, pimpinan_user_ids — approved feedback about a
-# service given by the unit's staff (never naming a person)
+# kwargs: feedback_id, layanan_public_id, layanan_name, pimpinan_user_ids — approved
+# feedback about a service given by the unit's staff (never naming a person)
 staff_service_feedback = Signal()
 # kwargs: none — SKM answers or answered feedback changed the public figures
 public_figures_changed = Signal()

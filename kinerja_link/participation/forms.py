@@ -54,9 +54,10 @@ class GuardedForm(forms.Form):
 
     def refresh_challenge(self) -> None:
         """Before showing an invalid form again: a new question, its token, no answer."""
-        self.data = self.data.copy()
-        self.data["tantangan"] = self.fresh_token
-        self.data["jawaban"] = ""
+        data = dict(self.data.items())
+        data["tantangan"] = self.fresh_token
+        data["jawaban"] = ""
+        self.data = data
 
     def is_bot(self) -> bool:
         return bool(self.data.get(abuse.HONEYPOT_FIELD))
@@ -126,7 +127,9 @@ class FeedbackForm(GuardedForm):
     email = forms.EmailField(
         label=_("E-mail (tidak wajib)"),
         required=False,
-        help_text=_("Hanya untuk memberi tahu Anda bila masukan dijawab; tidak pernah ditampilkan."),
+        help_text=_(
+            "Hanya untuk memberi tahu Anda bila masukan dijawab; tidak pernah ditampilkan."
+        ),
     )
     field_order = ["jenis", "isi", "tentang_petugas", "email", "jawaban"]
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import uuid
 
+from django_stubs_ext import StrOrPromise
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja_link.models import UnitKerja
 
 # The nine elements of PermenPANRB 14/2017, in the regulation's order (U1–U9).
-ELEMENTS: tuple[tuple[str, str], ...] = (
+ELEMENTS: tuple[tuple[str, StrOrPromise], ...] = (
     ("u1", _("Persyaratan")),
     ("u2", _("Sistem, mekanisme dan prosedur")),
     ("u3", _("Waktu penyelesaian")),

@@ -73,7 +73,9 @@ def responses_of_unit(unit: UnitKerja) -> QuerySet[SurveyResponse]:
 
 
 def active_layanan() -> QuerySet[Layanan]:
-    return Layanan.objects.filter(is_active=True).select_related("unit").order_by("unit__path", "nama")
+    return (
+        Layanan.objects.filter(is_active=True).select_related("unit").order_by("unit__path", "nama")
+    )
 
 
 def published_feedback(**target) -> QuerySet[PublicFeedback]:
@@ -87,9 +89,11 @@ def published_feedback(**target) -> QuerySet[PublicFeedback]:
 
 
 def feedback_answered_count(*, year: int) -> int:
-    return PublicFeedback.objects.filter(
-        status=FeedbackStatus.APPROVED, answered_at__year=year
-    ).exclude(answer="").count()
+    return (
+        PublicFeedback.objects.filter(status=FeedbackStatus.APPROVED, answered_at__year=year)
+        .exclude(answer="")
+        .count()
+    )
 
 
 def unit_pimpinan_user_ids(unit_id: int) -> list[int]:
@@ -97,8 +101,9 @@ def unit_pimpinan_user_ids(unit_id: int) -> list[int]:
     its JPT/administrator officials."""
     active = Pegawai.objects.active().filter(unit_id=unit_id)
     ids = list(
-        active.filter(pk__in=Pegawai.objects.active().values("pejabat_penilai"))
-        .values_list("user_id", flat=True)
+        active.filter(pk__in=Pegawai.objects.active().values("pejabat_penilai")).values_list(
+            "user_id", flat=True
+        )
     )
     if not ids:
         ids = list(

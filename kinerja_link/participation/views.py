@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from accounts.two_factor import qr_svg
-
 from kinerja_link.models import UnitKerja
 
 from . import abuse
@@ -83,7 +82,11 @@ def _trend_context(responses, title: str) -> dict:
     return {
         "trend": points,
         "chart": ikm_trend_chart(
-            [(label, ikm.value) for label, ikm in points if ikm.respondents >= ikm_min_respondents()],
+            [
+                (label, ikm.value)
+                for label, ikm in points
+                if ikm.respondents >= ikm_min_respondents()
+            ],
             title=title,
         )
         if points
@@ -179,12 +182,15 @@ def thanks(request, public_id):
 def _feedback(request, *, layanan: Layanan | None, article: Page | None):
     template = "participation/feedback.html"
     for_service = layanan is not None
-    back = (
-        reverse("partisipasi:layanan", args=[layanan.public_id]) if layanan else article.url
-    )
-    published = (
-        published_feedback(article_id=article.pk)[:20] if article is not None else []
-    )
+    if layanan is not None:
+        back = reverse("partisipasi:layanan", args=[layanan.public_id])
+        target = f"l{layanan.pk}"
+    elif article is not None:
+        back = article.url or "/"
+        target = f"a{article.pk}"
+    else:
+        raise Http404
+    published = published_feedback(article_id=article.pk)[:20] if article is not None else []
     if request.method == "GET":
         form = FeedbackForm(for_service=for_service)
         context = {
@@ -203,7 +209,6 @@ def _feedback(request, *, layanan: Layanan | None, article: Page | None):
         "back": back,
         "feedback": published,
     }
-    target = f"l{layanan.pk}" if layanan else f"a{article.pk}"
     if form.is_bot():
         messages.success(request, _("Terima kasih. Masukan Anda akan diperiksa moderator."))
         return redirect(back)
@@ -226,7 +231,7 @@ def _feedback(request, *, layanan: Layanan | None, article: Page | None):
             kind=data["jenis"],
             text=data["isi"],
             layanan=layanan,
-            article_id=article.pk if article else None,
+            article_id=None if article is None else article.pk,
             sender_email=data.get("email") or "",
             about_staff_service=bool(data.get("tentang_petugas")),
         )
@@ -274,4 +279,3 @@ def poster(request, public_id):
     layanan = _layanan(public_id)
     context = {"layanan": layanan, "survey_url": _survey_url(request, layanan)}
     return _public(render(request, "participation/poster.html", context))
-

@@ -9,7 +9,6 @@ from kinerja_link.models import Pegawai
 from learning import events as learning_events
 
 from ..participation import events as participation_events
-
 from .assignments import assignments_complete
 from .notifications import notify
 from .recommendations import recommendations_after_import
@@ -92,8 +91,11 @@ def notify_low_ikm(sender, *, unit_id, periode, ikm, threshold, pimpinan_user_id
             "Indeks kepuasan masyarakat unit Anda pada %(periode)s adalah %(ikm)s, di bawah "
             "ambang %(threshold)s. Lihat saran responden dan rencanakan perbaikan layanan."
         )
-        % {"periode": periode_label(periode), "ikm": ikm.replace(".", ","),
-           "threshold": threshold.replace(".", ",")},
+        % {
+            "periode": periode_label(periode),
+            "ikm": ikm.replace(".", ","),
+            "threshold": threshold.replace(".", ","),
+        },
         url=reverse("partisipasi:unit", args=[unit_id]),
     )
 

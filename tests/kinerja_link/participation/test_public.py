@@ -21,7 +21,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _survey(client, layanan, **data):
-    return client.post(reverse("partisipasi:survei", args=[layanan.public_id]), data, REMOTE_ADDR=data.pop("addr", "10.0.0.1"))
+    return client.post(
+        reverse("partisipasi:survei", args=[layanan.public_id]),
+        data,
+        REMOTE_ADDR=data.pop("addr", "10.0.0.1"),
+    )
 
 
 def test_anonymous_answer_is_stored_and_moves_the_ikm(client, layanan):
@@ -76,7 +80,9 @@ def test_rate_limit_per_address(client, layanan, settings):
 def test_rate_limit_per_service(client, layanan, settings):
     settings.PARTICIPATION_MAX_PER_TARGET = 2
     for n, scores in enumerate(((4,) * 9, (3,) * 9)):
-        assert _survey(client, layanan, **survey_data(scores, addr=f"10.1.0.{n}")).status_code == 302
+        assert (
+            _survey(client, layanan, **survey_data(scores, addr=f"10.1.0.{n}")).status_code == 302
+        )
     assert _survey(client, layanan, **survey_data((2,) * 9, addr="10.1.0.9")).status_code == 429
 
 
@@ -86,7 +92,9 @@ def test_no_address_is_stored(client, layanan):
     assert "203.0.113.77" not in str(row)
 
 
-def test_low_ikm_is_flagged_to_the_unit_pimpinan(client, layanan, pimpinan, settings, django_capture_on_commit_callbacks):
+def test_low_ikm_is_flagged_to_the_unit_pimpinan(
+    client, layanan, pimpinan, settings, django_capture_on_commit_callbacks
+):
     settings.PARTICIPATION_IKM_MIN_RESPONDENTS = 2
     for n in range(2):
         with django_capture_on_commit_callbacks(execute=True):
@@ -104,7 +112,12 @@ def test_feedback_is_public_only_after_approval(client, layanan):
     detail = reverse("partisipasi:layanan", args=[layanan.public_id])
     assert "Antrean terlalu panjang" not in client.get(detail).content.decode()
     moderator = UserFactory(is_superuser=True)
-    feedback_moderate(feedback=feedback, by=moderator, status=FeedbackStatus.APPROVED, answer="Loket dibuka pukul 07.30.")
+    feedback_moderate(
+        feedback=feedback,
+        by=moderator,
+        status=FeedbackStatus.APPROVED,
+        answer="Loket dibuka pukul 07.30.",
+    )
     html = client.get(detail).content.decode()
     assert "Antrean terlalu panjang" in html and "Loket dibuka pukul 07.30." in html
     assert "warga@example.org" not in html
@@ -112,15 +125,26 @@ def test_feedback_is_public_only_after_approval(client, layanan):
 
 def test_rejected_feedback_stays_hidden(client, layanan):
     feedback = feedback_submit(kind="saran", text="Iklan obat murah", layanan=layanan)
-    feedback_moderate(feedback=feedback, by=UserFactory(is_superuser=True), status=FeedbackStatus.REJECTED)
+    feedback_moderate(
+        feedback=feedback, by=UserFactory(is_superuser=True), status=FeedbackStatus.REJECTED
+    )
     html = client.get(reverse("partisipasi:layanan", args=[layanan.public_id])).content.decode()
     assert "Iklan obat murah" not in html
 
 
-def test_staff_service_feedback_reaches_the_pimpinan_without_a_name(layanan, pimpinan, django_capture_on_commit_callbacks):
-    feedback = feedback_submit(kind="pengaduan", text="Petugas loket 2 tidak ramah.", layanan=layanan, about_staff_service=True)
+def test_staff_service_feedback_reaches_the_pimpinan_without_a_name(
+    layanan, pimpinan, django_capture_on_commit_callbacks
+):
+    feedback = feedback_submit(
+        kind="pengaduan",
+        text="Petugas loket 2 tidak ramah.",
+        layanan=layanan,
+        about_staff_service=True,
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        feedback_moderate(feedback=feedback, by=UserFactory(is_superuser=True), status=FeedbackStatus.APPROVED)
+        feedback_moderate(
+            feedback=feedback, by=UserFactory(is_superuser=True), status=FeedbackStatus.APPROVED
+        )
     note = Notification.objects.get(user=pimpinan.user)
     assert layanan.nama in note.body
     assert pimpinan.nama not in note.body
@@ -138,13 +162,25 @@ def test_moderation_queue_is_for_moderators_only(client, layanan):
     client.force_login(moderator)
     response = client.get(url)
     assert response.status_code == 200
-    assert "Tambah kursi tunggu" in response.content.decode() or "Saran" in response.content.decode()
+    assert (
+        "Tambah kursi tunggu" in response.content.decode() or "Saran" in response.content.decode()
+    )
 
 
 def test_public_pages_are_cacheable_and_show_no_personal_data(client, layanan, settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
-    feedback = feedback_submit(kind="saran", text="Perlu papan antrean.", layanan=layanan, sender_email="rahasia@example.org")
-    feedback_moderate(feedback=feedback, by=UserFactory(is_superuser=True), status=FeedbackStatus.APPROVED, answer="Sudah dipasang.")
+    feedback = feedback_submit(
+        kind="saran",
+        text="Perlu papan antrean.",
+        layanan=layanan,
+        sender_email="rahasia@example.org",
+    )
+    feedback_moderate(
+        feedback=feedback,
+        by=UserFactory(is_superuser=True),
+        status=FeedbackStatus.APPROVED,
+        answer="Sudah dipasang.",
+    )
     for name in ("layanan", "poster"):
         url = reverse(f"partisipasi:{name}", args=[layanan.public_id])
         first = client.get(url)
@@ -171,7 +207,12 @@ def test_feedback_on_an_article(client):
     article = make_article(make_article_index(make_home()), title="Berita pelayanan")
     url = reverse("partisipasi:masukan_artikel", args=[article.pk])
     assert client.get(url).status_code == 200
-    assert client.post(url, feedback_data(jenis="saran", isi="Tulisan yang bagus."), REMOTE_ADDR="10.4.0.1").status_code == 302
+    assert (
+        client.post(
+            url, feedback_data(jenis="saran", isi="Tulisan yang bagus."), REMOTE_ADDR="10.4.0.1"
+        ).status_code
+        == 302
+    )
     feedback = PublicFeedback.objects.get()
     assert feedback.article_id == article.pk and feedback.layanan is None
     assert "Tulisan yang bagus" not in client.get(url).content.decode()
@@ -185,7 +226,10 @@ def test_sender_email_is_erased_with_the_pegawai(layanan):
 
 
 def test_sender_can_be_forgotten_by_address(layanan):
-    from kinerja_link.participation.erasure import sender_personal_data_erase, sender_personal_data_export
+    from kinerja_link.participation.erasure import (
+        sender_personal_data_erase,
+        sender_personal_data_export,
+    )
 
     feedback_submit(kind="saran", text="Halo", layanan=layanan, sender_email="Warga@Example.org")
     assert sender_personal_data_export(email="warga@example.org")[0]["text"] == "Halo"
