@@ -33,15 +33,11 @@ def _y(value: Decimal) -> int:
     return round(TOP + PLOT_HEIGHT * (1 - float(share)))
 
 
-def ikm_trend_chart(points: Sequence[tuple[str, Decimal]], *, title: str) -> SafeString:
-    """``points`` are (periode label, IKM) in time order; the last 8 are drawn."""
-    points = list(points)[-8:]
-    if not points:
-        return SafeString("")
+def _bars(points: Sequence[tuple[str, Decimal]]) -> SafeString:
     slot = (WIDTH - LEFT - 4) // len(points)
     bar = max(8, slot - BAR_GAP)
     bottom = TOP + PLOT_HEIGHT
-    bars = format_html_join(
+    return format_html_join(
         "",
         '<g><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="2" fill="{fill}"/>'
         '<text x="{cx}" y="{ty}" text-anchor="middle" font-size="10" fill="{ink}">{value}</text>'
@@ -56,7 +52,7 @@ def ikm_trend_chart(points: Sequence[tuple[str, Decimal]], *, title: str) -> Saf
                 "fill": FILL,
                 "cx": LEFT + i * slot + BAR_GAP // 2 + bar // 2,
                 "ty": _y(value) - 3,
-                "value": f"{value:.2f}".replace(".", ","),
+                "value": _number(value),
                 "ly": bottom + 14,
                 "label": label.replace("Triwulan ", "T"),
                 "ink": INK,
@@ -64,7 +60,10 @@ def ikm_trend_chart(points: Sequence[tuple[str, Decimal]], *, title: str) -> Saf
             for i, (label, value) in enumerate(points)
         ),
     )
-    grid = format_html_join(
+
+
+def _grid() -> SafeString:
+    return format_html_join(
         "",
         '<line x1="{l}" x2="{r}" y1="{y}" y2="{y}" stroke="{c}" stroke-dasharray="3 3"/>'
         '<text x="{tx}" y="{ty}" text-anchor="end" font-size="9" fill="{ink}">{v}</text>',
@@ -76,13 +75,24 @@ def ikm_trend_chart(points: Sequence[tuple[str, Decimal]], *, title: str) -> Saf
                 "c": GRID,
                 "tx": LEFT - 3,
                 "ty": _y(band) + 3,
-                "v": f"{band:.2f}".replace(".", ","),
+                "v": _number(band),
                 "ink": INK,
             }
             for band in BANDS
         ),
     )
-    desc = "; ".join(f"{label}: {value:.2f}".replace(".", ",") for label, value in points)
+
+
+def _number(value: Decimal) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def ikm_trend_chart(points: Sequence[tuple[str, Decimal]], *, title: str) -> SafeString:
+    """``points`` are (periode label, IKM) in time order; the last 8 are drawn."""
+    points = list(points)[-8:]
+    if not points:
+        return SafeString("")
+    desc = "; ".join(f"{label}: {_number(value)}" for label, value in points)
     return format_html(
         '<svg class="ikm-chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
         'width="100%" role="img" aria-labelledby="ikm-chart-title ikm-chart-desc">'
@@ -92,6 +102,6 @@ def ikm_trend_chart(points: Sequence[tuple[str, Decimal]], *, title: str) -> Saf
         h=TOP + PLOT_HEIGHT + 22,
         title=title,
         desc=_("IKM per periode: %(points)s") % {"points": desc},
-        grid=grid,
-        bars=bars,
+        grid=_grid(),
+        bars=_bars(points),
     )

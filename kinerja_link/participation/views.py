@@ -179,72 +179,64 @@ def thanks(request, public_id):
     return _private(render(request, "participation/thanks.html", {"layanan": layanan}))
 
 
+def _feedback_target(layanan: Layanan | None, article: Page | None) -> tuple[str, str]:
+    """Where to go back to, and the rate-limit key of the target."""
+    if layanan is not None:
+        return reverse("partisipasi:layanan", args=[layanan.public_id]), f"l{layanan.pk}"
+    if article is not None:
+        return article.url or "/", f"a{article.pk}"
+    raise Http404
+
+
 def _feedback(request, *, layanan: Layanan | None, article: Page | None):
     template = "participation/feedback.html"
-    for_service = layanan is not None
-    if layanan is not None:
-        back = reverse("partisipasi:layanan", args=[layanan.public_id])
-        target = f"l{layanan.pk}"
-    elif article is not None:
-        back = article.url or "/"
-        target = f"a{article.pk}"
-    else:
-        raise Http404
-    published = published_feedback(article_id=article.pk)[:20] if article is not None else []
-    if request.method == "GET":
-        form = FeedbackForm(for_service=for_service)
-        context = {
-            "layanan": layanan,
-            "article": article,
-            "form": form,
-            "back": back,
-            "feedback": published,
-        }
-        return _private(render(request, template, context))
-    form = FeedbackForm(request.POST, for_service=for_service)
+    back, target = _feedback_target(layanan, article)
+    data = request.POST if request.method == "POST" else None
+    form = FeedbackForm(data, for_service=layanan is not None)
     context = {
         "layanan": layanan,
         "article": article,
         "form": form,
         "back": back,
-        "feedback": published,
+        "feedback": published_feedback(article_id=article.pk)[:20] if article else [],
     }
+    if request.method == "GET":
+        return _private(render(request, template, context))
     if form.is_bot():
         messages.success(request, _("Terima kasih. Masukan Anda akan diperiksa moderator."))
         return redirect(back)
     if abuse.limit_reached(request, scope="masukan", target=target):
-        return _refused(
-            request,
-            template,
-            context,
-            _("Terlalu banyak masukan dalam waktu singkat. Silakan coba lagi nanti."),
-        )
-    if not form.is_valid():
-        form.refresh_challenge()
-        return _private(render(request, template, context, status=400))
-    data = form.cleaned_data
-    if abuse.is_duplicate(request, target=target, content=data["isi"].strip()):
-        messages.info(request, _("Masukan yang sama sudah kami terima. Terima kasih!"))
-        return redirect(back)
-    try:
-        feedback_submit(
-            kind=data["jenis"],
-            text=data["isi"],
-            layanan=layanan,
-            article_id=None if article is None else article.pk,
-            sender_email=data.get("email") or "",
-            about_staff_service=bool(data.get("tentang_petugas")),
-        )
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        form.refresh_challenge()
-        return _private(render(request, template, context, status=400))
-    abuse.count_submission(request, scope="masukan", target=target)
-    messages.success(
-        request,
-        _("Terima kasih. Masukan Anda akan ditampilkan setelah diperiksa moderator."),
+        message = _("Terlalu banyak masukan dalam waktu singkat. Silakan coba lagi nanti.")
+        return _refused(request, template, context, message)
+    if form.is_valid():
+        data = form.cleaned_data
+        if abuse.is_duplicate(request, target=target, content=data["isi"].strip()):
+            messages.info(request, _("Masukan yang sama sudah kami terima. Terima kasih!"))
+            return redirect(back)
+        try:
+            _feedback_save(data, layanan=layanan, article=article)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            abuse.count_submission(request, scope="masukan", target=target)
+            messages.success(
+                request,
+                _("Terima kasih. Masukan Anda akan ditampilkan setelah diperiksa moderator."),
+            )
+            return redirect(back)
+    form.refresh_challenge()
+    return _private(render(request, template, context, status=400))
+
+
+def _feedback_save(data: dict, *, layanan: Layanan | None, article: Page | None) -> None:
+    feedback_submit(
+        kind=data["jenis"],
+        text=data["isi"],
+        layanan=layanan,
+        article_id=None if article is None else article.pk,
+        sender_email=data.get("email") or "",
+        about_staff_service=bool(data.get("tentang_petugas")),
     )
-    return redirect(back)
 
 
 @require_http_methods(["GET", "POST"])
