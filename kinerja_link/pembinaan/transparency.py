@@ -8,9 +8,10 @@ the instansi root itself form one more row ("langsung di bawah instansi"), so th
 partition the instansi and add up to its total row. Units without active pegawai are left
 out (nothing to show, and they must not serve as a cover for a suppressed row).
 
-**Queries.** Seven aggregate statements whatever the size of the organisation (units,
+**Queries.** Nine aggregate statements whatever the size of the organisation (units,
 headcounts, pegawai reaching the JP target, completed courses, sessions per row, sessions
-per instansi, published articles), then one atomic write in ``portal``.
+per instansi, published articles, the year's SKM sums and answered public feedback from
+``participation``), then one atomic write in ``portal``.
 
 **Privacy.** A group smaller than ``portal.transparency.MIN_GROUP_SIZE`` is suppressed
 here: its numbers are never handed to the store. Because the total row is the sum of the
