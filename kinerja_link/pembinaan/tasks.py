@@ -15,7 +15,7 @@ from .evidence import evidence_attach_pending, evidence_from_learning_record
 from .mail import notifications_send_pending
 from .recommendations import recommendations_generate
 from .reminders import reminders_create
-from .transparency import transparency_refresh
+from .transparency import transparency_refresh, transparency_refresh_pending_clear
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -80,7 +80,11 @@ def skp_evidence_attach_pending_task() -> int:
     max_retries=3,
 )
 def transparency_refresh_task() -> int:
-    """Recompute the public transparency figures. Idempotent: each run replaces the last."""
+    """Recompute the public transparency figures. Idempotent: each run replaces the last.
+
+    Drops the "refresh pending" lock first, so a change committed while this runs
+    schedules another run (``transparency_refresh_soon``)."""
+    transparency_refresh_pending_clear()
     return transparency_refresh().pk
 
 

@@ -8,9 +8,10 @@ the instansi root itself form one more row ("langsung di bawah instansi"), so th
 partition the instansi and add up to its total row. Units without active pegawai are left
 out (nothing to show, and they must not serve as a cover for a suppressed row).
 
-**Queries.** Seven aggregate statements whatever the size of the organisation (units,
+**Queries.** Nine aggregate statements whatever the size of the organisation (units,
 headcounts, pegawai reaching the JP target, completed courses, sessions per row, sessions
-per instansi, published articles), then one atomic write in ``portal``.
+per instansi, published articles, the year's SKM sums and answered public feedback from
+``participation``), then one atomic write in ``portal``.
 
 **Privacy.** A group smaller than ``portal.transparency.MIN_GROUP_SIZE`` is suppressed
 here: its numbers are never handed to the store. Because the total row is the sum of the
@@ -22,9 +23,11 @@ sum of several hidden rows, itself a group of at least ``MIN_GROUP_SIZE`` people
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
@@ -34,15 +37,19 @@ from portal.selectors import published_article_count
 from portal.transparency import (
     MIN_GROUP_SIZE,
     GroupFigures,
+    ParticipationFigures,
     RowKind,
     TransparencySnapshot,
     transparency_snapshot_store,
 )
 
 from ..models import Pegawai, UnitKerja
+from ..participation.selectors import public_figures
+from ..participation.services import ikm_min_respondents
 from .models import SessionParticipant
 
 STEPLEN = UnitKerja.steplen
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -177,4 +184,53 @@ def transparency_refresh(*, year: int | None = None) -> TransparencySnapshot:
         articles_published=published_article_count(year=year),
         rows=rows,
         computed_at=now,
+        participation=_participation(year),
     )
+
+
+def _participation(year: int) -> ParticipationFigures:
+    """The year's IKM over every service, published only from the minimum number of
+    respondents the regulation's sampling asks of a unit (a setting)."""
+    figures = public_figures(year=year)
+    ikm = figures.ikm
+    shown = ikm is not None and ikm.respondents >= ikm_min_respondents()
+    return ParticipationFigures(
+        respondents=figures.respondents if shown else None,
+        ikm=ikm.value if shown and ikm else None,
+        mutu=ikm.mutu if shown and ikm else "",
+        kinerja=ikm.kinerja if shown and ikm else "",
+        feedback_answered=figures.feedback_answered,
+    )
+
+
+# --- Live refresh ----------------------------------------------------------------------
+
+REFRESH_PENDING_KEY = "pembinaan:transparency:refresh-pending"
+
+
+def transparency_refresh_soon() -> None:
+    """Recompute the figures shortly, once however many changes ask (call after commit).
+
+    Eager mode (``make demo``, tests) recomputes at once. With a worker the first caller
+    takes a cache lock and schedules one task ``TRANSPARENCY_REFRESH_DELAY_SECONDS`` later;
+    callers meanwhile find the lock and add nothing. The task drops the lock before it
+    reads, so a change during its run schedules the next one. A lost message is repaired
+    by the periodic job.
+    """
+    from .tasks import transparency_refresh_task
+
+    if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+        transparency_refresh()
+        return
+    delay = int(getattr(settings, "TRANSPARENCY_REFRESH_DELAY_SECONDS", 30))
+    if not cache.add(REFRESH_PENDING_KEY, 1, timeout=delay * 10):
+        return
+    try:
+        transparency_refresh_task.apply_async(countdown=delay, ignore_result=True)
+    except Exception:  # broker down: the next change tries again; the periodic job repairs
+        cache.delete(REFRESH_PENDING_KEY)
+        logger.warning("transparency refresh not scheduled", exc_info=True)
+
+
+def transparency_refresh_pending_clear() -> None:
+    cache.delete(REFRESH_PENDING_KEY)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("api/v1/", api.urls),
     path("kinerja/", include("kinerja_link.urls")),
+    path("layanan/", include("kinerja_link.participation.urls")),
     path("", include("kinerja_link.pembinaan.urls")),
     path("tim-saya/", include(tim_saya_patterns)),
     path("pengembangan/", include("kinerja_link.pengembangan.urls")),

@@ -1,6 +1,7 @@
 """Whole-response cache for anonymous views of Wagtail pages.
 
-Only responses of ``wagtail.views.serve`` are cached, only for GET/HEAD requests that
+Only responses of ``wagtail.views.serve`` (and of views marked ``anonymous_page_cache``)
+are cached, only for GET/HEAD requests that
 carry no session or messages cookie (so nobody logged in, nobody with a flash message
 or a page password) and only when the response sets no cookie itself. Publishing,
 unpublishing, moving or deleting any page bumps a generation number stored with every
@@ -95,9 +96,15 @@ def _served_by_wagtail(path: str) -> bool:
 def _resolves_to_serve(path: str, urlconf) -> bool:
     # Bounded, so random paths cannot grow it; the URLconf is fixed for a process.
     try:
-        return resolve(path, urlconf).func is wagtail_views.serve
+        return is_cached_view(resolve(path, urlconf).func)
     except Resolver404:
         return False
+
+
+def is_cached_view(view_func) -> bool:
+    """Wagtail's page view, or a read-only public view marked ``anonymous_page_cache``
+    (kinerja_link.participation's service pages)."""
+    return view_func is wagtail_views.serve or getattr(view_func, "anonymous_page_cache", False)
 
 
 def _key(request) -> str:
@@ -159,7 +166,7 @@ class AnonymousPageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Runs after every middleware's request phase, so request.user is known here.
         user = getattr(request, "user", None)
-        request._portal_cache_page = view_func is wagtail_views.serve and not (
+        request._portal_cache_page = is_cached_view(view_func) and not (
             user is not None and user.is_authenticated
         )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.db import models, transaction
@@ -44,6 +45,13 @@ class TransparencySnapshot(models.Model):
     jp_target = models.PositiveSmallIntegerField(_("target JP per tahun"))
     min_group_size = models.PositiveSmallIntegerField(_("ukuran kelompok minimum"))
     articles_published = models.PositiveIntegerField(_("artikel sosialisasi terbit"))
+    # Public participation (kinerja_link.participation). The IKM is stored only when enough
+    # people answered (``skm_respondents`` is then set too); otherwise both stay empty.
+    skm_respondents = models.PositiveIntegerField(_("responden SKM"), null=True, blank=True)
+    ikm = models.DecimalField(_("IKM"), max_digits=5, decimal_places=2, null=True, blank=True)
+    ikm_mutu = models.CharField(_("mutu pelayanan"), max_length=1, blank=True)
+    ikm_kinerja = models.CharField(_("kinerja unit pelayanan"), max_length=20, blank=True)
+    feedback_answered = models.PositiveIntegerField(_("masukan publik dijawab"), default=0)
 
     class Meta:
         verbose_name = _("cuplikan angka transparansi")
@@ -111,6 +119,18 @@ class GroupFigures:
         return self.headcount is None
 
 
+@dataclass(frozen=True)
+class ParticipationFigures:
+    """Public participation of the year: the IKM (``None`` below the minimum number of
+    respondents) and how many public feedback items got a public answer."""
+
+    respondents: int | None
+    ikm: Decimal | None
+    mutu: str
+    kinerja: str
+    feedback_answered: int
+
+
 def transparency_snapshot_store(
     *,
     year: int,
@@ -118,6 +138,7 @@ def transparency_snapshot_store(
     articles_published: int,
     rows: Sequence[GroupFigures],
     computed_at: datetime.datetime,
+    participation: ParticipationFigures | None = None,
 ) -> TransparencySnapshot:
     """Write a complete snapshot and drop the older ones, all in one transaction.
 
@@ -135,6 +156,7 @@ def transparency_snapshot_store(
             jp_target=jp_target,
             min_group_size=MIN_GROUP_SIZE,
             articles_published=articles_published,
+            **_participation_fields(participation),
         )
         TransparencyRow.objects.bulk_create(_row_models(snapshot, rows))
         _drop_older_snapshots()
@@ -142,6 +164,19 @@ def transparency_snapshot_store(
 
         transaction.on_commit(invalidate_all)  # cached pages showing the old figures
     return snapshot
+
+
+def _participation_fields(figures: ParticipationFigures | None) -> dict:
+    if figures is None:
+        return {}
+    shown = figures.ikm is not None
+    return {
+        "skm_respondents": figures.respondents if shown else None,
+        "ikm": figures.ikm,
+        "ikm_mutu": figures.mutu if shown else "",
+        "ikm_kinerja": figures.kinerja[:20] if shown else "",
+        "feedback_answered": figures.feedback_answered,
+    }
 
 
 def _row_models(

@@ -16,6 +16,7 @@ CHAIN: tuple[tuple[str, str], ...] = (
     ("learning", "learning"),
     ("quiz", "learning.quiz"),
     ("kinerja_link", "kinerja_link"),
+    ("participation", "kinerja_link.participation"),
     ("pembinaan", "kinerja_link.pembinaan"),
     ("pengembangan", "kinerja_link.pengembangan"),
     ("siasn", "kinerja_link.siasn"),

@@ -80,6 +80,11 @@ MATRIX: list[Rule] = [
     Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),
     Rule(r"^set_language$", EVERYONE),
     Rule(r"^portal:(search|sitemap|robots)$", EVERYONE),
+    Rule(
+        r"^partisipasi:",
+        EVERYONE,
+        "public services, IKM, the anonymous SKM survey and feedback forms, QR posters",
+    ),
     Rule(r"^learning:certificate_verify$", EVERYONE, "public check; NIP masked"),
     Rule(r"^learning:verification_(list|decide)$", PENGELOLA),
     Rule(r"^learning:", SIGNED_IN, "own records only; others' ids give 404"),

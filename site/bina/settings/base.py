@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "learning",
     "learning.quiz",
     "kinerja_link",
+    "kinerja_link.participation",
     "kinerja_link.pembinaan",
     "kinerja_link.pengembangan",
     "kinerja_link.siasn",
@@ -259,6 +260,7 @@ BINA_AUDIT_TARGET_APP_LABELS = [
     "foundation",
     "kinerja_link",
     "learning",
+    "participation",
     "pembinaan",
     "pengembangan",
     "portal",
@@ -274,6 +276,20 @@ JP_MINUTES = int(os.environ.get("JP_MINUTES", "45"))
 JP_TARGET_PER_YEAR = int(os.environ.get("JP_TARGET_PER_YEAR", "20"))
 # A pimpinan's team: "direct" = those whose pejabat penilai they are; "unit" adds the unit subtree.
 BINA_TEAM_SCOPE = os.environ.get("BINA_TEAM_SCOPE", "direct")
+
+# --- Public participation (kinerja_link.participation) ---------------------------------
+# A unit whose IKM of a quarter falls below this is flagged to its pimpinan (76.61 = mutu B).
+PARTICIPATION_IKM_THRESHOLD = os.environ.get("PARTICIPATION_IKM_THRESHOLD", "76.61")
+# The IKM is published (and flagged) only from this many respondents.
+PARTICIPATION_IKM_MIN_RESPONDENTS = int(os.environ.get("PARTICIPATION_IKM_MIN_RESPONDENTS", "10"))
+# Anonymous forms: submissions per hashed address and per service in a window, and the
+# window in which the same answer from the same address is a duplicate.
+PARTICIPATION_MAX_PER_ADDRESS = int(os.environ.get("PARTICIPATION_MAX_PER_ADDRESS", "10"))
+PARTICIPATION_MAX_PER_TARGET = int(os.environ.get("PARTICIPATION_MAX_PER_TARGET", "300"))
+PARTICIPATION_WINDOW_SECONDS = 3600
+PARTICIPATION_DUPLICATE_SECONDS = 600
+# Live transparency: changes within this many seconds make one recomputation.
+TRANSPARENCY_REFRESH_DELAY_SECONDS = int(os.environ.get("TRANSPARENCY_REFRESH_DELAY_SECONDS", "30"))
 
 # --- SIASN (BKN) ------------------------------------------------------------
 # The agency's ids in SIASN's references: every Riwayat Kursus row and push carries them.

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
 from accounts.roles import Role
 from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
+from kinerja_link.participation.demo import seed_participation
 from kinerja_link.pembinaan.demo import seed_pembinaan
 from kinerja_link.pembinaan.transparency import transparency_refresh
 from kinerja_link.pengembangan.demo import seed_pengembangan
@@ -36,12 +37,20 @@ class Command(BaseCommand):
         seed_pembinaan()
         self.stdout.write("Rencana pengembangan kompetensi (IDP) pegawai demo…")
         seed_pengembangan()
-        # Last, so the figures include everything seeded above (the beat job refreshes hourly).
+        self.stdout.write("Layanan publik, survei kepuasan (SKM) dan masukan publik…")
+        services = seed_participation()
+        # Last, so the figures include everything seeded above. From here on they follow
+        # every change at once (eager tasks, no beat needed; pembinaan.transparency).
         self.stdout.write("Angka halaman transparansi…")
         transparency_refresh()
 
         self.stdout.write(self.style.SUCCESS("\nData demo siap. Buka http://127.0.0.1:8000/"))
         self.stdout.write(f"Kata sandi semua akun demo: {DEMO_PASSWORD}\n")
+        for layanan in services:
+            self.stdout.write(
+                f"  Survei {layanan.nama}: http://127.0.0.1:8000/layanan/{layanan.public_id}/survei/"
+                f"  (poster QR: …/layanan/{layanan.public_id}/poster/)"
+            )
         width = max(len(login.role) for login in logins)
         for login in logins:
             self.stdout.write(f"  {login.role:<{width}}  {login.login:<26}  {login.name}")
