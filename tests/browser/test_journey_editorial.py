@@ -56,12 +56,16 @@ def test_editor_submits_and_moderator_publishes(browser, live_server, page, site
     editor.keyboard.type("Senyum adalah bagian dari pelayanan prima.")
     editor.get_by_label("Berorientasi Pelayanan").check()
     screenshot(editor, f"editorial-{viewport_name}-tulis")
-    # Autosave is off (settings: it raced the visible save and collided on the slug), so
-    # the editor saves the draft by hand first, then submits it for moderation.
-    expect(editor.locator("[data-w-autosave-interval-value]")).to_have_count(0)
-    with editor.expect_navigation():
-        editor.get_by_role("button", name="Simpan konsep").click()
-    expect(editor).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    # Wagtail autosaves the draft as the editor types. Submitting while an autosave is in
+    # flight races it (two saves of a new page collide on the slug), so wait for "Saved"; if
+    # no autosave happened, save the draft by hand first, as an editor can.
+    saved = editor.locator(".w-autosave-indicator__state--saved")
+    try:
+        expect(saved).to_be_visible(timeout=8_000)
+    except AssertionError:
+        with editor.expect_navigation():
+            editor.get_by_role("button", name="Simpan konsep").click()
+        expect(editor).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
     more_actions(editor)
     with editor.expect_navigation():
         editor.locator("button[name=action-submit]").click()

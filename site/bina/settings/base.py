@@ -237,10 +237,6 @@ TASKS = {
 WAGTAIL_SITE_NAME = "Bina ASN"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-# Autosave is off (issue #18): on a create view it saved a draft page in the background
-# while the visible save reported a validation error, and the next save then failed with
-# "slug already in use". Editors save drafts explicitly; every save is a revision.
-WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # restricted pages send visitors to our NIP login
 # No Gravatar: it would send a hash of every staff e-mail to a third party (UU PDP) and
 # breaks the CSP; Wagtail then shows its own default avatar.

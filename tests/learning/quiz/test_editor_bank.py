@@ -1,5 +1,5 @@
 """Issue #18, "Editors": the editor role works the question bank; admin type names are
-Indonesian; autosave no longer creates pages behind a failed save."""
+Indonesian."""
 
 import pytest
 
@@ -89,15 +89,3 @@ def test_other_roles_still_cannot_import(client, role):
     client.force_login(staff(role))
     response = client.get(reverse("quiz_question_import"))
     assert response.status_code in (302, 403)
-
-
-def test_the_course_editor_has_no_autosave(client, index):
-    """Autosave on the create view saved a draft course while the visible save reported a
-    validation error; the next save failed with "slug already in use"."""
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    add = reverse("wagtailadmin_pages:add", args=["learning", "coursepage", index.pk])
-    response = client.get(add)
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert "data-w-autosave-interval-value" not in html
-    assert "w-autosave#save" not in html
