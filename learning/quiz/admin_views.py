@@ -29,7 +29,18 @@ class ImportForm(forms.Form):
     category = forms.CharField(
         label=gettext_lazy("Kategori tujuan"),
         max_length=500,
-        help_text=gettext_lazy("Mis. BerAKHLAK/Akuntabel; dibuat bila belum ada."),
+        help_text=gettext_lazy(
+            "Mis. BerAKHLAK/Akuntabel; dibuat bila belum ada. Kategori $CATEGORY dalam berkas "
+            "yang mengulang kategori ini tidak dibuat dua kali."
+        ),
+    )
+    allow_type_change = forms.BooleanField(
+        label=gettext_lazy("Izinkan perubahan jenis soal"),
+        required=False,
+        help_text=gettext_lazy(
+            "Tanpa centang ini, soal yang cocok lewat nama/ID tetapi berganti jenis (mis. "
+            "pilihan ganda menjadi isian singkat) dilewati."
+        ),
     )
 
     def clean(self):
@@ -48,17 +59,16 @@ class ImportForm(forms.Form):
         return data
 
 
-def _counts(report) -> list[tuple[str, list[tuple[str, int]]]]:
-    # Plain lists for the template: a Counter answers 0 to any lookup, ".items" included.
-    return [
-        (_("Baru"), sorted(report.created.items())),
-        (_("Diperbarui"), sorted(report.updated.items())),
-        (_("Tidak berubah"), sorted(report.unchanged.items())),
-    ]
+def may_import(user) -> bool:
+    """Importing adds and updates questions and may add categories."""
+    return all(
+        user.has_perm(f"quiz.{perm}")
+        for perm in ("add_question", "change_question", "add_questioncategory")
+    )
 
 
 def question_import(request):
-    if not request.user.has_perm("quiz.add_question"):
+    if not may_import(request.user):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -70,14 +80,20 @@ def question_import(request):
             category_path=form.cleaned_data["category"],
             user=request.user,
             dry_run=not confirm,
+            allow_type_change=form.cleaned_data["allow_type_change"],
         )
         if confirm:
             messages.success(
                 request,
-                _("%(n)s soal baru, %(u)s diperbarui, %(s)s dilewati.")
+                _(
+                    "%(n)s soal baru, %(u)s diperbarui, %(c)s tidak berubah, %(d)s duplikat "
+                    "dalam berkas, %(s)s dilewati."
+                )
                 % {
                     "n": sum(report.created.values()),
                     "u": sum(report.updated.values()),
+                    "c": sum(report.unchanged.values()),
+                    "d": sum(report.duplicates.values()),
                     "s": len(report.skipped),
                 },
             )
@@ -86,5 +102,5 @@ def question_import(request):
     return TemplateResponse(
         request,
         "quiz/admin/import.html",
-        {"form": form, "report": report, "counts": _counts(report) if report else []},
+        {"form": form, "report": report, "counts": report.counts() if report else []},
     )

@@ -157,7 +157,7 @@ def _read_question(
         collector.problem(line, str(error), name or default_question_name(_release(text)))
         return
     idnumber, tags = _id_and_tags(block.comments)
-    collector.add(ImportedQuestion(question, category, line, idnumber, tags))
+    collector.add(ImportedQuestion(question, category, line, idnumber, tags, named=bool(name)))
 
 
 def _split_name(text: str) -> tuple[str, str]:

@@ -19,6 +19,18 @@ class ImportedQuestion:
     line: int = 0
     idnumber: str = ""
     tags: tuple[str, ...] = ()
+    # Whether the author named the question (GIFT `::name::`); an unnamed question is
+    # named after its text, and such a name is no identity to match a re-import by.
+    named: bool = False
+
+    @property
+    def identity(self) -> tuple[str, str] | None:
+        """The author's identity for the question: its idnumber, else its GIFT name."""
+        if self.idnumber:
+            return ("idnumber", self.idnumber[:100])
+        if self.named:
+            return ("name", self.question.name[:255])
+        return None
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from wagtail.search import index
 
 from learning.quiz.grading import GradingMethod
 from learning.quiz.panels import ReviewTimingPanel
-from learning.quiz.types import QuestionData, QuestionType
+from learning.quiz.types import QUESTION_TYPE_LABELS, QuestionData
 
 # --- question bank ---------------------------------------------------------------------
 
@@ -111,7 +111,9 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     name = models.CharField(_("nama soal"), max_length=255)
     idnumber = models.CharField(_("ID soal"), max_length=100, blank=True)
     qtype = models.CharField(
-        _("jenis"), max_length=20, choices=[(t.value, t.value) for t in QuestionType]
+        _("jenis"),
+        max_length=20,
+        choices=[(t.value, label) for t, label in QUESTION_TYPE_LABELS.items()],
     )
     # The definition: `QuestionData.to_json()`. Written by the admin form and imports only.
     data = models.JSONField(_("definisi"), default=dict)

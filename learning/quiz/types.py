@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 JSON_VERSION = 1
 
@@ -34,6 +35,26 @@ class QuestionType(StrEnum):
     NUMERICAL = "numerical"
     MATCHING = "matching"
     ESSAY = "essay"
+
+
+# What the admin shows for each type (the codes are identifiers, never UI text).
+QUESTION_TYPE_LABELS = {
+    QuestionType.SINGLE_CHOICE: gettext_lazy("Pilihan ganda"),
+    QuestionType.MULTIPLE_RESPONSE: gettext_lazy("Pilihan ganda kompleks"),
+    QuestionType.TRUE_FALSE: gettext_lazy("Benar/salah"),
+    QuestionType.SHORT_ANSWER: gettext_lazy("Isian singkat"),
+    QuestionType.NUMERICAL: gettext_lazy("Angka"),
+    QuestionType.MATCHING: gettext_lazy("Menjodohkan"),
+    QuestionType.ESSAY: gettext_lazy("Uraian"),
+}
+
+
+def question_type_label(qtype: str) -> str:
+    """The Indonesian name of a type code (the code itself if it is unknown)."""
+    try:
+        return str(QUESTION_TYPE_LABELS[QuestionType(qtype)])
+    except ValueError:
+        return qtype
 
 
 class TextFormat(StrEnum):

@@ -92,9 +92,11 @@ def register_question_import_menu_item():
 
     from wagtail.admin.menu import MenuItem
 
+    from learning.quiz.admin_views import may_import
+
     class ImportMenuItem(MenuItem):
         def is_shown(self, request):
-            return request.user.has_perm("quiz.add_question")
+            return may_import(request.user)
 
     return ImportMenuItem(
         _("Impor soal"), reverse("quiz_question_import"), icon_name="upload", order=307

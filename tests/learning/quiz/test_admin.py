@@ -71,7 +71,12 @@ def test_admin_import_previews_then_imports(admin_client):
     upload = SimpleUploadedFile("bank.gift", gift.encode())
     preview = admin_client.post(url, {"file": upload, "fmt": "gift", "category": "Impor/Admin"})
     html = preview.content.decode()
-    assert preview.status_code == 200 and "single_choice 1" in html and "Rusak" in html
+    assert (
+        preview.status_code == 200
+        and "Pilihan ganda 1" in html
+        and "single_choice" not in html
+        and "Rusak" in html
+    )
     assert not Question.objects.exists()
     confirm = admin_client.post(
         url, {"content": gift, "fmt": "gift", "category": "Impor/Admin", "confirm": "1"}

@@ -39,7 +39,7 @@ def test_import_command_counts_types_lists_skips_and_does_not_duplicate():
     gift = FIXTURES / "berakhlak.gift"
     expected = len(parse_gift(gift.read_bytes()).questions)
     out = run("import_questions", str(gift), "--format", "gift", "--category", "Bank/Uji")
-    assert f"Baru: {expected}" in out and "single_choice" in out
+    assert f"Baru: {expected}" in out and "Pilihan ganda" in out and "single_choice" not in out
     assert Question.objects.count() == expected
     assert Question.objects.filter(category__parent__name="BerAKHLAK").exists()
     again = run("import_questions", str(gift), "--format", "gift", "--category", "Bank/Uji")
