@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from ..kuadran import KUADRAN, Predikat, Rating
 from ..models import Evaluasi, Pegawai
 from ..selectors import periode_with_evaluasi, team_of
 from .assignments import assignment_state
+from .rencana_page import Pengamatan, pengamatan_for
 from .models import (
     Assignment,
     AssignmentStatus,
@@ -103,6 +104,8 @@ class TeamMember:
     evaluasi: Evaluasi | None  # in the chosen period
     jp: Decimal  # counted this year
     jp_reached: bool
+    # Rencana aksi and realisasi on this year's SKP: filled for the page shown only.
+    pengamatan: Pengamatan | None = None
 
     @property
     def pk(self) -> int:
@@ -230,10 +233,12 @@ def tim_saya_page(
     members = _members(team, periode=periode, year=today.year)
     shown = [m for m in members if filters.keep(m)]
     page = Paginator(shown, MEMBERS_PER_PAGE).get_page(params.get("halaman"))
+    pengamatan = pengamatan_for([m.pk for m in page.object_list], year=today.year)
+    page_members = [replace(m, pengamatan=pengamatan.get(m.pk)) for m in page.object_list]
     recommendations = _open_recommendations(shown)
     assignments = _assignments(shown, today=today)
     return {
-        "members": page.object_list,
+        "members": page_members,
         "page": page,
         "team_size": len(members),
         "grid": kuadran_grid(shown),

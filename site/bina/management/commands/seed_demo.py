@@ -6,6 +6,7 @@ from accounts.demo import DEMO_PASSWORD, demo_password_hash, seed_staff
 from accounts.roles import Role
 from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
 from kinerja_link.pembinaan.demo import seed_pembinaan
+from kinerja_link.pembinaan.demo_rencana import seed_rencana_aksi
 from kinerja_link.pembinaan.transparency import transparency_refresh
 from learning.demo import seed_learning
 from learning.quiz.demo import seed_quizzes
@@ -33,6 +34,8 @@ class Command(BaseCommand):
         seed_evaluasi_import()
         self.stdout.write("Pembinaan: rekomendasi, penugasan, sesi, umpan balik…")
         seed_pembinaan()
+        self.stdout.write("Rencana aksi dan realisasi…")
+        seed_rencana_aksi()
         # Last, so the figures include everything seeded above (the beat job refreshes hourly).
         self.stdout.write("Angka halaman transparansi…")
         transparency_refresh()
