@@ -118,8 +118,6 @@ def seed_rencana_aksi(*, today: datetime.date | None = None) -> int:
         rencana=revise,
         comment="Sebutkan pelatihan apa dan hasil yang diharapkan untuk RHK ini.",
     )
-    komentar_add(
-        user=me, rencana=revise, text="Baik, saya lengkapi dengan kursus pelayanan prima."
-    )
+    komentar_add(user=me, rencana=revise, text="Baik, saya lengkapi dengan kursus pelayanan prima.")
     rencana_aksi_reminders_create(today=today)
     return 4

@@ -282,9 +282,7 @@ class BuktiFileForm(forms.Form):
     file = forms.FileField(
         label=_("Berkas"),
         help_text=_("PDF, JPG, PNG, DOCX, XLSX, atau PPTX; paling besar 5 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx"}
-        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx"}),
     )
 
 

@@ -763,9 +763,7 @@ class RencanaAksi(models.Model):
 class RencanaAksiKomentar(models.Model):
     """One message of the dialog kinerja about a rencana aksi (pegawai or pimpinan)."""
 
-    rencana_aksi = models.ForeignKey(
-        RencanaAksi, on_delete=models.CASCADE, related_name="komentar"
-    )
+    rencana_aksi = models.ForeignKey(RencanaAksi, on_delete=models.CASCADE, related_name="komentar")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("penulis"),

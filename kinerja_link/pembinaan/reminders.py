@@ -273,6 +273,7 @@ def rencana_aksi_reminders_create(*, today: datetime.date | None = None) -> int:
     )
     notifications = []
     for pk, text, target, user_id, name, penilai, penilai_ok, own, own_ok in rows:
+        assert target is not None  # the filter above
         url = reverse("pembinaan:rencana_aksi", args=[pk])
         values = {"text": text[:80], "date": _long_date(target), "name": name}
         notifications.append(
@@ -281,8 +282,11 @@ def rencana_aksi_reminders_create(*, today: datetime.date | None = None) -> int:
                 key=f"rencana-aksi:{pk}:target:{target.isoformat()}:{user_id}",
                 url=url,
                 title=(_("Target rencana aksi: %(date)s") % values)[:200],
-                body=_("Rencana aksi yang disepakati dengan pimpinan Anda, “%(text)s”, "
-                       "bertarget %(date)s. Catat realisasi dan bukti dukungnya.") % values,
+                body=_(
+                    "Rencana aksi yang disepakati dengan pimpinan Anda, “%(text)s”, "
+                    "bertarget %(date)s. Catat realisasi dan bukti dukungnya."
+                )
+                % values,
             )
         )
         pimpinan = penilai if penilai and penilai_ok else (own if own and own_ok else None)
@@ -293,8 +297,10 @@ def rencana_aksi_reminders_create(*, today: datetime.date | None = None) -> int:
                     key=f"rencana-aksi:{pk}:target:{target.isoformat()}:{pimpinan}",
                     url=url,
                     title=(_("Target rencana aksi %(name)s: %(date)s") % values)[:200],
-                    body=_("Rencana aksi %(name)s yang Anda setujui, “%(text)s”, bertarget "
-                           "%(date)s.") % values,
+                    body=_(
+                        "Rencana aksi %(name)s yang Anda setujui, “%(text)s”, bertarget %(date)s."
+                    )
+                    % values,
                 )
             )
     return _insert_new(notifications)
@@ -313,13 +319,13 @@ def session_follow_up_reminders_create(*, today: datetime.date | None = None) ->
     ).values_list(
         "session_id",
         "session__follow_up_date",
-        "session__kind",
         "pegawai__user_id",
         "session__held_by__user_id",
         "session__held_by__is_active",
     )
     notifications: dict[str, Notification] = {}
-    for session_id, due, kind, user_id, holder, holder_ok in rows:
+    for session_id, due, user_id, holder, holder_ok in rows:
+        assert due is not None  # the filter above
         url = reverse("pembinaan:session_detail", args=[session_id])
         values = {"date": _long_date(due)}
         for uid in (user_id, holder if holder_ok else None):
@@ -331,7 +337,10 @@ def session_follow_up_reminders_create(*, today: datetime.date | None = None) ->
                 key=key,
                 url=url,
                 title=(_("Tindak lanjut sesi pembinaan: %(date)s") % values)[:200],
-                body=_("Tindak lanjut yang disepakati dalam sesi pembinaan bertanggal "
-                       "%(date)s. Periksa catatan sesinya di Bina ASN.") % values,
+                body=_(
+                    "Tindak lanjut yang disepakati dalam sesi pembinaan bertanggal "
+                    "%(date)s. Periksa catatan sesinya di Bina ASN."
+                )
+                % values,
             )
     return _insert_new(list(notifications.values()))

@@ -67,9 +67,7 @@ class Access(enum.Enum):
     PENGELOLA = "pengelola"
 
 
-def access_for(
-    user: User | AnonymousUser, skp: SKP, *, as_staff: bool = True
-) -> Access | None:
+def access_for(user: User | AnonymousUser, skp: SKP, *, as_staff: bool = True) -> Access | None:
     """How ``user`` stands to ``skp``'s rencana aksi, or None (the 404).
 
     ``skp`` should come with ``pegawai__unit`` and ``pejabat_penilai`` selected."""
@@ -101,9 +99,7 @@ def _clean_text(text: str, *, field: str, limit: int, required: bool = True) -> 
     if required and not text:
         raise ValidationError({field: _("Wajib diisi.")})
     if len(text) > limit:
-        raise ValidationError(
-            {field: _("Paling banyak %(limit)d karakter.") % {"limit": limit}}
-        )
+        raise ValidationError({field: _("Paling banyak %(limit)d karakter.") % {"limit": limit}})
     return text
 
 
@@ -147,7 +143,9 @@ def rencana_aksi_update(
     """Edit a draft, or a plan the pimpinan sent back for perbaikan."""
     _require(user, rencana.skp, Access.OWNER)
     if not rencana.is_editable:
-        raise ValidationError(_("Rencana aksi yang sudah diajukan atau disetujui tidak dapat diubah."))
+        raise ValidationError(
+            _("Rencana aksi yang sudah diajukan atau disetujui tidak dapat diubah.")
+        )
     before = {"text": rencana.text, "target_date": _iso(rencana.target_date)}
     rencana.text = _clean_text(text, field="text", limit=MAX_TEXT)
     _check_target(rencana.skp, target_date)
@@ -207,9 +205,7 @@ def rencana_aksi_approve(*, user: User, rencana: RencanaAksi, comment: str = "")
 
 
 @transaction.atomic
-def rencana_aksi_request_revision(
-    *, user: User, rencana: RencanaAksi, comment: str
-) -> RencanaAksi:
+def rencana_aksi_request_revision(*, user: User, rencana: RencanaAksi, comment: str) -> RencanaAksi:
     """Send the plan back; the comment saying what to change is required."""
     _require(user, rencana.skp, Access.PIMPINAN)
     if rencana.status != RencanaAksiStatus.DIAJUKAN:
@@ -373,9 +369,7 @@ def bukti_file_add(
 
 
 @transaction.atomic
-def bukti_link_add(
-    *, user: User, rencana: RencanaAksi, url: str, title: str = ""
-) -> BuktiDukung:
+def bukti_link_add(*, user: User, rencana: RencanaAksi, url: str, title: str = "") -> BuktiDukung:
     _require_agreed(user, rencana)
     _check_room(rencana)
     url = validate_bukti_url(url)

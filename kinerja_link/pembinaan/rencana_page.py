@@ -100,9 +100,7 @@ def bukti_visible(
 ) -> tuple[BuktiDukung, Access] | None:
     bukti = (
         BuktiDukung.objects.filter(pk=pk)
-        .select_related(
-            "rencana_aksi__skp__pegawai__unit", "rencana_aksi__skp__pejabat_penilai"
-        )
+        .select_related("rencana_aksi__skp__pegawai__unit", "rencana_aksi__skp__pejabat_penilai")
         .first()
     )
     if bukti is None:
@@ -194,4 +192,3 @@ def pengamatan_for(pegawai_ids: list[int], *, year: int) -> dict[int, Pengamatan
         )
         for pk, pegawai_id, total, disetujui, menunggu, perbaikan, rhk_total in skps
     }
-

@@ -194,7 +194,9 @@ def rencana_aksi_comment(request, pk: int):
     form = KomentarForm(request.POST)
     if form.is_valid():
         try:
-            services.komentar_add(user=request.user, rencana=rencana, text=form.cleaned_data["text"])
+            services.komentar_add(
+                user=request.user, rencana=rencana, text=form.cleaned_data["text"]
+            )
             messages.success(request, _("Komentar dikirim."))
         except ValidationError as error:
             messages.error(request, _errors(error))
@@ -228,24 +230,24 @@ def bukti_add(request, pk: int):
     rencana = _owner_write(request, pk)
     try:
         if request.FILES.get("file"):
-            form = BuktiFileForm(request.POST, request.FILES)
-            if not form.is_valid():
-                raise ValidationError(_form_errors(form))
+            file_form = BuktiFileForm(request.POST, request.FILES)
+            if not file_form.is_valid():
+                raise ValidationError(_form_errors(file_form))
             services.bukti_file_add(
                 user=request.user,
                 rencana=rencana,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
+                upload=file_form.cleaned_data["file"],
+                title=file_form.cleaned_data["title"],
             )
         else:
-            form = BuktiLinkForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_form_errors(form))
+            link_form = BuktiLinkForm(request.POST)
+            if not link_form.is_valid():
+                raise ValidationError(_form_errors(link_form))
             services.bukti_link_add(
                 user=request.user,
                 rencana=rencana,
-                url=form.cleaned_data["url"],
-                title=form.cleaned_data["title"],
+                url=link_form.cleaned_data["url"],
+                title=link_form.cleaned_data["title"],
             )
         messages.success(request, _("Bukti dukung ditambahkan."))
     except ValidationError as error:
@@ -289,4 +291,3 @@ def bukti_file(request, pk: int):
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
-

@@ -21,7 +21,6 @@ from ..kuadran import KUADRAN, Predikat, Rating
 from ..models import Evaluasi, Pegawai
 from ..selectors import periode_with_evaluasi, team_of
 from .assignments import assignment_state
-from .rencana_page import Pengamatan, pengamatan_for
 from .models import (
     Assignment,
     AssignmentStatus,
@@ -31,6 +30,7 @@ from .models import (
     RecommendationStatus,
     SessionParticipant,
 )
+from .rencana_page import Pengamatan, pengamatan_for
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser

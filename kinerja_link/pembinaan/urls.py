@@ -49,7 +49,9 @@ urlpatterns = [
         rencana_views.bukti_delete,
         name="bukti_dukung_delete",
     ),
-    path("kinerja/bukti-dukung/<int:pk>/berkas/", rencana_views.bukti_file, name="bukti_dukung_file"),
+    path(
+        "kinerja/bukti-dukung/<int:pk>/berkas/", rencana_views.bukti_file, name="bukti_dukung_file"
+    ),
     path("notifikasi/", views.notification_list, name="notifications"),
     path("notifikasi/pengaturan/", views.notification_settings, name="notification_settings"),
     path("notifikasi/baca-semua/", views.notification_read_all, name="notification_read_all"),

@@ -106,7 +106,11 @@ def register_assignment_log_actions(actions):
             _("Rekomendasi diterima"),
             _("Menerima rekomendasi pembinaan"),
         ),
-        ("kinerja_link.rencana_aksi.submit", _("Rencana aksi diajukan"), _("Mengajukan rencana aksi")),
+        (
+            "kinerja_link.rencana_aksi.submit",
+            _("Rencana aksi diajukan"),
+            _("Mengajukan rencana aksi"),
+        ),
         (
             "kinerja_link.rencana_aksi.approve",
             _("Rencana aksi disetujui"),

@@ -81,11 +81,17 @@ def test_the_flow_draft_submitted_revised_resubmitted_agreed(org, setup):
     rencana = svc.rencana_aksi_create(
         user=member.user, rhk=rhk[0], text="  Mengikuti pelatihan ", target_date=None
     )
-    assert (rencana.status, rencana.text, rencana.skp) == (RencanaAksiStatus.DRAFT, "Mengikuti pelatihan", skp)
+    assert (rencana.status, rencana.text, rencana.skp) == (
+        RencanaAksiStatus.DRAFT,
+        "Mengikuti pelatihan",
+        skp,
+    )
 
     svc.rencana_aksi_submit(user=member.user, rencana=rencana)
     assert rencana.status == RencanaAksiStatus.DIAJUKAN
-    assert Notification.objects.filter(user=org.kepala.user, url__contains=f"/{rencana.pk}/").exists()
+    assert Notification.objects.filter(
+        user=org.kepala.user, url__contains=f"/{rencana.pk}/"
+    ).exists()
     with pytest.raises(ValidationError):  # not editable while the pimpinan decides
         svc.rencana_aksi_update(user=member.user, rencana=rencana, text="x", target_date=None)
     with pytest.raises(ValidationError):  # a revision needs the comment saying what to change
@@ -143,7 +149,11 @@ def test_realisasi_and_bukti_only_after_agreement(org, setup):
     rencana = agreed(org, member, rhk[0])
     svc.realisasi_update(user=member.user, rencana=rencana, text="Peta proses selesai")
     link = svc.bukti_link_add(user=member.user, rencana=rencana, url="https://example.go.id/a")
-    assert (link.kind, link.title, rencana.realisasi) == ("link", "https://example.go.id/a", "Peta proses selesai")
+    assert (link.kind, link.title, rencana.realisasi) == (
+        "link",
+        "https://example.go.id/a",
+        "Peta proses selesai",
+    )
 
 
 def test_who_may_write_what(org, setup):
@@ -191,7 +201,7 @@ def test_accepted_files_are_stored_privately_under_their_real_kind(org, setup, n
     assert bukti.file_kind == kind
     assert bukti.file.name.endswith(f".{kind}") and name not in bukti.file.name
     with pytest.raises(ValueError):  # private storage: no public URL
-        bukti.file.url
+        _ = bukti.file.url
 
 
 @pytest.mark.parametrize(
@@ -242,7 +252,7 @@ def test_only_http_and_https_links(org, setup, url):
 
 
 def test_pages_for_owner_pimpinan_pengelola_and_others(client, org, setup):
-    member, skp, rhk, _other = setup
+    member, _skp, rhk, _other = setup
     rencana = agreed(org, member, rhk[0])
     bukti = svc.bukti_file_add(
         user=member.user, rencana=rencana, upload=SimpleUploadedFile("a.pdf", PDF)
@@ -302,7 +312,9 @@ def test_writes_of_others_are_404(client, org, setup):
     assert rencana.status == RencanaAksiStatus.DISETUJUI
 
 
-def test_the_skp_page_shows_rencana_aksi_and_evidence_per_rhk(client, org, setup, django_assert_max_num_queries):
+def test_the_skp_page_shows_rencana_aksi_and_evidence_per_rhk(
+    client, org, setup, django_assert_max_num_queries
+):
     member, skp, rhk, _other = setup
     agreed(org, member, rhk[0], text="Rencana yang disepakati")
     waiting = svc.rencana_aksi_create(
@@ -310,7 +322,11 @@ def test_the_skp_page_shows_rencana_aksi_and_evidence_per_rhk(client, org, setup
     )
     svc.rencana_aksi_submit(user=member.user, rencana=waiting)
     SkpEvidence.objects.create(
-        skp=skp, kind=EvidenceKind.COURSE, title="Kursus peta proses", date=datetime.date(YEAR, 3, 1), rhk=rhk[1]
+        skp=skp,
+        kind=EvidenceKind.COURSE,
+        title="Kursus peta proses",
+        date=datetime.date(YEAR, 3, 1),
+        rhk=rhk[1],
     )
     SkpEvidence.objects.create(
         skp=skp, kind=EvidenceKind.COURSE, title="Kursus umum", date=datetime.date(YEAR, 3, 2)

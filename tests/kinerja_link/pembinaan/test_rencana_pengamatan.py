@@ -22,8 +22,8 @@ from kinerja_link.pembinaan.models import (
     SkpEvidence,
 )
 from kinerja_link.pembinaan.reminders import (
-    rencana_aksi_reminders_create,
     reminders_create,
+    rencana_aksi_reminders_create,
     session_follow_up_reminders_create,
 )
 from kinerja_link.pembinaan.rencana_page import pengamatan_for
@@ -154,7 +154,9 @@ def test_tim_saya_shows_rencana_aksi_and_realisasi_per_member(client, team):
 
     client.force_login(team.pimpinan.user)
     html = client.get(reverse("tim_saya:index")).content.decode()
-    row = re.search(rf'data-pengamatan="{member.pk}">(.*?)</span>\s*<span class="tim-member-links"', html, re.S)
+    row = re.search(
+        rf'data-pengamatan="{member.pk}">(.*?)</span>\s*<span class="tim-member-links"', html, re.S
+    )
     text = " ".join(re.sub(r"<[^>]+>", " ", row.group(1)).split())
     assert "Rencana aksi 2/3 disetujui" in text
     assert "1 menunggu persetujuan" in text
@@ -190,9 +192,7 @@ def test_course_evidence_goes_under_the_rhk_its_recommendation_was_coached_on(te
     skp = skp_of(member, team.pimpinan)
     rhk = list(skp.rhk.all())
     course = make_course(lessons=0, title="Pelayanan prima")
-    recommendation = RecommendationFactory(
-        evaluasi__pegawai=member, course=course, session_kind=""
-    )
+    recommendation = RecommendationFactory(evaluasi__pegawai=member, course=course, session_kind="")
     assignment = AssignmentFactory(
         pegawai=member,
         course=course,
@@ -222,9 +222,7 @@ def test_a_completed_course_lands_on_the_recommended_rhk(team, django_capture_on
     skp = SKP.objects.create(pegawai=member, periode=periode, pejabat_penilai=team.pimpinan)
     rhk = [rhk_create(skp=skp, rhk=f"RHK {n}", sort_order=n) for n in range(2)]
     course = make_course(lessons=1, title="Pelayanan prima", jp=2)
-    recommendation = RecommendationFactory(
-        evaluasi__pegawai=member, course=course, session_kind=""
-    )
+    recommendation = RecommendationFactory(evaluasi__pegawai=member, course=course, session_kind="")
     AssignmentFactory(pegawai=member, course=course, recommendation=recommendation)
     session = PembinaanSessionFactory(
         held_by=team.pimpinan, recommendation=recommendation, rhk=rhk[1]
@@ -254,4 +252,9 @@ def test_demo_rencana_aksi_seed_is_complete_and_idempotent(team):
         demo_rencana.DEMO_PEGAWAI_NIP = "196812231995031001"
     p = pengamatan_for([member.pk], year=YEAR)[member.pk]
     assert (p.total, p.disetujui, p.menunggu, p.perbaikan, p.rhk_with_bukti) == (4, 2, 1, 1, 1)
-    assert Notification.objects.filter(key__startswith="rencana-aksi:", key__contains=":target:").count() == 2
+    assert (
+        Notification.objects.filter(
+            key__startswith="rencana-aksi:", key__contains=":target:"
+        ).count()
+        == 2
+    )
