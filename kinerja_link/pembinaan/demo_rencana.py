@@ -56,10 +56,8 @@ def seed_rencana_aksi(*, today: datetime.date | None = None) -> int:
     if skp is None or RencanaAksi.objects.filter(skp=skp).exists():
         return 0
     penilai = skp.pejabat_penilai or pegawai.pejabat_penilai
-    if penilai is None:
-        return 0
     rhk = list(skp.rhk.all())
-    if not rhk:
+    if penilai is None or not rhk:
         return 0
     start, end = skp.periode.start_date, skp.periode.end_date
 
@@ -67,15 +65,36 @@ def seed_rencana_aksi(*, today: datetime.date | None = None) -> int:
         return min(max(today + datetime.timedelta(days=days), start), end)
 
     me, boss = pegawai.user, penilai.user
-    first, second = rhk[0], rhk[1 % len(rhk)]
-    # Agreed, done, with a link as bukti dukung.
-    done = rencana_aksi_create(
-        user=me,
-        rhk=first,
-        text="Menyusun SOP antrean loket terpadu dan menyosialisasikannya ke petugas loket.",
-        target_date=within(-20),
+    _agreed_and_done(me, boss, rhk[0], within(-20))
+    due = _made(me, rhk[0], "Merekap waktu layanan per permohonan setiap minggu.", within(2))
+    rencana_aksi_approve(user=boss, rencana=due)  # due in two days: reminders for both
+    second = rhk[1 % len(rhk)]
+    _made(me, second, "Menyiapkan daftar periksa kelengkapan berkas permohonan.", within(20))
+    revise = _made(me, second, "Mengikuti pelatihan.", within(25))
+    rencana_aksi_request_revision(
+        user=boss,
+        rencana=revise,
+        comment="Sebutkan pelatihan apa dan hasil yang diharapkan untuk RHK ini.",
     )
-    rencana_aksi_submit(user=me, rencana=done)
+    komentar_add(user=me, rencana=revise, text="Baik, saya lengkapi dengan kursus pelayanan prima.")
+    rencana_aksi_reminders_create(today=today)
+    return 4
+
+
+def _made(me, rhk, text: str, target: datetime.date) -> RencanaAksi:
+    """A rencana aksi written and submitted by the pegawai."""
+    rencana = rencana_aksi_create(user=me, rhk=rhk, text=text, target_date=target)
+    return rencana_aksi_submit(user=me, rencana=rencana)
+
+
+def _agreed_and_done(me, boss, rhk, target: datetime.date) -> None:
+    """Agreed, carried out, with a link as bukti dukung."""
+    done = _made(
+        me,
+        rhk,
+        "Menyusun SOP antrean loket terpadu dan menyosialisasikannya ke petugas loket.",
+        target,
+    )
     rencana_aksi_approve(user=boss, rencana=done, comment="Setuju. Libatkan petugas shift sore.")
     realisasi_update(
         user=me,
@@ -88,36 +107,3 @@ def seed_rencana_aksi(*, today: datetime.date | None = None) -> int:
         url="https://example.go.id/sop/antrean-loket-terpadu",
         title="SOP antrean loket terpadu (tautan)",
     )
-    # Agreed, due in two days: a reminder for both sides.
-    due = rencana_aksi_create(
-        user=me,
-        rhk=first,
-        text="Merekap waktu layanan per permohonan setiap minggu.",
-        target_date=within(2),
-    )
-    rencana_aksi_submit(user=me, rencana=due)
-    rencana_aksi_approve(user=boss, rencana=due)
-    # Awaiting the pimpinan's answer.
-    waiting = rencana_aksi_create(
-        user=me,
-        rhk=second,
-        text="Menyiapkan daftar periksa kelengkapan berkas permohonan.",
-        target_date=within(20),
-    )
-    rencana_aksi_submit(user=me, rencana=waiting)
-    # Sent back with a comment, then discussed.
-    revise = rencana_aksi_create(
-        user=me,
-        rhk=second,
-        text="Mengikuti pelatihan.",
-        target_date=within(25),
-    )
-    rencana_aksi_submit(user=me, rencana=revise)
-    rencana_aksi_request_revision(
-        user=boss,
-        rencana=revise,
-        comment="Sebutkan pelatihan apa dan hasil yang diharapkan untuk RHK ini.",
-    )
-    komentar_add(user=me, rencana=revise, text="Baik, saya lengkapi dengan kursus pelayanan prima.")
-    rencana_aksi_reminders_create(today=today)
-    return 4

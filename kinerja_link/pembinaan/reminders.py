@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import CharField, Exists, OuterRef, QuerySet, Value
 from django.db.models.functions import Cast, Concat
@@ -271,39 +272,44 @@ def rencana_aksi_reminders_create(*, today: datetime.date | None = None) -> int:
         "skp__pegawai__pejabat_penilai__user_id",
         "skp__pegawai__pejabat_penilai__is_active",
     )
-    notifications = []
-    for pk, text, target, user_id, name, penilai, penilai_ok, own, own_ok in rows:
-        assert target is not None  # the filter above
-        url = reverse("pembinaan:rencana_aksi", args=[pk])
-        values = {"text": text[:80], "date": _long_date(target), "name": name}
+    notifications = [n for row in rows for n in _rencana_notifications(row)]
+    return _insert_new(notifications)
+
+
+def _rencana_notifications(row: tuple[Any, ...]) -> list[Notification]:
+    """The pegawai's reminder and their pimpinan's (the SKP's penilai, else their own)."""
+    pk, text, target, user_id, name, penilai, penilai_ok, own, own_ok = row
+    assert target is not None  # the query's filter
+    url = reverse("pembinaan:rencana_aksi", args=[pk])
+    values = {"text": text[:80], "date": _long_date(target), "name": name}
+    key = f"rencana-aksi:{pk}:target:{target.isoformat()}"
+    notifications = [
+        Notification(
+            user_id=user_id,
+            key=f"{key}:{user_id}",
+            url=url,
+            title=(_("Target rencana aksi: %(date)s") % values)[:200],
+            body=_(
+                "Rencana aksi yang disepakati dengan pimpinan Anda, “%(text)s”, "
+                "bertarget %(date)s. Catat realisasi dan bukti dukungnya."
+            )
+            % values,
+        )
+    ]
+    pimpinan = penilai if penilai and penilai_ok else (own if own and own_ok else None)
+    if pimpinan and pimpinan != user_id:
+        title = _("Target rencana aksi %(name)s: %(date)s") % values
+        body = _("Rencana aksi %(name)s yang Anda setujui, “%(text)s”, bertarget %(date)s.")
         notifications.append(
             Notification(
-                user_id=user_id,
-                key=f"rencana-aksi:{pk}:target:{target.isoformat()}:{user_id}",
+                user_id=pimpinan,
+                key=f"{key}:{pimpinan}",
                 url=url,
-                title=(_("Target rencana aksi: %(date)s") % values)[:200],
-                body=_(
-                    "Rencana aksi yang disepakati dengan pimpinan Anda, “%(text)s”, "
-                    "bertarget %(date)s. Catat realisasi dan bukti dukungnya."
-                )
-                % values,
+                title=title[:200],
+                body=body % values,
             )
         )
-        pimpinan = penilai if penilai and penilai_ok else (own if own and own_ok else None)
-        if pimpinan and pimpinan != user_id:
-            notifications.append(
-                Notification(
-                    user_id=pimpinan,
-                    key=f"rencana-aksi:{pk}:target:{target.isoformat()}:{pimpinan}",
-                    url=url,
-                    title=(_("Target rencana aksi %(name)s: %(date)s") % values)[:200],
-                    body=_(
-                        "Rencana aksi %(name)s yang Anda setujui, “%(text)s”, bertarget %(date)s."
-                    )
-                    % values,
-                )
-            )
-    return _insert_new(notifications)
+    return notifications
 
 
 def session_follow_up_reminders_create(*, today: datetime.date | None = None) -> int:

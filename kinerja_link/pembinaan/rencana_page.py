@@ -133,53 +133,10 @@ def pengamatan_for(pegawai_ids: list[int], *, year: int) -> dict[int, Pengamatan
     """Per pegawai: counts of rencana aksi by status and RHK with/without bukti dukung on
     their annual SKP of ``year``. Two queries for any number of pegawai.
 
-    An RHK "has bukti dukung" when one of its agreed rencana aksi has a file or link, or
+    An RHK "has bukti dukung" when one of its rencana aksi has a file or link, or
     learning/coaching evidence is linked to it."""
-    skps = list(
-        SKP.objects.filter(
-            pegawai_id__in=pegawai_ids,
-            periode__jenis=JenisPeriode.TAHUNAN,
-            periode__tahun=year,
-        )
-        .annotate(
-            ra_total=Count("rencana_aksi", distinct=True),
-            ra_disetujui=Count(
-                "rencana_aksi",
-                filter=Q(rencana_aksi__status=RencanaAksiStatus.DISETUJUI),
-                distinct=True,
-            ),
-            ra_menunggu=Count(
-                "rencana_aksi",
-                filter=Q(rencana_aksi__status=RencanaAksiStatus.DIAJUKAN),
-                distinct=True,
-            ),
-            ra_perbaikan=Count(
-                "rencana_aksi",
-                filter=Q(rencana_aksi__status=RencanaAksiStatus.PERBAIKAN),
-                distinct=True,
-            ),
-            rhk_total=Count("rhk", distinct=True),
-        )
-        .values_list(
-            "pk",
-            "pegawai_id",
-            "ra_total",
-            "ra_disetujui",
-            "ra_menunggu",
-            "ra_perbaikan",
-            "rhk_total",
-        )
-    )
-    skp_ids = [row[0] for row in skps]
-    with_bukti: dict[int, int] = defaultdict(int)
-    rhk_rows = (
-        RencanaHasilKerja.objects.filter(skp_id__in=skp_ids)
-        .filter(Q(rencana_aksi__bukti__isnull=False) | Q(evidence__isnull=False))
-        .values_list("skp_id", "pk")
-        .distinct()
-    )
-    for skp_id, _rhk_id in rhk_rows:
-        with_bukti[skp_id] += 1
+    skps = _skp_counts(pegawai_ids, year=year)
+    with_bukti = _rhk_with_bukti([row[0] for row in skps])
     return {
         pegawai_id: Pengamatan(
             skp_id=pk,
@@ -192,3 +149,46 @@ def pengamatan_for(pegawai_ids: list[int], *, year: int) -> dict[int, Pengamatan
         )
         for pk, pegawai_id, total, disetujui, menunggu, perbaikan, rhk_total in skps
     }
+
+
+def _status_count(status: str) -> Count:
+    return Count("rencana_aksi", filter=Q(rencana_aksi__status=status), distinct=True)
+
+
+def _skp_counts(pegawai_ids: list[int], *, year: int) -> list[tuple[int, ...]]:
+    return list(
+        SKP.objects.filter(
+            pegawai_id__in=pegawai_ids,
+            periode__jenis=JenisPeriode.TAHUNAN,
+            periode__tahun=year,
+        )
+        .annotate(
+            ra_total=Count("rencana_aksi", distinct=True),
+            ra_disetujui=_status_count(RencanaAksiStatus.DISETUJUI),
+            ra_menunggu=_status_count(RencanaAksiStatus.DIAJUKAN),
+            ra_perbaikan=_status_count(RencanaAksiStatus.PERBAIKAN),
+            rhk_total=Count("rhk", distinct=True),
+        )
+        .values_list(
+            "pk",
+            "pegawai_id",
+            "ra_total",
+            "ra_disetujui",
+            "ra_menunggu",
+            "ra_perbaikan",
+            "rhk_total",
+        )
+    )
+
+
+def _rhk_with_bukti(skp_ids: list[int]) -> dict[int, int]:
+    with_bukti: dict[int, int] = defaultdict(int)
+    rhk_rows = (
+        RencanaHasilKerja.objects.filter(skp_id__in=skp_ids)
+        .filter(Q(rencana_aksi__bukti__isnull=False) | Q(evidence__isnull=False))
+        .values_list("skp_id", "pk")
+        .distinct()
+    )
+    for skp_id, _rhk_id in rhk_rows:
+        with_bukti[skp_id] += 1
+    return with_bukti

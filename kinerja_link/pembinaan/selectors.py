@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -233,12 +233,10 @@ def tim_saya_page(
     members = _members(team, periode=periode, year=today.year)
     shown = [m for m in members if filters.keep(m)]
     page = Paginator(shown, MEMBERS_PER_PAGE).get_page(params.get("halaman"))
-    pengamatan = pengamatan_for([m.pk for m in page.object_list], year=today.year)
-    page_members = [replace(m, pengamatan=pengamatan.get(m.pk)) for m in page.object_list]
     recommendations = _open_recommendations(shown)
     assignments = _assignments(shown, today=today)
     return {
-        "members": page_members,
+        "members": _with_pengamatan(list(page.object_list), year=today.year),
         "page": page,
         "team_size": len(members),
         "grid": kuadran_grid(shown),
@@ -259,6 +257,12 @@ def tim_saya_page(
         "year": today.year,
         "today": today,
     }
+
+
+def _with_pengamatan(members: Sequence[TeamMember], *, year: int) -> list[TeamMember]:
+    """The members shown, each with their rencana aksi and realisasi (two queries)."""
+    pengamatan = pengamatan_for([m.pk for m in members], year=year)
+    return [replace(m, pengamatan=pengamatan.get(m.pk)) for m in members]
 
 
 def _members(team: list[Pegawai], *, periode: Periode | None, year: int) -> list[TeamMember]:

@@ -107,6 +107,18 @@ def register_assignment_log_actions(actions):
             _("Menerima rekomendasi pembinaan"),
         ),
         (
+            "kinerja_link.recommendation.dismiss",
+            _("Rekomendasi diabaikan"),
+            _("Mengabaikan rekomendasi pembinaan"),
+        ),
+    ):
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_log_actions")
+def register_rencana_aksi_log_actions(actions):
+    for action, label, message in (
+        (
             "kinerja_link.rencana_aksi.submit",
             _("Rencana aksi diajukan"),
             _("Mengajukan rencana aksi"),
@@ -130,11 +142,6 @@ def register_assignment_log_actions(actions):
             "kinerja_link.rencana_aksi.realisasi",
             _("Realisasi"),
             _("Mencatat realisasi rencana aksi"),
-        ),
-        (
-            "kinerja_link.recommendation.dismiss",
-            _("Rekomendasi diabaikan"),
-            _("Mengabaikan rekomendasi pembinaan"),
         ),
     ):
         actions.register_action(action, label, message)
