@@ -140,6 +140,21 @@ def kinerja_page_extras(*, pegawai: Pegawai, skp: SKP | None) -> dict[str, Any]:
     return context
 
 
+# The SKP form page (``views.skp_dokumen``) takes more sections from apps above
+# kinerja_link through this hook: a function taking ``user``, ``skp`` and ``as_staff`` that
+# returns template context (pembinaan adds the rencana aksi and evidence per RHK).
+SKP_PAGE_HOOK = "kinerja_link_skp_page_context"
+
+
+def skp_page_extras(
+    *, user: User | AnonymousUser, skp: SKP, as_staff: bool = True
+) -> dict[str, Any]:
+    context: dict[str, Any] = {}
+    for extra in hooks.get_hooks(SKP_PAGE_HOOK):
+        context.update(extra(user=user, skp=skp, as_staff=as_staff))
+    return context
+
+
 def skp_document_for(user: User | AnonymousUser, pk: int) -> SKP | None:
     """One SKP as the official form shows it, if ``user`` may see its pegawai (themself,
     their team as pimpinan, their units as pengelola); None otherwise. The number of

@@ -21,6 +21,7 @@ from .scope import scope_for
 from .selectors import (
     kinerja_of,
     skp_document_for,
+    skp_page_extras,
     units_for_export,
     visible_pegawai_for,
 )
@@ -68,6 +69,9 @@ def skp_dokumen(request, pk: int):
             "nips": skp_nips_for(request.user, skp),
             "rhk_utama": [r for r in rhk if r.jenis == JenisRHK.UTAMA],
             "rhk_tambahan": [r for r in rhk if r.jenis == JenisRHK.TAMBAHAN],
+            **skp_page_extras(
+                user=request.user, skp=skp, as_staff=not second_factor_pending(request)
+            ),
         },
     )
 

@@ -23,4 +23,7 @@ class PembinaanConfig(AppConfig):
             models.Feedback,
             models.SkpEvidence,
             models.CompetencyProgress,
+            models.RencanaAksi,
+            models.RencanaAksiKomentar,
+            models.BuktiDukung,
         )

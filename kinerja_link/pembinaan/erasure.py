@@ -7,14 +7,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from foundation.personal_data import delete_files_on_commit
 from kinerja_link.models import Pegawai
 
 from .models import (
     Assignment,
+    BuktiDukung,
     Feedback,
     Notification,
     PembinaanSession,
     Recommendation,
+    RencanaAksi,
+    RencanaAksiKomentar,
     SessionKind,
     SkpEvidence,
 )
@@ -51,4 +55,20 @@ def pembinaan_personal_data_erase(pegawai: Pegawai, user: User) -> dict[str, int
         "rekomendasi": Recommendation.objects.filter(pegawai=pegawai).update(dismissed_reason=""),
         "sesi": _one_to_one_sessions_erase(pegawai),
         "notifikasi": Notification.objects.filter(user=user).delete()[0],
+        **_rencana_aksi_erase(pegawai),
+    }
+
+
+def _rencana_aksi_erase(pegawai: Pegawai) -> dict[str, int]:
+    """Their plans and the dialog about them lose their text; their bukti dukung (files
+    of their work, links) go, files once the erasure commits. The rows of the plans stay."""
+    rencana = RencanaAksi.objects.filter(skp__pegawai=pegawai)
+    bukti = BuktiDukung.objects.filter(rencana_aksi__in=rencana)
+    delete_files_on_commit(b.file for b in bukti if b.file)
+    return {
+        "bukti_dukung": bukti.delete()[0],
+        "dialog_kinerja": RencanaAksiKomentar.objects.filter(rencana_aksi__in=rencana).update(
+            text=""
+        ),
+        "rencana_aksi": rencana.update(text="", realisasi=""),
     }

@@ -38,7 +38,14 @@ from learning.models import (
 )
 
 from ..models import SKP, JenisPeriode, Pegawai, RencanaHasilKerja
-from .models import Assignment, AssignmentStatus, CompetencyProgress, EvidenceKind, SkpEvidence
+from .models import (
+    Assignment,
+    AssignmentStatus,
+    CompetencyProgress,
+    EvidenceKind,
+    PembinaanSession,
+    SkpEvidence,
+)
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -117,8 +124,37 @@ def evidence_from_learning_record(
     return evidence
 
 
+def rhk_recommended_for(*, assignment: Assignment | None, skp: SKP) -> int | None:
+    """The RHK of ``skp`` a course was recommended for, if the pembinaan says so.
+
+    Recommendations and assignments name an evaluation, not an RHK; what ties pembinaan to
+    an RHK is a coaching session (``PembinaanSession.rhk``). A course assigned from a
+    recommendation (or after an evaluation) that a session with this pegawai about an RHK
+    of this SKP also answered goes under that RHK, the latest such session winning.
+    Anything else stays "umum" (None); the pegawai can move it on the SKP page."""
+    if assignment is None or not (assignment.recommendation_id or assignment.evaluasi_id):
+        return None
+    link = Q()
+    if assignment.recommendation_id:
+        link |= Q(recommendation_id=assignment.recommendation_id)
+    if assignment.evaluasi_id:
+        link |= Q(evaluasi_id=assignment.evaluasi_id)
+    rhk_id: int | None = (
+        PembinaanSession.objects.filter(link, rhk__skp=skp, participants=skp.pegawai_id)
+        .order_by("-date", "-pk")
+        .values_list("rhk_id", flat=True)
+        .first()
+    )
+    return rhk_id
+
+
 def _evidence_create(record: LearningRecord, skp: SKP) -> SkpEvidence | None:
     course_id = record.enrolment.course_id if record.enrolment else None
+    assignment = (
+        assignment_for(pegawai_id=skp.pegawai_id, course_id=course_id, since=record.start_date)
+        if course_id
+        else None
+    )
     evidence = SkpEvidence(
         skp=skp,
         kind=EvidenceKind.COURSE if course_id else EvidenceKind.EXTERNAL,
@@ -129,11 +165,8 @@ def _evidence_create(record: LearningRecord, skp: SKP) -> SkpEvidence | None:
         certificate=Certificate.objects.filter(enrolment_id=record.enrolment_id).first()
         if record.enrolment_id
         else None,
-        assignment=assignment_for(
-            pegawai_id=skp.pegawai_id, course_id=course_id, since=record.start_date
-        )
-        if course_id
-        else None,
+        assignment=assignment,
+        rhk_id=rhk_recommended_for(assignment=assignment, skp=skp),
     )
     try:
         with transaction.atomic():

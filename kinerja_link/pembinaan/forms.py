@@ -237,3 +237,60 @@ class DismissForm(forms.Form):
 
 class CancelForm(forms.Form):
     reason = forms.CharField(label=_("Alasan pembatalan"), required=False, max_length=NOTE_MAX)
+
+
+# --- Rencana aksi and the dialog kinerja ------------------------------------------------------
+
+
+class RencanaAksiForm(forms.Form):
+    text = forms.CharField(
+        label=_("Rencana aksi"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Apa yang akan Anda kerjakan untuk RHK ini."),
+    )
+    target_date = forms.DateField(label=_("Target selesai"), required=False, widget=DateInput)
+
+
+class KomentarForm(forms.Form):
+    text = forms.CharField(
+        label=_("Komentar"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class KeputusanForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Komentar pimpinan"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wajib bila rencana aksi dikembalikan untuk perbaikan."),
+    )
+
+
+class RealisasiForm(forms.Form):
+    text = forms.CharField(
+        label=_("Realisasi"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Apa yang sudah Anda kerjakan dan hasilnya."),
+    )
+
+
+class BuktiFileForm(forms.Form):
+    title = forms.CharField(label=_("Judul bukti"), max_length=200, required=False)
+    file = forms.FileField(
+        label=_("Berkas"),
+        help_text=_("PDF, JPG, PNG, DOCX, XLSX, atau PPTX; paling besar 5 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,.pptx"}),
+    )
+
+
+class BuktiLinkForm(forms.Form):
+    title = forms.CharField(label=_("Judul bukti"), max_length=200, required=False)
+    url = forms.CharField(
+        label=_("Tautan"),
+        max_length=500,
+        help_text=_("Alamat lengkap, diawali https:// atau http://."),
+        widget=forms.URLInput,
+    )

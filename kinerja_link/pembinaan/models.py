@@ -9,6 +9,8 @@ moved here from ``kinerja_link`` and keep their tables (``kinerja_link_*``): see
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -18,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from kinerja_link.kuadran import Rating
+from learning.storage import private_storage
 
 
 class SessionKind(models.TextChoices):
@@ -670,6 +673,164 @@ class Notification(models.Model):
             # The unread badge on every signed-in page counts through this.
             models.Index(
                 fields=["user"], condition=Q(read_at__isnull=True), name="kl_notification_unread"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+# --- Rencana aksi, the dialog kinerja, realisasi and bukti dukung (issue 15 §3) ----------
+
+
+class RencanaAksiStatus(models.TextChoices):
+    DRAFT = "draft", _("Draf")
+    DIAJUKAN = "diajukan", _("Menunggu persetujuan")
+    DISETUJUI = "disetujui", _("Disetujui")
+    PERBAIKAN = "perbaikan", _("Perlu perbaikan")
+
+    @classmethod
+    def editable_values(cls) -> list[str]:
+        return [cls.DRAFT, cls.PERBAIKAN]
+
+
+class RencanaAksi(models.Model):
+    """What a pegawai plans to do for one RHK of their SKP, agreed with their pimpinan in a
+    dialog kinerja, and what they then did (``realisasi``, with ``bukti`` files and links).
+
+    ``rhk`` is set to NULL when a re-import of the SKP drops the RHK: the plan, its dialog
+    and its bukti stay on the (protected) SKP.
+    """
+
+    skp = models.ForeignKey(
+        "kinerja_link.SKP",
+        verbose_name=_("SKP"),
+        on_delete=models.PROTECT,
+        related_name="rencana_aksi",
+    )
+    rhk = models.ForeignKey(
+        "kinerja_link.RencanaHasilKerja",
+        verbose_name=_("RHK"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rencana_aksi",
+    )
+    text = models.TextField(_("rencana aksi"), max_length=2000)
+    target_date = models.DateField(_("target selesai"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=RencanaAksiStatus.choices,
+        default=RencanaAksiStatus.DRAFT,
+    )
+    submitted_at = models.DateTimeField(_("diajukan"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("diputuskan"), null=True, blank=True)
+    realisasi = models.TextField(_("realisasi"), blank=True, max_length=4000)
+    realisasi_at = models.DateTimeField(_("realisasi dicatat"), null=True, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("rencana aksi")
+        verbose_name_plural = _("rencana aksi")
+        ordering = ["target_date", "pk"]
+        indexes = [
+            models.Index(fields=["skp", "status"]),
+            models.Index(
+                fields=["target_date"],
+                condition=Q(status="disetujui"),
+                name="kl_rencana_aksi_agreed_due",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in RencanaAksiStatus.editable_values()
+
+
+class RencanaAksiKomentar(models.Model):
+    """One message of the dialog kinerja about a rencana aksi (pegawai or pimpinan)."""
+
+    rencana_aksi = models.ForeignKey(RencanaAksi, on_delete=models.CASCADE, related_name="komentar")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penulis"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("komentar"), max_length=2000)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("komentar dialog kinerja")
+        verbose_name_plural = _("komentar dialog kinerja")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+def _bukti_path(instance: BuktiDukung, filename: str) -> str:
+    # The stored name is random: the original name may carry personal data.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"kinerja/bukti-dukung/{instance.rencana_aksi_id}/{uuid.uuid4().hex}.{suffix}"
+
+
+class BuktiDukungKind(models.TextChoices):
+    FILE = "file", _("Berkas")
+    LINK = "link", _("Tautan")
+
+
+class BuktiDukung(models.Model):
+    """A file or a link showing the realisasi of a rencana aksi: real work output.
+
+    Files live in private storage (no public URL) and are served by a view to the pegawai,
+    their pimpinan and the pengelola of their unit only."""
+
+    rencana_aksi = models.ForeignKey(
+        RencanaAksi,
+        verbose_name=_("rencana aksi"),
+        on_delete=models.PROTECT,
+        related_name="bukti",
+    )
+    kind = models.CharField(_("jenis"), max_length=4, choices=BuktiDukungKind.choices)
+    title = models.CharField(_("judul"), max_length=200)
+    file = models.FileField(
+        _("berkas"), upload_to=_bukti_path, storage=private_storage, blank=True, max_length=200
+    )
+    file_kind = models.CharField(_("jenis berkas"), max_length=8, blank=True)
+    url = models.URLField(_("tautan"), blank=True, max_length=500)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bukti dukung realisasi")
+        verbose_name_plural = _("bukti dukung realisasi")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="file") & ~Q(file="") & Q(url=""))
+                | (Q(kind="link") & Q(file="") & ~Q(url="")),
+                name="kl_bukti_dukung_file_xor_link",
             ),
         ]
 

@@ -11,6 +11,10 @@ For every open assignment (assigned, in progress, overdue) of an active pegawai:
 * **lewat tenggat** — once, the first run after the due date. It is ``mandatory``: a
   formal notice that an assigned pembinaan is late, e-mailed even to users who opted out
   of reminder e-mail.
+* **rencana aksi** — an agreed (disetujui) rencana aksi whose target date is 0 to 3 days
+  away, to the pegawai and their pimpinan (the SKP's pejabat penilai, else the pegawai's).
+* **tindak lanjut sesi** — a coaching session whose follow-up date is 0 to 3 days away, to
+  whoever held it and every participant.
 * **weekly digest** to each pejabat penilai of the overdue items of their team (direct
   reports), at most once per ISO week, on the first run of that week.
 
@@ -26,14 +30,23 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import CharField, Exists, OuterRef, QuerySet, Value
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from .models import Assignment, AssignmentStatus, Notification
+from .models import (
+    Assignment,
+    AssignmentStatus,
+    Notification,
+    RencanaAksi,
+    RencanaAksiStatus,
+    SessionParticipant,
+)
 
 BATCH = 1000
 DIGEST_MAX_LINES = 30
@@ -61,6 +74,8 @@ def reminders_create(*, today: datetime.date | None = None) -> dict[str, int]:
     """Make the reminders due ``today`` (local date). Returns how many of each were new."""
     today = today or timezone.localdate()
     counts = {kind.code: _create_kind(kind, today) for kind in KINDS}
+    counts["rencana-aksi"] = rencana_aksi_reminders_create(today=today)
+    counts["tindak-lanjut-sesi"] = session_follow_up_reminders_create(today=today)
     counts["digest"] = digests_create(today=today)
     return counts
 
@@ -210,3 +225,128 @@ def _digest_text(lines: list[str]) -> dict[str, str]:
     }
     intro = _("Penugasan berikut di tim Anda belum selesai dan sudah melewati tenggat:")
     return {"title": title[:200], "body": "\n".join([intro, *shown])}
+
+
+# --- Agreed rencana aksi and the follow-up of a coaching session --------------------------
+
+AHEAD_DAYS = 3
+
+
+def _long_date(day: datetime.date) -> str:
+    return date_format(day, "j F Y")
+
+
+def _insert_new(notifications: list[Notification]) -> int:
+    """Insert those whose key does not exist yet; returns how many were new. Two queries."""
+    if not notifications:
+        return 0
+    existing = set(
+        Notification.objects.filter(key__in=[n.key for n in notifications]).values_list(
+            "key", flat=True
+        )
+    )
+    fresh = [n for n in notifications if n.key not in existing]
+    Notification.objects.bulk_create(fresh, ignore_conflicts=True, batch_size=BATCH)
+    return len(fresh)
+
+
+def rencana_aksi_reminders_create(*, today: datetime.date | None = None) -> int:
+    """Agreed rencana aksi due in 0–3 days: one reminder to the pegawai and one to their
+    pimpinan, keyed by item, person and target date (so at most one per item and day, and
+    a target moved later earns a new one). One SELECT and one INSERT."""
+    today = today or timezone.localdate()
+    rows = RencanaAksi.objects.filter(
+        status=RencanaAksiStatus.DISETUJUI,
+        target_date__gte=today,
+        target_date__lte=today + datetime.timedelta(days=AHEAD_DAYS),
+        skp__pegawai__is_active=True,
+        skp__pegawai__user__is_active=True,
+    ).values_list(
+        "pk",
+        "text",
+        "target_date",
+        "skp__pegawai__user_id",
+        "skp__pegawai__user__display_name",
+        "skp__pejabat_penilai__user_id",
+        "skp__pejabat_penilai__is_active",
+        "skp__pegawai__pejabat_penilai__user_id",
+        "skp__pegawai__pejabat_penilai__is_active",
+    )
+    notifications = [n for row in rows for n in _rencana_notifications(row)]
+    return _insert_new(notifications)
+
+
+def _rencana_notifications(row: tuple[Any, ...]) -> list[Notification]:
+    """The pegawai's reminder and their pimpinan's (the SKP's penilai, else their own)."""
+    pk, text, target, user_id, name, penilai, penilai_ok, own, own_ok = row
+    assert target is not None  # the query's filter
+    url = reverse("pembinaan:rencana_aksi", args=[pk])
+    values = {"text": text[:80], "date": _long_date(target), "name": name}
+    key = f"rencana-aksi:{pk}:target:{target.isoformat()}"
+    notifications = [
+        Notification(
+            user_id=user_id,
+            key=f"{key}:{user_id}",
+            url=url,
+            title=(_("Target rencana aksi: %(date)s") % values)[:200],
+            body=_(
+                "Rencana aksi yang disepakati dengan pimpinan Anda, “%(text)s”, "
+                "bertarget %(date)s. Catat realisasi dan bukti dukungnya."
+            )
+            % values,
+        )
+    ]
+    pimpinan = penilai if penilai and penilai_ok else (own if own and own_ok else None)
+    if pimpinan and pimpinan != user_id:
+        title = _("Target rencana aksi %(name)s: %(date)s") % values
+        body = _("Rencana aksi %(name)s yang Anda setujui, “%(text)s”, bertarget %(date)s.")
+        notifications.append(
+            Notification(
+                user_id=pimpinan,
+                key=f"{key}:{pimpinan}",
+                url=url,
+                title=title[:200],
+                body=body % values,
+            )
+        )
+    return notifications
+
+
+def session_follow_up_reminders_create(*, today: datetime.date | None = None) -> int:
+    """Coaching sessions whose follow-up date is 0–3 days away: a reminder to whoever held
+    the session and to each participant, keyed by session, person and date. One SELECT and
+    one INSERT."""
+    today = today or timezone.localdate()
+    rows = SessionParticipant.objects.filter(
+        session__follow_up_date__gte=today,
+        session__follow_up_date__lte=today + datetime.timedelta(days=AHEAD_DAYS),
+        pegawai__is_active=True,
+        pegawai__user__is_active=True,
+    ).values_list(
+        "session_id",
+        "session__follow_up_date",
+        "pegawai__user_id",
+        "session__held_by__user_id",
+        "session__held_by__is_active",
+    )
+    notifications: dict[str, Notification] = {}
+    for session_id, due, user_id, holder, holder_ok in rows:
+        assert due is not None  # the filter above
+        url = reverse("pembinaan:session_detail", args=[session_id])
+        values = {"date": _long_date(due)}
+        for uid in (user_id, holder if holder_ok else None):
+            if uid is None:
+                continue
+            key = f"sesi:{session_id}:tindak-lanjut:{due.isoformat()}:{uid}"
+            notifications[key] = Notification(
+                user_id=uid,
+                key=key,
+                url=url,
+                title=(_("Tindak lanjut sesi pembinaan: %(date)s") % values)[:200],
+                body=_(
+                    "Tindak lanjut yang disepakati dalam sesi pembinaan bertanggal "
+                    "%(date)s. Periksa catatan sesinya di Bina ASN."
+                )
+                % values,
+            )
+    return _insert_new(list(notifications.values()))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from .models import (
     RecommendationStatus,
     SessionParticipant,
 )
+from .rencana_page import Pengamatan, pengamatan_for
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -104,6 +105,8 @@ class TeamMember:
     evaluasi: Evaluasi | None  # in the chosen period
     jp: Decimal  # counted this year
     jp_reached: bool
+    # Rencana aksi and realisasi on this year's SKP: filled for the page shown only.
+    pengamatan: Pengamatan | None = None
 
     @property
     def pk(self) -> int:
@@ -227,7 +230,7 @@ def tim_saya_page(
     recommendations = _open_recommendations(shown)
     assignments = _assignments(shown, today=today)
     return {
-        "members": page.object_list,
+        "members": _with_pengamatan(list(page.object_list), year=today.year),
         "page": page,
         "team_size": len(members),
         "grid": kuadran_grid(shown),
@@ -248,6 +251,12 @@ def tim_saya_page(
         "year": today.year,
         "today": today,
     }
+
+
+def _with_pengamatan(members: Sequence[TeamMember], *, year: int) -> list[TeamMember]:
+    """The members shown, each with their rencana aksi and realisasi (two queries)."""
+    pengamatan = pengamatan_for([m.pk for m in members], year=year)
+    return [replace(m, pengamatan=pengamatan.get(m.pk)) for m in members]
 
 
 def _members(team: list[Pegawai], *, periode: Periode | None, year: int) -> list[TeamMember]:

@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import views
+from . import rencana_views, views
 
 app_name = "pembinaan"
 
@@ -16,6 +16,42 @@ urlpatterns = [
     path("umpan-balik/sesi/<int:pk>/", views.session_detail, name="session_detail"),
     # Under /kinerja/ beside the SKP page it is posted from.
     path("kinerja/bukti/<int:pk>/rhk/", views.evidence_rhk, name="bukti_rhk"),
+    # Rencana aksi per RHK, the dialog kinerja, realisasi and bukti dukung (issue 15 §3).
+    path(
+        "kinerja/rhk/<int:rhk_pk>/rencana-aksi/",
+        rencana_views.rencana_aksi_create,
+        name="rencana_aksi_create",
+    ),
+    path("kinerja/rencana-aksi/<int:pk>/", rencana_views.rencana_aksi_detail, name="rencana_aksi"),
+    path(
+        "kinerja/rencana-aksi/<int:pk>/ubah/",
+        rencana_views.rencana_aksi_update,
+        name="rencana_aksi_update",
+    ),
+    path(
+        "kinerja/rencana-aksi/<int:pk>/keputusan/",
+        rencana_views.rencana_aksi_decide,
+        name="rencana_aksi_decide",
+    ),
+    path(
+        "kinerja/rencana-aksi/<int:pk>/komentar/",
+        rencana_views.rencana_aksi_comment,
+        name="rencana_aksi_comment",
+    ),
+    path(
+        "kinerja/rencana-aksi/<int:pk>/realisasi/",
+        rencana_views.rencana_aksi_realisasi,
+        name="rencana_aksi_realisasi",
+    ),
+    path("kinerja/rencana-aksi/<int:pk>/bukti/", rencana_views.bukti_add, name="bukti_dukung_add"),
+    path(
+        "kinerja/bukti-dukung/<int:pk>/hapus/",
+        rencana_views.bukti_delete,
+        name="bukti_dukung_delete",
+    ),
+    path(
+        "kinerja/bukti-dukung/<int:pk>/berkas/", rencana_views.bukti_file, name="bukti_dukung_file"
+    ),
     path("notifikasi/", views.notification_list, name="notifications"),
     path("notifikasi/pengaturan/", views.notification_settings, name="notification_settings"),
     path("notifikasi/baca-semua/", views.notification_read_all, name="notification_read_all"),

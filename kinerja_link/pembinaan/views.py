@@ -264,6 +264,8 @@ def evidence_rhk(request, pk: int):
         messages.success(request, _("Bukti dukung “%s” disimpan.") % evidence.title)
     else:
         messages.error(request, " ".join(str(error) for error in form.errors.get("rhk", [])))
+    if request.POST.get("dari") == "skp":
+        return redirect(reverse("kinerja:skp", args=[evidence.skp_id]) + "#rencana-aksi")
     return redirect(reverse("kinerja:saya") + "#bukti")
 
 

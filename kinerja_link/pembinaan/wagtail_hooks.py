@@ -11,7 +11,7 @@ from foundation.personal_data import PERSONAL_TEXT_COLUMNS_HOOK
 from learning.dashboard import DASHBOARD_PANEL_HOOK, DashboardPanel
 
 from ..exporting import EVIDENCE_ROWS_HOOK, FOLLOW_UP_HOOK
-from ..selectors import KINERJA_PAGE_HOOK
+from ..selectors import KINERJA_PAGE_HOOK, SKP_PAGE_HOOK
 from .models import PembinaanRule, Recommendation
 from .selectors import assignments_panel_context
 from .viewsets import PEMBINAAN_VIEWSETS
@@ -35,6 +35,14 @@ def kinerja_page_evidence(*, pegawai, skp):
     from .skp_page import skp_evidence_context
 
     return skp_evidence_context(pegawai=pegawai, skp=skp)
+
+
+@hooks.register(SKP_PAGE_HOOK)
+def skp_page_rencana_aksi(*, user, skp, as_staff):
+    """Per RHK: the rencana aksi with their status, and the evidence offered for it."""
+    from .rencana_page import skp_rencana_context
+
+    return skp_rencana_context(user=user, skp=skp, as_staff=as_staff)
 
 
 @hooks.register(EVIDENCE_ROWS_HOOK)
@@ -107,6 +115,38 @@ def register_assignment_log_actions(actions):
         actions.register_action(action, label, message)
 
 
+@hooks.register("register_log_actions")
+def register_rencana_aksi_log_actions(actions):
+    for action, label, message in (
+        (
+            "kinerja_link.rencana_aksi.submit",
+            _("Rencana aksi diajukan"),
+            _("Mengajukan rencana aksi"),
+        ),
+        (
+            "kinerja_link.rencana_aksi.approve",
+            _("Rencana aksi disetujui"),
+            _("Menyetujui rencana aksi"),
+        ),
+        (
+            "kinerja_link.rencana_aksi.revise",
+            _("Rencana aksi perlu perbaikan"),
+            _("Mengembalikan rencana aksi untuk perbaikan"),
+        ),
+        (
+            "kinerja_link.rencana_aksi.comment",
+            _("Dialog kinerja"),
+            _("Menulis komentar dialog kinerja"),
+        ),
+        (
+            "kinerja_link.rencana_aksi.realisasi",
+            _("Realisasi"),
+            _("Mencatat realisasi rencana aksi"),
+        ),
+    ):
+        actions.register_action(action, label, message)
+
+
 @hooks.register(DASHBOARD_PANEL_HOOK)
 def assignments_panel() -> DashboardPanel:
     """Assignments from pimpinan on "Belajar Saya"."""
@@ -120,10 +160,20 @@ def assignments_panel() -> DashboardPanel:
 @hooks.register(PERSONAL_TEXT_COLUMNS_HOOK)
 def pembinaan_personal_text_columns():
     # "Umpan balik dari <nama>", evidence titles and recommendation reasons name people.
-    from .models import Notification, Recommendation, SkpEvidence
+    from .models import (
+        BuktiDukung,
+        Notification,
+        Recommendation,
+        RencanaAksi,
+        RencanaAksiKomentar,
+        SkpEvidence,
+    )
 
     return [
         (Notification, ("title", "body")),
         (SkpEvidence, ("title",)),
         (Recommendation, ("reason",)),
+        (RencanaAksi, ("text", "realisasi")),
+        (RencanaAksiKomentar, ("text",)),
+        (BuktiDukung, ("title",)),
     ]

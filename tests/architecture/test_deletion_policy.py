@@ -41,6 +41,8 @@ ALLOWED_CASCADES = {
     "kinerja_link.PerilakuEkspektasi.skp": "an inline of the SKP, as the RHK",
     "pembinaan.SessionParticipant.session": "part of its session, which is protected from "
     "its holder and its evidence; audited when deleted",
+    "pembinaan.RencanaAksiKomentar.rencana_aksi": "a message of the dialog about its rencana "
+    "aksi, which is protected from its SKP and its bukti dukung; audited when deleted",
     "pembinaan.Notification.user": "a message to the user, not a record; erasure deletes it",
     "pengembangan.RencanaItem.rencana": "an activity of its IDP, which is protected from its "
     "pegawai; audited when deleted",
@@ -66,6 +68,9 @@ RECORD_MODELS = [
     "pembinaan.Feedback",
     "pembinaan.SkpEvidence",
     "pembinaan.CompetencyProgress",
+    "pembinaan.RencanaAksi",
+    "pembinaan.RencanaAksiKomentar",
+    "pembinaan.BuktiDukung",
     "pengembangan.StandarKompetensi",
     "pengembangan.PenilaianKompetensi",
     "pengembangan.RencanaPengembangan",

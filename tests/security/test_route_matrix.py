@@ -116,6 +116,19 @@ MATRIX: list[Rule] = [
     Rule(r"^tim_saya:", PIMPINAN, "own team only: no team → 403; others' ids → 404"),
     Rule(r"^kinerja:ekspor$", PENGELOLA),
     Rule(r"^pembinaan:bukti_rhk$", NOBODY, "POST only, own evidence only; a GET is 405"),
+    Rule(
+        r"^pembinaan:(rencana_aksi_(create|update|decide|comment|realisasi)|bukti_dukung_"
+        r"(add|delete))$",
+        NOBODY,
+        "POST only (a GET is 405): the pegawai writes their own plan, realisasi and bukti; "
+        "their pimpinan decides; both comment; anyone else 404",
+    ),
+    Rule(
+        r"^pembinaan:(rencana_aksi|bukti_dukung_file)$",
+        SIGNED_IN,
+        "a rencana aksi and its bukti files: the pegawai, their pimpinan, the pengelola of "
+        "their unit; others 404",
+    ),
     Rule(r"^kinerja:perilaku_notes$", PIMPINAN, "their own team's evaluations only"),
     Rule(
         r"^kinerja:skp$",

@@ -120,7 +120,14 @@ def test_closed_assignments_and_inactive_pegawai_get_nothing(course, org):
     )
     gone = PegawaiFactory(unit=org.unit, pejabat_penilai=org.pimpinan, is_active=False)
     assign(course, gone, due=T + DAY)
-    assert reminders_create(today=T) == {"h-7": 0, "h-1": 0, "lewat-tenggat": 0, "digest": 0}
+    assert reminders_create(today=T) == {
+        "h-7": 0,
+        "h-1": 0,
+        "lewat-tenggat": 0,
+        "rencana-aksi": 0,
+        "tindak-lanjut-sesi": 0,
+        "digest": 0,
+    }
 
 
 def test_a_later_due_date_earns_new_reminders(course, org):

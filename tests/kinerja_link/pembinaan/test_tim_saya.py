@@ -339,12 +339,13 @@ def test_query_count_is_the_same_at_10_and_200_members(
 ):
     client.force_login(org.kepala.user)
     _grow_team(org, 10, periode, course)
-    small, html_small = _count_queries(client, django_assert_max_num_queries, 12)
+    small, html_small = _count_queries(client, django_assert_max_num_queries, 14)
     _grow_team(org, 200, periode, course)
-    large, html_large = _count_queries(client, django_assert_max_num_queries, 12)
+    large, html_large = _count_queries(client, django_assert_max_num_queries, 14)
     assert small == large
     assert len(re.findall(r'name="pegawai" value=', html_small)) == 10
-    # Members are paged and the two action lists capped: the page stays small.
+    # Members are paged and the two action lists capped: the page stays small. (14: the
+    # pengamatan of rencana aksi and realisasi adds two queries for the page shown.)
     assert len(re.findall(r'name="pegawai" value=', html_large)) == MEMBERS_PER_PAGE
     assert html_large.count("<progress") == LIST_LIMIT
     print(f"Tim Saya queries: {small} at 10 members, {large} at 200")
