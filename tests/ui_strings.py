@@ -5,6 +5,8 @@ supplies them in ``locale/id/LC_MESSAGES``. A plain list, matched as whole words
 case-sensitively, so that admin and browser tests can share it and merges stay trivial.
 """
 
+import re
+
 ENGLISH_UI_STRINGS = [
     # Seen in the admin when issue #18 was filed.
     "Create",
@@ -58,6 +60,13 @@ ENGLISH_UI_STRINGS = [
     "Editor Guide",
     "Page type",
     "Date updated",
+    # Found by the real-browser layout suite (tests/browser/test_layout_roles.py).
+    "Expand all",
+    "Log out",
+    "Sign in",
+    "Page not found",
+    "Delete",
+    "Submit",
 ]
 
 # Strings that Wagtail's scripts show (through the admin's JavaScript catalogue).
@@ -74,3 +83,19 @@ ENGLISH_JS_STRINGS = [
     "Yes",
     "No",
 ]
+
+
+def _pattern(phrase: str) -> str:
+    # Whole words: "Edit" must not match "Editor", "Create" not "Created" in Indonesian text.
+    start = r"\b" if phrase[0].isalnum() else ""
+    end = r"\b" if phrase[-1].isalnum() else ""
+    return start + re.escape(phrase) + end
+
+
+ENGLISH_UI_RE = re.compile("|".join(_pattern(p) for p in ENGLISH_UI_STRINGS))
+
+
+def english_ui_strings_in(text: str) -> list[str]:
+    """The listed English strings found in ``text``, each once, in list order."""
+    found = {match.group(0) for match in ENGLISH_UI_RE.finditer(text)}
+    return [phrase for phrase in ENGLISH_UI_STRINGS if phrase in found]

@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from . import two_factor_views
 from .forms import LoginForm, NewPasswordForm, NipOrEmailPasswordResetForm
+from .views import LoginView
 
 app_name = "accounts"
 
@@ -11,7 +12,7 @@ urlpatterns = [
     path("verifikasi-dua-langkah/pasang/", two_factor_views.otp_setup, name="otp_setup"),
     path(
         "masuk/",
-        auth_views.LoginView.as_view(
+        LoginView.as_view(
             template_name="accounts/login.html",
             authentication_form=LoginForm,
             redirect_authenticated_user=True,

@@ -18,3 +18,12 @@ def unread_notifications(user) -> int:
     from ..notifications import unread_count
 
     return unread_count(user)
+
+
+@register.filter
+def break_after_slash(value) -> str:
+    """ "Kurang/Misconduct" may wrap after the slash on a phone instead of mid-word."""
+    from django.utils.html import format_html_join
+    from django.utils.safestring import mark_safe
+
+    return format_html_join(mark_safe("/<wbr>"), "{}", ((part,) for part in str(value).split("/")))

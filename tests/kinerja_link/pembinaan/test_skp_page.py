@@ -86,7 +86,7 @@ def test_evidence_shows_per_value_with_jp_certificate_and_session_kind(client, t
 
     bp = value_row(html, "Berorientasi Pelayanan")
     assert "Pelayanan Prima" in bp and "Sesi mentoring layanan" in bp and "Mentoring" in bp
-    assert re.search(r"<td>2</td>\s*<td>4,50</td>", bp)  # count and JP
+    assert re.search(r"<td[^>]*>2</td>\s*<td[^>]*>4,50</td>", bp)  # count and JP
     assert "Pelayanan Prima" in value_row(html, "Kompeten")
     assert "Belum ada" in value_row(html, "Harmonis")
     assert "2 bukti dukung pada SKP ini." in html
@@ -94,7 +94,7 @@ def test_evidence_shows_per_value_with_jp_certificate_and_session_kind(client, t
     # Competency progress table
     assert re.search(
         r"Berorientasi Pelayanan <small[^>]*>\(Nilai dasar BerAKHLAK\)</small>"
-        r"</th>\s*<td>2</td>",
+        r"</th>\s*<td[^>]*>2</td>",
         html,
     )
 
