@@ -658,6 +658,7 @@ NOT_EXPORTED: dict[tuple[str, str], str] = {
     ("learning.LearningRecord", "verified_by"): _ACTOR,
     ("learning.Certificate", "revoked_by"): _ACTOR,
     ("quiz.QuizAnswer", "graded_by"): _ACTOR,
+    ("participation.PublicFeedback", "moderated_by"): _ACTOR,
     ("kinerja_link.PengelolaScope", "user"): (
         "an access setting a superuser gives the account (which units a pengelola serves), "
         "recorded in the audit trail; not data about the person"

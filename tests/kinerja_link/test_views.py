@@ -95,13 +95,14 @@ def test_pengelola_sees_the_unit_subtree(client, org, evaluated):
 def test_team_page_queries_stay_flat(client, org, evaluated, django_assert_max_num_queries):
     client.force_login(org.kepala.user)
     client.get(reverse("tim_saya:index"))  # warm: section links, site root paths
-    with django_assert_max_num_queries(12):
+    # 14: the pengamatan (rencana aksi and realisasi per member) costs two, whatever the team size.
+    with django_assert_max_num_queries(14):
         client.get(reverse("tim_saya:index"))
     for _ in range(20):
         EvaluasiFactory(
             pegawai=PegawaiFactory(unit=org.unit_a, pejabat_penilai=org.kepala), periode=evaluated
         )
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         response = client.get(reverse("tim_saya:index"))
     assert response.content.decode().count("predikat-") >= 23
 

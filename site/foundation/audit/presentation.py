@@ -113,9 +113,15 @@ def _lines(before: dict, after: dict, model) -> list[DiffLine]:
 def _label(model, key: str) -> str:
     if model is not None:
         try:
-            return str(model._meta.get_field(key).verbose_name)
+            field = model._meta.get_field(key)
         except FieldDoesNotExist:
             pass
+        else:
+            # A reverse relation (the items of an IDP, the comments of a rencana aksi) has
+            # no verbose name of its own: name it after the related model.
+            if hasattr(field, "verbose_name"):
+                return str(field.verbose_name)
+            return str(field.related_model._meta.verbose_name_plural)
     return key.replace("_", " ")
 
 
