@@ -28,8 +28,15 @@ from tests.learning.factories import make_course
 from .factories import AssignmentFactory, PembinaanRuleFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
-TODAY = timezone.localdate()
-DUE = TODAY + datetime.timedelta(days=14)
+
+
+def today() -> datetime.date:
+    # Read at each use, not at import: a run that crosses midnight (WIB) stays right.
+    return timezone.localdate()
+
+
+def due() -> datetime.date:
+    return today() + datetime.timedelta(days=14)
 
 
 @pytest.fixture
@@ -42,7 +49,7 @@ def bulk(org, ids, course, **kwargs):
         user=org.kepala.user,
         pegawai_ids=ids,
         course=course,
-        due_date=kwargs.pop("due_date", DUE),
+        due_date=kwargs.pop("due_date", due()),
         note=kwargs.pop("note", "Wajib"),
         **kwargs,
     )
@@ -84,7 +91,7 @@ def test_another_pimpinan_cannot_assign_to_my_team(org, course):
     PegawaiFactory(unit=org.unit_b, pejabat_penilai=boss)
     with pytest.raises(OutsideTeamError):
         svc.assignments_bulk_create(
-            user=boss.user, pegawai_ids=[org.staff[0].pk], course=course, due_date=DUE, note=""
+            user=boss.user, pegawai_ids=[org.staff[0].pk], course=course, due_date=due(), note=""
         )
     assert not Assignment.objects.exists()
 
@@ -95,7 +102,7 @@ def test_a_pegawai_without_team_cannot_assign(org, course):
             user=org.staff[0].user,
             pegawai_ids=[org.staff[1].pk],
             course=course,
-            due_date=DUE,
+            due_date=due(),
             note="",
         )
 
@@ -103,7 +110,7 @@ def test_a_pegawai_without_team_cannot_assign(org, course):
 @pytest.mark.parametrize("days", [0, -3])
 def test_due_date_must_be_in_the_future(org, course, days):
     with pytest.raises(ValidationError, match="Tenggat harus setelah hari ini"):
-        bulk(org, [org.staff[0].pk], course, due_date=TODAY + datetime.timedelta(days=days))
+        bulk(org, [org.staff[0].pk], course, due_date=today() + datetime.timedelta(days=days))
     assert not Assignment.objects.exists()
 
 
@@ -154,7 +161,7 @@ def test_accepting_a_course_recommendation_assigns_with_the_rule_due_days(org, c
     assignment = svc.recommendation_accept(user=org.kepala.user, recommendation=rec)
     rec.refresh_from_db()
     assert rec.status == RecommendationStatus.ACCEPTED and rec.decided_by == org.kepala.user
-    assert assignment.due_date == TODAY + datetime.timedelta(days=21)
+    assert assignment.due_date == today() + datetime.timedelta(days=21)
     assert assignment.recommendation == rec and assignment.evaluasi == evaluasi
     assert assignment.note == rec.reason
     with pytest.raises(ValidationError, match="sudah diputuskan"):
@@ -196,7 +203,7 @@ def test_dismissing_needs_a_reason(org):
 
 def test_cancel_closes_an_open_assignment_of_my_team_only(org, course):
     mine = svc.assignment_create(
-        user=org.kepala.user, pegawai=org.staff[0], course=course, due_date=DUE
+        user=org.kepala.user, pegawai=org.staff[0], course=course, due_date=due()
     )
     foreign = AssignmentFactory(pegawai=org.other, course=course)
     with pytest.raises(PermissionDenied):
@@ -208,7 +215,7 @@ def test_cancel_closes_an_open_assignment_of_my_team_only(org, course):
         svc.assignment_cancel(user=org.kepala.user, assignment=mine)
     # A cancelled assignment no longer blocks a new one of the same course.
     again = svc.assignment_create(
-        user=org.kepala.user, pegawai=org.staff[0], course=course, due_date=DUE
+        user=org.kepala.user, pegawai=org.staff[0], course=course, due_date=due()
     )
     assert again.pk != mine.pk
 
@@ -218,11 +225,11 @@ def test_real_course_completion_closes_the_assignment_once(
 ):
     me = org.staff[0]
     assignment = svc.assignment_create(
-        user=org.kepala.user, pegawai=me, course=course, due_date=DUE
+        user=org.kepala.user, pegawai=me, course=course, due_date=due()
     )
     other_course = make_course(lessons=1)
     untouched = svc.assignment_create(
-        user=org.kepala.user, pegawai=me, course=other_course, due_date=DUE
+        user=org.kepala.user, pegawai=me, course=other_course, due_date=due()
     )
     lessons = list(course.lessons())
     with django_capture_on_commit_callbacks(execute=True):
@@ -230,7 +237,7 @@ def test_real_course_completion_closes_the_assignment_once(
     assignment.refresh_from_db()
     assert assignment.status == AssignmentStatus.ASSIGNED
     state = svc.assignment_state(
-        Assignment.objects.select_related("enrolment").get(pk=assignment.pk), today=TODAY
+        Assignment.objects.select_related("enrolment").get(pk=assignment.pk), today=today()
     )
     assert state == AssignmentStatus.IN_PROGRESS  # computed from the enrolment's percent
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -250,20 +257,20 @@ def test_real_course_completion_closes_the_assignment_once(
 
 
 def test_mark_overdue_with_a_given_today(org, course):
-    today = TODAY + datetime.timedelta(days=30)
+    later = today() + datetime.timedelta(days=30)
     late = AssignmentFactory(
-        pegawai=org.staff[0], course=course, due_date=today - datetime.timedelta(days=1)
+        pegawai=org.staff[0], course=course, due_date=later - datetime.timedelta(days=1)
     )
-    on_time = AssignmentFactory(pegawai=org.staff[1], course=course, due_date=today)
+    on_time = AssignmentFactory(pegawai=org.staff[1], course=course, due_date=later)
     done = AssignmentFactory(
         pegawai=org.staff[2],
         course=course,
-        due_date=TODAY,
+        due_date=today(),
         status=AssignmentStatus.COMPLETED,
         completed_at=timezone.now(),
     )
-    assert svc.assignments_mark_overdue(today=today) == 1
-    assert svc.assignments_mark_overdue(today=today) == 0
+    assert svc.assignments_mark_overdue(today=later) == 1
+    assert svc.assignments_mark_overdue(today=later) == 0
     late.refresh_from_db(), on_time.refresh_from_db(), done.refresh_from_db()
     assert late.status == AssignmentStatus.OVERDUE
     assert on_time.status == AssignmentStatus.ASSIGNED
@@ -278,23 +285,25 @@ def test_overdue_job_is_scheduled_daily():
 def test_belajar_saya_lists_open_assignments_first_with_due_dates(client, org, course):
     me = org.staff[0]
     late_course = make_course(title="Kursus Terlambat", lessons=1)
-    svc.assignment_create(user=org.kepala.user, pegawai=me, course=course, due_date=DUE)
-    late = svc.assignment_create(user=org.kepala.user, pegawai=me, course=late_course, due_date=DUE)
-    past = TODAY - datetime.timedelta(days=2)
+    svc.assignment_create(user=org.kepala.user, pegawai=me, course=course, due_date=due())
+    late = svc.assignment_create(
+        user=org.kepala.user, pegawai=me, course=late_course, due_date=due()
+    )
+    past = today() - datetime.timedelta(days=2)
     Assignment.objects.filter(pk=late.pk).update(status=AssignmentStatus.OVERDUE, due_date=past)
     own = make_course(title="Kursus Pilihan Sendiri", lessons=1)
     learning.enrolment_create(user=me.user, course=own)
     client.force_login(me.user)
     body = client.get(reverse("learning:belajar_saya")).content.decode()
     assert "Lewat tenggat" in body
-    assert DUE.strftime("%Y") in body
+    assert due().strftime("%Y") in body
     assert body.index("Kursus Terlambat") < body.index("Menyusun SKP dan RHK")
     assert body.index("Menyusun SKP dan RHK") < body.index("Sedang dipelajari")
     assert body.index("Sedang dipelajari") < body.index("Kursus Pilihan Sendiri")
 
 
 def test_belajar_saya_shows_no_assignment_of_someone_else(client, org, course):
-    svc.assignment_create(user=org.kepala.user, pegawai=org.staff[1], course=course, due_date=DUE)
+    svc.assignment_create(user=org.kepala.user, pegawai=org.staff[1], course=course, due_date=due())
     client.force_login(org.staff[0].user)
     body = client.get(reverse("learning:belajar_saya")).content.decode()
     assert "Menyusun SKP dan RHK" not in body

@@ -19,7 +19,10 @@ from .teams import make_skp, make_team
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+
+def today() -> datetime.date:
+    # Read at each use, not at import: a run that crosses midnight (WIB) stays right.
+    return timezone.localdate()
 
 
 @pytest.fixture
@@ -32,7 +35,7 @@ def give(org, pegawai=None, **overrides):
         "user": org.pimpinan.user,
         "pegawai": pegawai or org.team[0],
         "kind": FeedbackKind.TERJADWAL,
-        "date": TODAY,
+        "date": today(),
         "text": "Laporan tepat waktu, bagus.",
     }
     return feedback_give(**{**args, **overrides})
@@ -40,7 +43,7 @@ def give(org, pegawai=None, **overrides):
 
 def test_feedback_to_a_team_member(org):
     nilai = Competency.objects.get(code="AK")
-    rhk = make_skp(org.team[0], tahun=TODAY.year).rhk.first()
+    rhk = make_skp(org.team[0], tahun=today().year).rhk.first()
     feedback = give(org, nilai=nilai, rhk=rhk)
     assert (feedback.pegawai, feedback.given_by) == (org.team[0], org.pimpinan)
     assert (feedback.nilai, feedback.rhk) == (nilai, rhk)
@@ -60,11 +63,11 @@ def test_feedback_outside_the_team_is_refused(org):
 
 
 def test_feedback_validation(org):
-    other_rhk = make_skp(org.team[1], tahun=TODAY.year).rhk.first()
+    other_rhk = make_skp(org.team[1], tahun=today().year).rhk.first()
     with pytest.raises(ValidationError):
         give(org, rhk=other_rhk)
     with pytest.raises(ValidationError):
-        give(org, date=TODAY + datetime.timedelta(days=1))
+        give(org, date=today() + datetime.timedelta(days=1))
     with pytest.raises(ValidationError):
         give(org, text="   ")
     assert not Feedback.objects.exists()
@@ -78,7 +81,7 @@ def test_feedback_page_for_a_team_member(client, org):
     assert client.get(url).status_code == 404
     response = client.post(
         f"{url}?pegawai={org.team[0].pk}",
-        {"kind": FeedbackKind.INSIDENTAL, "date": TODAY.isoformat(), "text": "Terima kasih."},
+        {"kind": FeedbackKind.INSIDENTAL, "date": today().isoformat(), "text": "Terima kasih."},
     )
     assert response.status_code == 302
     assert Feedback.objects.get().pegawai == org.team[0]

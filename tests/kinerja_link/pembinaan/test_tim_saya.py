@@ -32,8 +32,15 @@ from .factories import AssignmentFactory, PembinaanRuleFactory, RecommendationFa
 
 pytestmark = pytest.mark.django_db
 URL = "/tim-saya/"
-TODAY = timezone.localdate()
-DUE = TODAY + datetime.timedelta(days=14)
+
+
+def today() -> datetime.date:
+    # Read at each use, not at import: a run that crosses midnight (WIB) stays right.
+    return timezone.localdate()
+
+
+def due() -> datetime.date:
+    return today() + datetime.timedelta(days=14)
 
 
 @pytest.fixture
@@ -121,8 +128,8 @@ def test_jp_this_year_against_the_target(client, org, periode):
         source=LearningRecordSource.EXTERNAL,
         title="Diklat",
         jp=Decimal(21),
-        start_date=TODAY,
-        end_date=TODAY,
+        start_date=today(),
+        end_date=today(),
         verification_status=VerificationStatus.VERIFIED,
     )
     LearningRecord.objects.create(
@@ -130,8 +137,8 @@ def test_jp_this_year_against_the_target(client, org, periode):
         source=LearningRecordSource.EXTERNAL,
         title="Belum diverifikasi",
         jp=Decimal(30),
-        start_date=TODAY,
-        end_date=TODAY,
+        start_date=today(),
+        end_date=today(),
     )
     client.force_login(org.kepala.user)
     response = client.get(URL)
@@ -149,7 +156,7 @@ def test_bulk_assign_form_post_redirect_get(client, org, periode, course):
         {
             "pegawai": [org.staff[0].pk, org.staff[1].pk],
             "course": course.pk,
-            "due_date": DUE.isoformat(),
+            "due_date": due().isoformat(),
             "note": "Selesaikan sebelum evaluasi",
             "periode": periode.pk,
         },
@@ -166,7 +173,7 @@ def test_bulk_assign_with_bad_input_shows_indonesian_errors(client, org, periode
     client.force_login(org.kepala.user)
     response = client.post(
         reverse("tim_saya:assign"),
-        {"pegawai": [org.staff[0].pk], "course": course.pk, "due_date": TODAY.isoformat()},
+        {"pegawai": [org.staff[0].pk], "course": course.pk, "due_date": today().isoformat()},
     )
     assert response.status_code == 302
     assert any("Tenggat harus setelah hari ini" in m for m in messages_of(response))
@@ -180,11 +187,11 @@ def test_bulk_assign_with_a_member_of_another_team_is_404_and_audited(client, or
     ids = [org.staff[0].pk, org.other.pk]
     response = client.post(
         reverse("tim_saya:assign"),
-        {"pegawai": ids, "course": course.pk, "due_date": DUE.isoformat()},
+        {"pegawai": ids, "course": course.pk, "due_date": due().isoformat()},
     )
     missing = client.post(
         reverse("tim_saya:assign"),
-        {"pegawai": [org.staff[0].pk, 999_999], "course": course.pk, "due_date": DUE.isoformat()},
+        {"pegawai": [org.staff[0].pk, 999_999], "course": course.pk, "due_date": due().isoformat()},
     )
     assert response.status_code == missing.status_code == 404
     assert not Assignment.objects.exists()
@@ -197,7 +204,7 @@ def test_pegawai_without_team_cannot_post_actions(client, org, course):
     client.force_login(org.staff[0].user)
     response = client.post(
         reverse("tim_saya:assign"),
-        {"pegawai": [org.staff[1].pk], "course": course.pk, "due_date": DUE.isoformat()},
+        {"pegawai": [org.staff[1].pk], "course": course.pk, "due_date": due().isoformat()},
     )
     assert response.status_code == 403
     assert not Assignment.objects.exists()
@@ -239,7 +246,7 @@ def test_accept_and_dismiss_from_the_page(client, org, periode, course):
     response = client.post(reverse("tim_saya:recommendation_accept", args=[course_rec.pk]))
     assert response.status_code == 302
     assignment = Assignment.objects.get(recommendation=course_rec)
-    assert assignment.due_date == TODAY + datetime.timedelta(days=10)
+    assert assignment.due_date == today() + datetime.timedelta(days=10)
     empty = client.post(
         reverse("tim_saya:recommendation_dismiss", args=[session_rec.pk]), {"reason": ""}
     )
@@ -259,9 +266,11 @@ def test_accept_and_dismiss_from_the_page(client, org, periode, course):
 
 def test_cancel_from_the_page_and_overdue_flag(client, org, periode, course):
     assignment = svc.assignment_create(
-        user=org.kepala.user, pegawai=org.staff[0], course=course, due_date=DUE
+        user=org.kepala.user, pegawai=org.staff[0], course=course, due_date=due()
     )
-    Assignment.objects.filter(pk=assignment.pk).update(due_date=TODAY - datetime.timedelta(days=1))
+    Assignment.objects.filter(pk=assignment.pk).update(
+        due_date=today() - datetime.timedelta(days=1)
+    )
     client.force_login(org.kepala.user)
     body = client.get(URL).content.decode()
     # Once, as the flag: the state label beside the due date said it again (issue #18).
@@ -307,7 +316,7 @@ def _grow_team(org, size: int, periode, course) -> None:
         user=org.kepala.user,
         pegawai_ids=[m.pk for m in new],
         course=course,
-        due_date=DUE,
+        due_date=due(),
         note="",
     )
     LearningRecord.objects.bulk_create(
@@ -317,8 +326,8 @@ def _grow_team(org, size: int, periode, course) -> None:
                 source=LearningRecordSource.EXTERNAL,
                 title="Diklat",
                 jp=Decimal(4),
-                start_date=TODAY,
-                end_date=TODAY,
+                start_date=today(),
+                end_date=today(),
                 verification_status=VerificationStatus.VERIFIED,
             )
             for m in new
