@@ -265,10 +265,8 @@ def check_layout(
     *,
     phone: bool,
     english: bool = True,
-    escaped_into: Problems | None = None,
 ) -> None:
-    """Record what is wrong with the page as shown now (escaped HTML into ``escaped_into``
-    when given)."""
+    """Record what is wrong with the page as shown now."""
     result = page.evaluate(_LAYOUT_JS, phone)
     if result["scrollWidth"] > result["innerWidth"]:
         problems.add(
@@ -278,9 +276,7 @@ def check_layout(
         )
     escaped = sorted(set(ESCAPED_HTML.findall(result["mainText"])))
     if escaped:
-        (escaped_into if escaped_into is not None else problems).add(
-            where, f"escaped HTML shown: {escaped}"
-        )
+        problems.add(where, f"escaped HTML shown: {escaped}")
     if result["broken"]:
         problems.add(where, f"words broken mid-word: {sorted(set(result['broken']))[:8]}")
     if result["clippedCaptions"]:

@@ -31,10 +31,6 @@ from tests.browser.layout import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-# Flip to True when the admin translations (branch adminlang) are merged.
-ADMIN_ENGLISH_ENFORCED = True
-# Flip to True when matching sub-questions stop showing escaped HTML (the quiz branch).
-QUIZ_ESCAPED_HTML_ENFORCED = True
 
 
 @pytest.fixture
@@ -56,9 +52,8 @@ def _context(browser, live_server, viewport: str):
 
 
 def walk(browser, live_server, role: str, logins: dict[str, str]):
-    """Walk the role's screens at both widths. Returns the problems found, the English
-    strings seen on admin screens, and escaped HTML on quiz screens (see the constants)."""
-    problems, admin_english, quiz_escaped = Problems(), Problems(), Problems()
+    """Walk the role's screens at both widths and return every problem found."""
+    problems = Problems()
     for viewport in VIEWPORTS:
         context = _context(browser, live_server, viewport)
         page = context.new_page()
@@ -83,12 +78,11 @@ def walk(browser, live_server, role: str, logins: dict[str, str]):
                 problems,
                 phone=viewport == "phone" and not screen.admin,
                 english=not screen.admin,
-                escaped_into=quiz_escaped if screen.name.startswith("kuis") else None,
             )
             if screen.admin:
                 found = english_in_page(page)
                 if found:
-                    admin_english.add(where, f"English UI strings: {found}")
+                    problems.add(where, f"English UI strings: {found}")
             try:
                 # Draftail (Wagtail's rich-text editor) is third-party: its contenteditable
                 # lacks an accessible name, which Wagtail, not Bina ASN, renders.
@@ -98,24 +92,16 @@ def walk(browser, live_server, role: str, logins: dict[str, str]):
         if csp:
             problems.add(f"{role} {viewport}", f"CSP violations: {csp[:3]}")
         context.close()
-    if QUIZ_ESCAPED_HTML_ENFORCED:
-        problems.items += quiz_escaped.items
-        quiz_escaped.items.clear()
-    return problems, admin_english, quiz_escaped
+    return problems
 
 
 @pytest.mark.parametrize("role", ["public", "pegawai", "pimpinan"])
 def test_site_screens_fit_and_read_right(browser, live_server, demo, role):
-    problems, _, quiz_escaped = walk(browser, live_server, role, demo)
+    problems = walk(browser, live_server, role, demo)
     assert not problems, "\n" + problems.report()
-    if quiz_escaped:
-        pytest.xfail("escaped quiz HTML is fixed on the quiz branch:\n" + quiz_escaped.report())
 
 
 @pytest.mark.parametrize("role", ADMIN_ROLES)
 def test_admin_roles_screens_fit_and_read_right(browser, live_server, demo, role):
-    problems, admin_english, _ = walk(browser, live_server, role, demo)
+    problems = walk(browser, live_server, role, demo)
     assert not problems, "\n" + problems.report()
-    if admin_english and not ADMIN_ENGLISH_ENFORCED:
-        pytest.xfail("admin translations land on branch adminlang:\n" + admin_english.report())
-    assert not admin_english, "\n" + admin_english.report()
