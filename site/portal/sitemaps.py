@@ -21,6 +21,8 @@ class RequestHostSitemap(Sitemap):
             return urls
         origin = urlsplit(self.request.build_absolute_uri("/"))
         for url_info in urls:
+            if not isinstance(url_info["location"], str):
+                continue  # a page outside any site has no location to rewrite
             parts = urlsplit(url_info["location"])
             url_info["location"] = urlunsplit(
                 (origin.scheme, origin.netloc, parts.path, parts.query, parts.fragment)
