@@ -15,7 +15,14 @@ from learning.models import CoursePage
 from ..models import Evaluasi, Pegawai, RencanaHasilKerja
 from ..selectors import team_for
 from .assignments import NOTE_MAX
-from .models import FeedbackKind, Recommendation, RecommendationStatus, SessionKind, SkpEvidence
+from .models import (
+    AppointmentKind,
+    FeedbackKind,
+    Recommendation,
+    RecommendationStatus,
+    SessionKind,
+    SkpEvidence,
+)
 from .selectors import live_courses
 
 
@@ -97,18 +104,32 @@ class SessionForm(forms.Form):
         queryset=Recommendation.objects.none(), required=False, widget=forms.HiddenInput
     )
 
-    def __init__(self, *args, pimpinan: Pegawai, preselect: Pegawai | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        pimpinan: Pegawai,
+        preselect: Pegawai | None = None,
+        reach=None,
+        **kwargs,
+    ):
+        """``reach``: everyone the holder may choose (their team and mentees); the team
+        alone offers evaluations and recommendations, which a mentor does not see."""
         super().__init__(*args, **kwargs)
         team = team_for(pimpinan).select_related("user").order_by("user__display_name", "pk")
-        self.fields["participants"].queryset = team
-        members = team.filter(pk=preselect.pk) if preselect else team
-        evaluasi, rhk = _links_for(members, timezone.localdate().year)
+        reach = team if reach is None else reach.select_related("user")
+        self.fields["participants"].queryset = reach.order_by("user__display_name", "pk")
+        members = reach.filter(pk=preselect.pk) if preselect else reach
+        year = timezone.localdate().year
+        _evaluasi, rhk = _links_for(members, year)
+        evaluasi, _rhk = _links_for(members.filter(pk__in=team.values("pk")), year)
         self.fields["evaluasi"].queryset = evaluasi
         self.fields["rhk"].queryset = rhk
         self.fields["nilai"].queryset = Competency.objects.values_berakhlak()
         self.fields["recommendation"].queryset = Recommendation.objects.filter(
             pegawai__in=team, course__isnull=True, status=RecommendationStatus.OPEN
         )
+        if not team.exists():
+            del self.fields["evaluasi"]
 
     def clean(self):
         data = super().clean()
@@ -294,3 +315,77 @@ class BuktiLinkForm(forms.Form):
         help_text=_("Alamat lengkap, diawali https:// atau http://."),
         widget=forms.URLInput,
     )
+
+
+SCALE_CHOICES = [(n, str(n)) for n in range(1, 6)]
+
+
+class PegawaiChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Pegawai) -> str:
+        return f"{obj.nama} — {obj.jabatan}"
+
+
+class AppointmentForm(forms.Form):
+    mentee = PegawaiChoiceField(label=_("Pegawai yang dibina"), queryset=Pegawai.objects.none())
+    mentor = PegawaiChoiceField(label=_("Coach/mentor"), queryset=Pegawai.objects.none())
+    kind = forms.ChoiceField(label=_("Peran"), choices=AppointmentKind.choices)
+    start_date = forms.DateField(label=_("Mulai"), widget=DateInput)
+    end_date = forms.DateField(label=_("Berakhir"), required=False, widget=DateInput)
+    note = forms.CharField(label=_("Catatan"), max_length=300, required=False)
+
+    def __init__(self, *args, mentees, mentors, **kwargs):
+        super().__init__(*args, **kwargs)
+        order = ("user__display_name", "pk")
+        self.fields["mentee"].queryset = mentees.select_related("user").order_by(*order)
+        self.fields["mentor"].queryset = mentors.select_related("user").order_by(*order)
+
+
+class SessionEvaluationForm(forms.Form):
+    """Format B.1.8: the participant's feedback on the session."""
+
+    manfaat = forms.TypedChoiceField(
+        label=_("Seberapa bermanfaat sesi ini bagi Anda? (1–5)"),
+        choices=SCALE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    kejelasan = forms.TypedChoiceField(
+        label=_("Seberapa jelas arahan yang diberikan? (1–5)"),
+        choices=SCALE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+    tindak_lanjut = forms.CharField(
+        label=_("Tindak lanjut yang disepakati"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    saran = forms.CharField(
+        label=_("Saran"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    rating = forms.TypedChoiceField(
+        label=_("Penilaian keseluruhan (1–5)"),
+        choices=SCALE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+
+class CompetencyRatingForm(forms.Form):
+    """Format B.1.9: the coach rates a competency developed, per participant."""
+
+    pegawai = PegawaiChoiceField(label=_("Peserta"), queryset=Pegawai.objects.none())
+    competency = forms.ModelChoiceField(
+        label=_("Kompetensi yang dikembangkan"), queryset=Competency.objects.none()
+    )
+    level = forms.TypedChoiceField(
+        label=_("Level (1–5)"), choices=SCALE_CHOICES, coerce=int, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, participants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pegawai"].queryset = participants
+        self.fields["competency"].queryset = Competency.objects.filter(has_levels=True).order_by(
+            "kind", "sort_order", "code"
+        )

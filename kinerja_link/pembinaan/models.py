@@ -836,3 +836,158 @@ class BuktiDukung(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class AppointmentKind(models.TextChoices):
+    COACH = "coach", _("Coach")
+    MENTOR = "mentor", _("Mentor")
+
+
+class CoachAppointment(models.Model):
+    """A pegawai appointed as coach or mentor of another (PermenPANRB 6/2022: "pimpinan atau
+    pihak lain yang diberikan penugasan khusus"). Reach is data (DESIGN §9): while active,
+    the mentor records sessions for this mentee and sees those sessions, nothing more."""
+
+    mentor = models.ForeignKey(
+        "kinerja_link.Pegawai",
+        verbose_name=_("coach/mentor"),
+        on_delete=models.PROTECT,
+        related_name="mentee_appointments",
+    )
+    mentee = models.ForeignKey(
+        "kinerja_link.Pegawai",
+        verbose_name=_("mentee"),
+        on_delete=models.PROTECT,
+        related_name="mentor_appointments",
+    )
+    kind = models.CharField(_("peran"), max_length=6, choices=AppointmentKind.choices)
+    start_date = models.DateField(_("mulai"))
+    end_date = models.DateField(_("berakhir"), null=True, blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    note = models.CharField(_("catatan"), max_length=300, blank=True)
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditunjuk oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diakhiri oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("penunjukan coach/mentor")
+        verbose_name_plural = _("penunjukan coach/mentor")
+        ordering = ["-start_date", "-pk"]
+        indexes = [models.Index(fields=["mentor", "is_active"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(mentor=models.F("mentee")), name="pembinaan_mentor_not_self"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="pembinaan_appointment_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.mentor_id} → {self.mentee_id}"
+
+
+SCALE_1_5 = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class SessionEvaluation(models.Model):
+    """A participant's feedback on a session (Format B.1.8 of PermenPANRB 6/2022)."""
+
+    session = models.ForeignKey(
+        PembinaanSession, on_delete=models.CASCADE, related_name="evaluations"
+    )
+    pegawai = models.ForeignKey(
+        "kinerja_link.Pegawai",
+        verbose_name=_("pegawai"),
+        on_delete=models.PROTECT,
+        related_name="session_evaluations",
+    )
+    manfaat = models.PositiveSmallIntegerField(_("manfaat sesi (1–5)"), validators=SCALE_1_5)
+    kejelasan = models.PositiveSmallIntegerField(
+        _("kejelasan arahan (1–5)"), validators=SCALE_1_5
+    )
+    tindak_lanjut = models.TextField(
+        _("tindak lanjut yang disepakati"), blank=True, max_length=2000
+    )
+    saran = models.TextField(_("saran"), blank=True, max_length=2000)
+    rating = models.PositiveSmallIntegerField(_("penilaian keseluruhan (1–5)"), validators=SCALE_1_5)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("umpan balik atas sesi (B.1.8)")
+        verbose_name_plural = _("umpan balik atas sesi (B.1.8)")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "pegawai"], name="pembinaan_evaluation_once"),
+            models.CheckConstraint(
+                condition=Q(manfaat__gte=1, manfaat__lte=5)
+                & Q(kejelasan__gte=1, kejelasan__lte=5)
+                & Q(rating__gte=1, rating__lte=5),
+                name="pembinaan_evaluation_scale_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} · {self.pegawai_id}: {self.rating}"
+
+
+class CompetencyRating(models.Model):
+    """The coach's rating of a competency developed in a session, per participant, on a
+    1–5 scale (Format B.1.9). Pengembangan reads it as a current level."""
+
+    session = models.ForeignKey(
+        PembinaanSession, on_delete=models.CASCADE, related_name="competency_ratings"
+    )
+    pegawai = models.ForeignKey(
+        "kinerja_link.Pegawai",
+        verbose_name=_("pegawai"),
+        on_delete=models.PROTECT,
+        related_name="competency_ratings",
+    )
+    competency = models.ForeignKey(
+        "competencies.Competency",
+        verbose_name=_("kompetensi"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"has_levels": True},
+    )
+    level = models.PositiveSmallIntegerField(_("level (1–5)"), validators=SCALE_1_5)
+    rated_by = models.ForeignKey(
+        "kinerja_link.Pegawai",
+        verbose_name=_("dinilai oleh"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    date = models.DateField(_("tanggal"))
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("penilaian kompetensi setelah sesi (B.1.9)")
+        verbose_name_plural = _("penilaian kompetensi setelah sesi (B.1.9)")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "pegawai", "competency"], name="pembinaan_rating_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5), name="pembinaan_rating_level_1_5"
+            ),
+        ]
+        indexes = [models.Index(fields=["pegawai", "competency", "-date"])]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai_id} · {self.competency_id}: {self.level}"

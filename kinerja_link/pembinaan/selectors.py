@@ -25,12 +25,14 @@ from .assignments import assignment_state
 from .models import (
     Assignment,
     AssignmentStatus,
+    CompetencyRating,
     Feedback,
     PembinaanSession,
     Recommendation,
     RecommendationStatus,
     SessionParticipant,
 )
+from .follow_ups import overdue_follow_ups
 from .rencana_page import Pengamatan, pengamatan_for
 
 if TYPE_CHECKING:
@@ -65,6 +67,18 @@ def sessions_visible_to(user: User) -> QuerySet[PembinaanSession]:
     )
 
 
+def with_my_ratings(sessions: list[PembinaanSession], pegawai: Pegawai) -> list[PembinaanSession]:
+    """Each session with ``my_ratings``: the coach's B.1.9 ratings of ``pegawai`` (one query)."""
+    by_session: dict[int, list[CompetencyRating]] = {}
+    for rating in CompetencyRating.objects.filter(
+        pegawai=pegawai, session__in=[s.pk for s in sessions]
+    ).select_related("competency"):
+        by_session.setdefault(rating.session_id, []).append(rating)
+    for session in sessions:
+        session.my_ratings = by_session.get(session.pk, [])  # type: ignore[attr-defined]
+    return sessions
+
+
 def _feedback() -> QuerySet[Feedback]:
     return Feedback.objects.select_related(
         "pegawai__user", "given_by__user", "nilai", "rhk"
@@ -91,6 +105,8 @@ NAMES_PER_CELL = 8
 # half a megabyte: members are paged, and the two action lists show the most urgent.
 MEMBERS_PER_PAGE = 50
 LIST_LIMIT = 50
+# Each candidate carries a select of the page's members: keep the page light.
+MENTOR_CANDIDATES = 10
 NOT_RATED = "0"
 # docs/domain.md §2: rows are rating hasil (Di Atas first), columns perilaku (Di Bawah first).
 GRID_ROWS = (Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH)
@@ -107,6 +123,13 @@ class TeamMember:
     jp_reached: bool
     # Rencana aksi and realisasi on this year's SKP: filled for the page shown only.
     pengamatan: Pengamatan | None = None
+    # Session follow-ups past their date with no later session (``follow_ups``): page only.
+    follow_ups_overdue: int = 0
+
+    @property
+    def is_mentor_candidate(self) -> bool:
+        """The "Sangat Baik → mentoring" default: offered as a mentor for others."""
+        return self.evaluasi is not None and self.evaluasi.predikat == Predikat.SANGAT_BAIK
 
     @property
     def pk(self) -> int:
@@ -230,7 +253,8 @@ def tim_saya_page(
     recommendations = _open_recommendations(shown)
     assignments = _assignments(shown, today=today)
     return {
-        "members": _with_pengamatan(list(page.object_list), year=today.year),
+        "members": _with_pengamatan(list(page.object_list), today=today),
+        "mentor_candidates": [m for m in shown if m.is_mentor_candidate][:MENTOR_CANDIDATES],
         "page": page,
         "team_size": len(members),
         "grid": kuadran_grid(shown),
@@ -253,10 +277,16 @@ def tim_saya_page(
     }
 
 
-def _with_pengamatan(members: Sequence[TeamMember], *, year: int) -> list[TeamMember]:
-    """The members shown, each with their rencana aksi and realisasi (two queries)."""
-    pengamatan = pengamatan_for([m.pk for m in members], year=year)
-    return [replace(m, pengamatan=pengamatan.get(m.pk)) for m in members]
+def _with_pengamatan(members: Sequence[TeamMember], *, today: datetime.date) -> list[TeamMember]:
+    """The members shown, each with their rencana aksi and realisasi (two queries) and
+    their overdue session follow-ups (one query)."""
+    ids = [m.pk for m in members]
+    pengamatan = pengamatan_for(ids, year=today.year)
+    overdue = overdue_follow_ups(ids, today=today)
+    return [
+        replace(m, pengamatan=pengamatan.get(m.pk), follow_ups_overdue=len(overdue.get(m.pk, [])))
+        for m in members
+    ]
 
 
 def _members(team: list[Pegawai], *, periode: Periode | None, year: int) -> list[TeamMember]:

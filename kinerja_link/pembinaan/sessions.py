@@ -33,6 +33,7 @@ from learning.models import LearningRecord
 from learning.services import learning_records_for_session
 
 from ..models import SKP, Evaluasi, JenisPeriode, Pegawai, RencanaHasilKerja
+from ..selectors import team_of
 from .assignments import recommendation_accept
 from .evidence import competency_progress_refresh
 from .models import (
@@ -45,7 +46,7 @@ from .models import (
     SkpEvidence,
 )
 from .notifications import notify
-from .team import pimpinan_for, team_members
+from .team import session_holder_for, session_reach, team_members
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -68,11 +69,18 @@ def session_record(
     nilai: Competency | None = None,
     recommendation: Recommendation | None = None,
 ) -> PembinaanSession:
-    """Record a session a pimpinan held with members of their own team."""
-    pimpinan = pimpinan_for(user)
-    participants = team_members(user=user, ids=participant_ids, action="session_record")
+    """Record a session a pimpinan held with members of their own team, or an appointed
+    coach/mentor with their current mentees (both at once for a pimpinan who is both).
+
+    An evaluation or recommendation may only be linked for members of the user's own team:
+    a mentor sees no evaluations (issue 16 §2)."""
+    pimpinan = session_holder_for(user)
+    participants = team_members(
+        user=user, ids=participant_ids, action="session_record", among=session_reach(user)
+    )
     links: dict[str, Any] = {"rhk": rhk, "nilai": nilai, "recommendation": recommendation}
     _check_links(ids={p.pk for p in participants}, date=date, evaluasi=evaluasi, **links)
+    _check_team_links(user=user, evaluasi=evaluasi, recommendation=recommendation)
     session = PembinaanSession(
         kind=kind,
         held_by=pimpinan,
@@ -120,6 +128,18 @@ def _notify_participants(session: PembinaanSession, participants: list[Pegawai])
         % {"name": session.held_by.nama, "kind": kind, "date": f"{session.date:%d-%m-%Y}"},
         url=reverse("pembinaan:session_detail", args=[session.pk]),
     )
+
+
+def _check_team_links(
+    *, user: User, evaluasi: Evaluasi | None, recommendation: Recommendation | None
+) -> None:
+    team = team_of(user)
+    if evaluasi is not None and not team.filter(pk=evaluasi.pegawai_id).exists():
+        raise ValidationError({"evaluasi": _("Evaluasi hanya dapat dikaitkan oleh pimpinannya.")})
+    if recommendation is not None and not team.filter(pk=recommendation.pegawai_id).exists():
+        raise ValidationError(
+            {"recommendation": _("Rekomendasi hanya dapat dijawab oleh pimpinannya.")}
+        )
 
 
 def _check_links(

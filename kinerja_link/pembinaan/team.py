@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -20,6 +22,7 @@ from wagtail.log_actions import log
 
 from ..models import Pegawai
 from ..selectors import pimpinan_of, team_for, team_of
+from .models import CoachAppointment
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -54,8 +57,42 @@ def pimpinan_for(user: User) -> Pegawai:
     return pimpinan
 
 
-def team_members(*, user: User, ids: Iterable[int], action: str, **audited: Any) -> list[Pegawai]:
-    """The pegawai with ``ids``, all of them in the user's team, or ``OutsideTeamError``.
+def active_appointments():
+    """Appointments in force today: active, started, not yet ended."""
+    today = timezone.localdate()
+    return CoachAppointment.objects.filter(
+        is_active=True, start_date__lte=today, mentee__is_active=True
+    ).exclude(end_date__lt=today)
+
+
+def mentees_of(user: User) -> QuerySet[Pegawai]:
+    """The pegawai ``user`` is an appointed coach or mentor of today; empty for others."""
+    if not user.is_authenticated:
+        return Pegawai.objects.none()
+    ids = active_appointments().filter(mentor__user=user, mentor__is_active=True)
+    return Pegawai.objects.filter(pk__in=ids.values("mentee_id"))
+
+
+def session_holder_for(user: User) -> Pegawai:
+    """Whoever may hold sessions: a pimpinan with a team or an appointed coach/mentor."""
+    me = pimpinan_of(user)
+    if me is None or not (team_for(me).exists() or mentees_of(user).exists()):
+        raise PermissionDenied(
+            _("Hanya pimpinan atau coach/mentor yang ditunjuk yang dapat mencatat sesi.")
+        )
+    return me
+
+
+def team_members(
+    *,
+    user: User,
+    ids: Iterable[int],
+    action: str,
+    among: QuerySet[Pegawai] | None = None,
+    **audited: Any,
+) -> list[Pegawai]:
+    """The pegawai with ``ids``, all of them in the user's team (or ``among``, e.g. the team
+    and the user's mentees), or ``OutsideTeamError``.
 
     The refusal is audited outside any transaction of the caller's, so it stays on record;
     ``audited`` adds what the request was about (e.g. the course).
@@ -63,7 +100,8 @@ def team_members(*, user: User, ids: Iterable[int], action: str, **audited: Any)
     wanted = {int(pk) for pk in ids}
     if not wanted:
         raise ValidationError({"participants": _("Pilih sedikitnya satu pegawai.")})
-    members = list(team_of(user).filter(pk__in=wanted).select_related("user"))
+    reach = team_of(user) if among is None else among
+    members = list(reach.filter(pk__in=wanted).select_related("user"))
     foreign = sorted(wanted - {m.pk for m in members})
     if foreign:
         log(
@@ -79,3 +117,10 @@ def team_members(*, user: User, ids: Iterable[int], action: str, **audited: Any)
         )
         raise OutsideTeamError(foreign)
     return sorted(members, key=lambda m: m.pk)
+
+
+def session_reach(user: User) -> QuerySet[Pegawai]:
+    """Whom ``user`` may hold sessions with: their team and their current mentees."""
+    return Pegawai.objects.filter(
+        Q(pk__in=team_of(user).values("pk")) | Q(pk__in=mentees_of(user).values("pk"))
+    )

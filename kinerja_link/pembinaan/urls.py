@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from . import rencana_views, views
+from . import mentoring_views, rencana_views, views
 
 app_name = "pembinaan"
 
@@ -11,6 +11,24 @@ urlpatterns = [
     path("tim-saya/sesi/", views.session_list, name="session_list"),
     path("tim-saya/sesi/baru/", views.session_create, name="session_create"),
     path("tim-saya/umpan-balik/baru/", views.feedback_create, name="feedback_create"),
+    # Coaches and mentors beyond the pimpinan (issue 16 §2).
+    path("tim-saya/penunjukan/", mentoring_views.appointment_list, name="appointment_list"),
+    path(
+        "tim-saya/penunjukan/<int:pk>/akhiri/",
+        mentoring_views.appointment_end_view,
+        name="appointment_end",
+    ),
+    path("mentee-saya/", mentoring_views.mentee_saya, name="mentee_saya"),
+    path(
+        "umpan-balik/sesi/<int:pk>/umpan-balik-sesi/",
+        mentoring_views.session_evaluate_view,
+        name="session_evaluate",
+    ),
+    path(
+        "umpan-balik/sesi/<int:pk>/penilaian-kompetensi/",
+        mentoring_views.competency_rate_view,
+        name="competency_rate",
+    ),
     path("umpan-balik/", views.umpan_balik, name="umpan_balik"),
     path("umpan-balik/<int:pk>/", views.feedback_detail, name="feedback_detail"),
     path("umpan-balik/sesi/<int:pk>/", views.session_detail, name="session_detail"),

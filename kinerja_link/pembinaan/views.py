@@ -42,6 +42,7 @@ from .models import (
     Notification,
     Recommendation,
     RecommendationStatus,
+    SessionEvaluation,
     SkpEvidence,
 )
 from .notifications import (
@@ -52,7 +53,14 @@ from .notifications import (
 )
 from .selectors import live_courses, tim_saya_page
 from .sessions import session_record
-from .team import OutsideTeamError, pimpinan_for
+from .mentoring_views import session_detail_context
+from .team import (
+    OutsideTeamError,
+    mentees_of,
+    pimpinan_for,
+    session_holder_for,
+    session_reach,
+)
 
 PAGE_SIZE = 30
 SESSION_FIELDS = (
@@ -100,12 +108,21 @@ def _recommendation(pimpinan: Pegawai, pk: str | None) -> Recommendation | None:
     )
 
 
+def _reachable(user, pk: str | None) -> Pegawai | None:
+    """A ``?pegawai=`` preselection: a team member or current mentee, or a 404."""
+    if not pk:
+        return None
+    if not pk.isdigit():
+        raise Http404
+    return get_object_or_404(session_reach(user).select_related("user"), pk=pk)
+
+
 @login_required
 def session_create(request):
-    pimpinan = pimpinan_for(request.user)
+    pimpinan = session_holder_for(request.user)
     recommendation = _recommendation(pimpinan, request.GET.get("rekomendasi"))
     preselect = recommendation.pegawai if recommendation else None
-    preselect = _team_member(pimpinan, request.GET.get("pegawai")) or preselect
+    preselect = _reachable(request.user, request.GET.get("pegawai")) or preselect
     initial = {"date": timezone.localdate(), "duration_minutes": 60}
     if preselect:
         initial["participants"] = [preselect.pk]
@@ -116,7 +133,11 @@ def session_create(request):
             evaluasi=recommendation.evaluasi_id,
         )
     form = SessionForm(
-        request.POST or None, initial=initial, pimpinan=pimpinan, preselect=preselect
+        request.POST or None,
+        initial=initial,
+        pimpinan=pimpinan,
+        preselect=preselect,
+        reach=session_reach(request.user),
     )
     if request.method == "POST" and form.is_valid():
         session = _session_record(request, form)
@@ -139,7 +160,7 @@ def _session_record(request, form: SessionForm):
         return session_record(
             user=request.user,
             participant_ids=[p.pk for p in data["participants"]],
-            **{name: data[name] for name in SESSION_FIELDS},
+            **{name: data.get(name) for name in SESSION_FIELDS},
         )
     except ValidationError as error:
         _add_service_errors(form, error)
@@ -148,7 +169,7 @@ def _session_record(request, form: SessionForm):
 
 @login_required
 def session_list(request):
-    pimpinan = pimpinan_for(request.user)
+    pimpinan = session_holder_for(request.user)
     page = Paginator(selectors.sessions_held_by(pimpinan), PAGE_SIZE).get_page(
         request.GET.get("halaman")
     )
@@ -158,7 +179,8 @@ def session_list(request):
 @login_required
 def session_detail(request, pk: int):
     session = get_object_or_404(selectors.sessions_visible_to(request.user), pk=pk)
-    return render(request, "kinerja_link/pembinaan/session_detail.html", {"session": session})
+    context = {"session": session, **session_detail_context(request, session)}
+    return render(request, "kinerja_link/pembinaan/session_detail.html", context)
 
 
 @login_required
@@ -193,8 +215,12 @@ def umpan_balik(request):
     if me is not None:
         context.update(
             received=list(selectors.feedback_received(me)[:100]),
-            attended=list(selectors.sessions_attended_by(me)[:50]),
+            attended=selectors.with_my_ratings(list(selectors.sessions_attended_by(me)[:50]), me),
             given=list(selectors.feedback_given(me)[:100]),
+            evaluated=set(
+                SessionEvaluation.objects.filter(pegawai=me).values_list("session_id", flat=True)
+            ),
+            has_mentees=mentees_of(request.user).exists(),
         )
     return render(request, "kinerja_link/pembinaan/umpan_balik.html", context)
 

@@ -81,6 +81,25 @@ def register_pembinaan_log_actions(actions):
 
 
 @hooks.register("register_log_actions")
+def register_mentoring_log_actions(actions):
+    for action, label, message in (
+        ("pembinaan.appointment.create", _("Penunjukan coach/mentor"), _("Menunjuk coach/mentor")),
+        ("pembinaan.appointment.end", _("Penunjukan diakhiri"), _("Mengakhiri penunjukan")),
+        (
+            "pembinaan.session_evaluation.save",
+            _("Umpan balik atas sesi"),
+            _("Memberi umpan balik atas sesi (B.1.8)"),
+        ),
+        (
+            "pembinaan.competency_rating.save",
+            _("Penilaian kompetensi"),
+            _("Menilai kompetensi setelah sesi (B.1.9)"),
+        ),
+    ):
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_log_actions")
 def register_assignment_log_actions(actions):
     for action, label, message in (
         ("kinerja_link.assignment.create", _("Penugasan dibuat"), _("Menugaskan kursus")),

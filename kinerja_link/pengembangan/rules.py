@@ -3,7 +3,9 @@ current level of a competency with its source.
 
 Current level (issue 16): the highest of an assessment result, a course completed with
 the outcome "Kompetensi tercapai" at the course's target level (kept by pembinaan as
-``CompetencyProgress.level_reached``), and the pimpinan's rating after coaching. On equal
+``CompetencyProgress.level_reached``), and the rating after coaching — the pimpinan's
+(``PenilaianKompetensi``) or the coach/mentor's B.1.9 rating kept by pembinaan
+(``CompetencyRating``, the latest per competency, named with its date and rater). On equal
 levels the stronger evidence is named: assessment, then coaching, then course.
 """
 
@@ -14,7 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import Pegawai, UnitKerja
-from ..pembinaan.models import CompetencyProgress
+from django.utils.translation import gettext as _
+
+from ..pembinaan.models import CompetencyProgress, CompetencyRating
 from .models import LevelSource, PenilaianKompetensi, StandarKompetensi
 
 # Higher wins a tie of levels.
@@ -26,6 +30,17 @@ class Level:
     level: int
     source: LevelSource
     date: datetime.date | None = None
+    by: str = ""  # who rated, for a coach/mentor's rating
+
+    @property
+    def source_label(self) -> str:
+        """The source as shown, e.g. "Penilaian coach/mentor setelah coaching (3-12-2026, Ani)"."""
+        if self.by and self.date is not None:
+            return _("Penilaian coach/mentor setelah coaching (%(date)s, %(name)s)") % {
+                "date": f"{self.date:%d-%m-%Y}",
+                "name": self.by,
+            }
+        return str(self.source.label)
 
     def beats(self, other: Level | None) -> bool:
         if other is None:
@@ -79,4 +94,14 @@ def current_levels(*, pegawai_id: int, competency_ids: Iterable[int]) -> dict[in
         pegawai_id=pegawai_id, competency_id__in=ids
     ).values_list("competency_id", "level", "source", "date"):
         offer(competency_id, Level(level, LevelSource(source), date))
+    latest: dict[int, Level] = {}
+    for competency_id, level, date, name in (
+        CompetencyRating.objects.filter(pegawai_id=pegawai_id, competency_id__in=ids)
+        .order_by("date", "pk")
+        .values_list("competency_id", "level", "date", "rated_by__user__display_name")
+    ):
+        # The latest rating stands: a coach may rate lower after a later session.
+        latest[competency_id] = Level(level, LevelSource.COACHING, date, by=name or "")
+    for competency_id, level in latest.items():
+        offer(competency_id, level)
     return best

@@ -121,6 +121,10 @@ def gap_items(pegawai: Pegawai) -> list[RencanaItem]:
                 required_level=row.required_level,
                 current_level=current.level if current else None,
                 current_source=current.source if current else "",
+                # Who rated and when, for a coach/mentor's rating (the item keeps no more).
+                reason=_("Sumber level saat ini: %(source)s") % {"source": current.source_label}
+                if current and current.by
+                else "",
                 form=DevelopmentForm.E_LEARNING if course else DevelopmentForm.PELATIHAN,
                 course=course,
                 target_jp=Decimal(course.jp) if course else Decimal(0),
