@@ -13,12 +13,14 @@ from kinerja_link.models import Pegawai
 from .models import (
     Assignment,
     BuktiDukung,
+    CoachAppointment,
     Feedback,
     Notification,
     PembinaanSession,
     Recommendation,
     RencanaAksi,
     RencanaAksiKomentar,
+    SessionEvaluation,
     SessionKind,
     SkpEvidence,
 )
@@ -54,6 +56,11 @@ def pembinaan_personal_data_erase(pegawai: Pegawai, user: User) -> dict[str, int
         ),
         "rekomendasi": Recommendation.objects.filter(pegawai=pegawai).update(dismissed_reason=""),
         "sesi": _one_to_one_sessions_erase(pegawai),
+        # Their B.1.8 feedback on sessions and the note on their appointment are about them.
+        "umpan_balik_sesi": SessionEvaluation.objects.filter(pegawai=pegawai).update(
+            tindak_lanjut="", saran=""
+        ),
+        "penunjukan_mentor": CoachAppointment.objects.filter(mentee=pegawai).update(note=""),
         "notifikasi": Notification.objects.filter(user=user).delete()[0],
         **_rencana_aksi_erase(pegawai),
     }

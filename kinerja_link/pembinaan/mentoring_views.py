@@ -172,7 +172,8 @@ def competency_rate_view(request, pk: int):
     if session.held_by.user_id != request.user.pk:
         raise PermissionDenied
     form = CompetencyRatingForm(
-        request.POST, participants=session_reach(request.user).filter(pk__in=session.participants.all())
+        request.POST,
+        participants=session_reach(request.user).filter(pk__in=session.participants.all()),
     )
     if form.is_valid():
         try:
@@ -182,9 +183,7 @@ def competency_rate_view(request, pk: int):
         else:
             messages.success(request, _("Penilaian kompetensi tersimpan."))
     else:
-        messages.error(
-            request, " ".join(str(e) for errors in form.errors.values() for e in errors)
-        )
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("pembinaan:session_detail", pk=session.pk)
 
 

@@ -917,14 +917,14 @@ class SessionEvaluation(models.Model):
         related_name="session_evaluations",
     )
     manfaat = models.PositiveSmallIntegerField(_("manfaat sesi (1–5)"), validators=SCALE_1_5)
-    kejelasan = models.PositiveSmallIntegerField(
-        _("kejelasan arahan (1–5)"), validators=SCALE_1_5
-    )
+    kejelasan = models.PositiveSmallIntegerField(_("kejelasan arahan (1–5)"), validators=SCALE_1_5)
     tindak_lanjut = models.TextField(
         _("tindak lanjut yang disepakati"), blank=True, max_length=2000
     )
     saran = models.TextField(_("saran"), blank=True, max_length=2000)
-    rating = models.PositiveSmallIntegerField(_("penilaian keseluruhan (1–5)"), validators=SCALE_1_5)
+    rating = models.PositiveSmallIntegerField(
+        _("penilaian keseluruhan (1–5)"), validators=SCALE_1_5
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
@@ -932,7 +932,9 @@ class SessionEvaluation(models.Model):
         verbose_name_plural = _("umpan balik atas sesi (B.1.8)")
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["session", "pegawai"], name="pembinaan_evaluation_once"),
+            models.UniqueConstraint(
+                fields=["session", "pegawai"], name="pembinaan_evaluation_once"
+            ),
             models.CheckConstraint(
                 condition=Q(manfaat__gte=1, manfaat__lte=5)
                 & Q(kejelasan__gte=1, kejelasan__lte=5)

@@ -22,6 +22,7 @@ from ..kuadran import KUADRAN, Predikat, Rating
 from ..models import Evaluasi, Pegawai
 from ..selectors import periode_with_evaluasi, team_of
 from .assignments import assignment_state
+from .follow_ups import overdue_follow_ups
 from .models import (
     Assignment,
     AssignmentStatus,
@@ -32,7 +33,6 @@ from .models import (
     RecommendationStatus,
     SessionParticipant,
 )
-from .follow_ups import overdue_follow_ups
 from .rencana_page import Pengamatan, pengamatan_for
 
 if TYPE_CHECKING:

@@ -36,6 +36,7 @@ from .forms import (
     NotificationSettingsForm,
     SessionForm,
 )
+from .mentoring_views import session_detail_context
 from .models import (
     Assignment,
     AssignmentStatus,
@@ -53,7 +54,6 @@ from .notifications import (
 )
 from .selectors import live_courses, tim_saya_page
 from .sessions import session_record
-from .mentoring_views import session_detail_context
 from .team import (
     OutsideTeamError,
     mentees_of,

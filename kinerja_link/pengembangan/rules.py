@@ -15,9 +15,9 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import Pegawai, UnitKerja
 from django.utils.translation import gettext as _
 
+from ..models import Pegawai, UnitKerja
 from ..pembinaan.models import CompetencyProgress, CompetencyRating
 from .models import LevelSource, PenilaianKompetensi, StandarKompetensi
 

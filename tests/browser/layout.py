@@ -17,7 +17,7 @@ VIEWPORTS = {
     "phone": {"width": 390, "height": 844},
     "desktop": {"width": 1366, "height": 768},
 }
-ROLES = ("public", "pegawai", "pimpinan", "pengelola", "editor", "moderator")
+ROLES = ("public", "pegawai", "pimpinan", "mentor", "pengelola", "editor", "moderator")
 ADMIN_ROLES = ("pengelola", "editor", "moderator")
 QUIZ_START = r"^\s*(Mulai kuis|Coba lagi|Lanjutkan percobaan)\s*$"
 ESCAPED_HTML = re.compile(r"&lt;|&gt;|&amp;[a-z]+;|<p>|</")
@@ -66,6 +66,12 @@ def demo_logins() -> dict[str, str]:
         "pimpinan": pimpinan.login,
         "pengelola": pengelola_login.login,
     }
+    # The Sangat Baik pegawai the demo appoints as mentor of the demo pegawai (issue 16 §2).
+    from kinerja_link.pembinaan.models import CoachAppointment
+
+    appointment = CoachAppointment.objects.select_related("mentor__user").first()
+    if appointment is not None:
+        logins["mentor"] = appointment.mentor.user.username
     for username, email, _name, _role, _superuser in STAFF:
         if username in ("editor", "moderator"):
             logins[username] = email
@@ -119,6 +125,17 @@ def screens_for(role: str, logins: dict[str, str]) -> list[Screen]:  # noqa: C90
             )
         return screens
 
+    if role == "mentor":
+        mentor = Pegawai.objects.get(user=_user(logins[role]))
+        session = PembinaanSession.objects.filter(held_by=mentor).order_by("pk").first()
+        mentee = session.participants.order_by("pk").first() if session else None
+        screens = [Screen("mentee-saya", reverse("pembinaan:mentee_saya"), shot=True)]
+        if session and mentee:
+            detail = reverse("pembinaan:session_detail", args=[session.pk])
+            create = reverse("pembinaan:session_create") + f"?pegawai={mentee.pk}"
+            screens += [Screen("sesi-detail", detail, shot=True), Screen("sesi-baru", create)]
+        return screens
+
     if role in ("pegawai", "pimpinan"):
         user = _user(logins[role])
         pegawai = Pegawai.objects.get(user=user)
@@ -162,6 +179,16 @@ def screens_for(role: str, logins: dict[str, str]) -> list[Screen]:  # noqa: C90
                     "sertifikat", reverse("learning:certificate_verify", args=[certificate.uuid])
                 )
             )
+        mentored = PembinaanSession.objects.filter(
+            participants=pegawai, held_by__mentee_appointments__mentee=pegawai
+        ).first()
+        if mentored and role == "pegawai":
+            screens += [
+                Screen("sesi-mentoring", reverse("pembinaan:session_detail", args=[mentored.pk])),
+                Screen(
+                    "umpan-balik-sesi", reverse("pembinaan:session_evaluate", args=[mentored.pk])
+                ),
+            ]
         feedback = Feedback.objects.filter(pegawai=pegawai).order_by("pk").first()
         if feedback:
             screens.append(
@@ -186,6 +213,7 @@ def screens_for(role: str, logins: dict[str, str]) -> list[Screen]:  # noqa: C90
                     "umpan-balik-baru",
                     reverse("pembinaan:feedback_create") + f"?pegawai={member.pk}",
                 ),
+                Screen("penunjukan-mentor", reverse("pembinaan:appointment_list")),
                 *(screen for screen in screens if screen.name in own),
             ]
             session = PembinaanSession.objects.filter(held_by=pegawai).order_by("pk").first()

@@ -95,7 +95,7 @@ def walk(browser, live_server, role: str, logins: dict[str, str]):
     return problems
 
 
-@pytest.mark.parametrize("role", ["public", "pegawai", "pimpinan"])
+@pytest.mark.parametrize("role", ["public", "pegawai", "pimpinan", "mentor"])
 def test_site_screens_fit_and_read_right(browser, live_server, demo, role):
     problems = walk(browser, live_server, role, demo)
     assert not problems, "\n" + problems.report()

@@ -179,7 +179,11 @@ def test_an_ended_appointment_loses_access(org, client, competency):
         record(org)
     with pytest.raises(PermissionDenied):
         competency_rate(
-            user=org.mentor.user, session=session, pegawai=org.mentee, competency=competency, level=3
+            user=org.mentor.user,
+            session=session,
+            pegawai=org.mentee,
+            competency=competency,
+            level=3,
         )
     client.force_login(org.mentor.user)
     assert client.get(reverse("pembinaan:mentee_saya")).status_code == 403
@@ -254,7 +258,11 @@ def test_the_participant_gives_b18_feedback_shown_to_the_holder(org, client):
     data = {"manfaat": 5, "kejelasan": 4, "rating": 5, "saran": "Lebih sering", "tindak_lanjut": ""}
     assert client.post(url, data).status_code == 302
     evaluation = SessionEvaluation.objects.get()
-    assert (evaluation.pegawai, evaluation.rating, evaluation.saran) == (org.mentee, 5, "Lebih sering")
+    assert (evaluation.pegawai, evaluation.rating, evaluation.saran) == (
+        org.mentee,
+        5,
+        "Lebih sering",
+    )
     client.force_login(org.mentor.user)
     html = client.get(reverse("pembinaan:session_detail", args=[session.pk])).content.decode()
     assert f'data-evaluasi="{org.mentee.pk}"' in html
@@ -317,7 +325,11 @@ def test_a_rating_needs_a_levelled_competency_and_a_level_1_to_5(org, competency
         )
     with pytest.raises(ValidationError):
         competency_rate(
-            user=org.mentor.user, session=session, pegawai=org.mentee, competency=competency, level=6
+            user=org.mentor.user,
+            session=session,
+            pegawai=org.mentee,
+            competency=competency,
+            level=6,
         )
 
 
@@ -336,7 +348,9 @@ def test_a_follow_up_is_overdue_until_a_later_session(org):
 def test_follow_up_reminders_reach_the_mentor_and_the_mentee(org):
     record(org, date=today() - days(1), follow_up_date=today() + days(1))
     assert session_follow_up_reminders_create(today=today()) == 2
-    users = set(Notification.objects.filter(key__contains="tindak-lanjut").values_list("user", flat=True))
+    users = set(
+        Notification.objects.filter(key__contains="tindak-lanjut").values_list("user", flat=True)
+    )
     assert users == {org.mentor.user_id, org.mentee.user_id}
 
 
@@ -387,3 +401,20 @@ def test_the_appointment_page_refuses_a_plain_pegawai(org, client):
     assert client.post(url).status_code == 403
     org.appointment.refresh_from_db()
     assert org.appointment.is_active
+
+
+def test_the_idp_gap_names_the_coach_rating_as_source(org, competency):
+    from kinerja_link.pengembangan.models import StandarKompetensi
+    from kinerja_link.pengembangan.services import gap_items
+
+    StandarKompetensi.objects.create(
+        jabatan=org.mentee.jabatan, unit=org.unit, competency=competency, required_level=4
+    )
+    session = record(org)
+    competency_rate(
+        user=org.mentor.user, session=session, pegawai=org.mentee, competency=competency, level=3
+    )
+    (item,) = gap_items(org.mentee)
+    assert (item.current_level, item.current_source) == (3, LevelSource.COACHING)
+    assert "Penilaian coach/mentor setelah coaching" in item.reason
+    assert org.mentor.nama in item.reason

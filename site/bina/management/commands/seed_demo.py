@@ -7,6 +7,7 @@ from accounts.roles import Role
 from kinerja_link.demo import seed_evaluasi_import, seed_organisation, seed_skp
 from kinerja_link.participation.demo import seed_participation
 from kinerja_link.pembinaan.demo import seed_pembinaan
+from kinerja_link.pembinaan.demo_mentoring import seed_mentoring
 from kinerja_link.pembinaan.demo_rencana import seed_rencana_aksi
 from kinerja_link.pembinaan.transparency import transparency_refresh
 from kinerja_link.pengembangan.demo import seed_pengembangan
@@ -38,6 +39,8 @@ class Command(BaseCommand):
         seed_pembinaan()
         self.stdout.write("Rencana aksi dan realisasi…")
         seed_rencana_aksi()
+        self.stdout.write("Mentor yang ditunjuk, sesi mentoring dan penilaiannya…")
+        seed_mentoring()
         self.stdout.write("Rencana pengembangan kompetensi (IDP) pegawai demo…")
         seed_pengembangan()
         self.stdout.write("Layanan publik, survei kepuasan (SKM) dan masukan publik…")
