@@ -39,12 +39,13 @@ def overdue_follow_ups(
     )
     if held_by_id is not None:
         rows = rows.filter(session__held_by_id=held_by_id)
-    rows = (
+    values = (
         rows.exclude(Exists(later))
         .order_by("session__follow_up_date", "session_id")
         .values_list("session_id", "pegawai_id", "session__follow_up_date", "session__held_by_id")
     )
     result: dict[int, list[OverdueFollowUp]] = defaultdict(list)
-    for session_id, pegawai_id, due, holder in rows:
+    for session_id, pegawai_id, due, holder in values:
+        assert due is not None  # the filter above
         result[pegawai_id].append(OverdueFollowUp(session_id, pegawai_id, due, holder))
     return dict(result)

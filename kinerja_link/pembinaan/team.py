@@ -57,7 +57,7 @@ def pimpinan_for(user: User) -> Pegawai:
     return pimpinan
 
 
-def active_appointments():
+def active_appointments() -> QuerySet[CoachAppointment]:
     """Appointments in force today: active, started, not yet ended."""
     today = timezone.localdate()
     return CoachAppointment.objects.filter(

@@ -160,7 +160,8 @@ def _session_record(request, form: SessionForm):
         return session_record(
             user=request.user,
             participant_ids=[p.pk for p in data["participants"]],
-            **{name: data.get(name) for name in SESSION_FIELDS},
+            # A mentor's form has no "evaluasi" field (they see no evaluations).
+            **{name: data.get(name) for name in SESSION_FIELDS},  # type: ignore[arg-type]
         )
     except ValidationError as error:
         _add_service_errors(form, error)

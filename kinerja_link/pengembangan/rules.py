@@ -95,13 +95,13 @@ def current_levels(*, pegawai_id: int, competency_ids: Iterable[int]) -> dict[in
     ).values_list("competency_id", "level", "source", "date"):
         offer(competency_id, Level(level, LevelSource(source), date))
     latest: dict[int, Level] = {}
-    for competency_id, level, date, name in (
+    for competency_id, rating, date, name in (
         CompetencyRating.objects.filter(pegawai_id=pegawai_id, competency_id__in=ids)
         .order_by("date", "pk")
         .values_list("competency_id", "level", "date", "rated_by__user__display_name")
     ):
         # The latest rating stands: a coach may rate lower after a later session.
-        latest[competency_id] = Level(level, LevelSource.COACHING, date, by=name or "")
-    for competency_id, level in latest.items():
-        offer(competency_id, level)
+        latest[competency_id] = Level(rating, LevelSource.COACHING, date, by=name or "")
+    for competency_id, rated in latest.items():
+        offer(competency_id, rated)
     return best
