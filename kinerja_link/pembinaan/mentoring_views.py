@@ -204,8 +204,19 @@ def session_detail_context(request, session: PembinaanSession) -> dict:
         "ratings": list(ratings),
     }
     if is_holder:
-        reach = session_reach(request.user).filter(pk__in=session.participants.all())
-        rating_form = CompetencyRatingForm(participants=reach.select_related("user"))
-        context["rating_form"] = rating_form if reach.exists() else None
+        reach = list(
+            session_reach(request.user)
+            .filter(pk__in=session.participants.all())
+            .select_related("user")
+        )
+        # One participant (the usual mentoring session) is chosen already.
+        initial = {"pegawai": reach[0].pk} if len(reach) == 1 else {}
+        rating_form = CompetencyRatingForm(
+            participants=Pegawai.objects.filter(pk__in=[p.pk for p in reach]).select_related(
+                "user"
+            ),
+            initial=initial,
+        )
+        context["rating_form"] = rating_form if reach else None
     context["mentees"] = mentees_of(request.user).exists()
     return context

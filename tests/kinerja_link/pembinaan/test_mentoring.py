@@ -418,3 +418,10 @@ def test_the_idp_gap_names_the_coach_rating_as_source(org, competency):
     assert (item.current_level, item.current_source) == (3, LevelSource.COACHING)
     assert "Penilaian coach/mentor setelah coaching" in item.reason
     assert org.mentor.nama in item.reason
+
+
+def test_the_rating_form_preselects_the_only_participant(org, client):
+    session = record(org)
+    client.force_login(org.mentor.user)
+    response = client.get(reverse("pembinaan:session_detail", args=[session.pk]))
+    assert response.context["rating_form"].initial == {"pegawai": org.mentee.pk}
