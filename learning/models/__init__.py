@@ -3,6 +3,7 @@
 The competency taxonomy is `competencies.models`; the quiz models are `learning.quiz.models`.
 """
 
+from .reaction import ReactionQuestion, ReactionResponse
 from .pages import CourseCompetency, CourseIndexPage, CourseLevel, CoursePage, LessonPage
 from .records import (
     Certificate,
@@ -28,5 +29,7 @@ __all__ = [
     "LearningRecordSource",
     "LessonCompletion",
     "LessonPage",
+    "ReactionQuestion",
+    "ReactionResponse",
     "VerificationStatus",
 ]
