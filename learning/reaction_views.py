@@ -67,6 +67,4 @@ def reaction_survey(request, enrolment_pk: int):
         else:
             messages.success(request, _("Terima kasih atas penilaian Anda."))
             return redirect(course.url)
-    return render(
-        request, "learning/reaction_survey.html", {"form": form, "course": course}
-    )
+    return render(request, "learning/reaction_survey.html", {"form": form, "course": course})

@@ -79,9 +79,9 @@ def effectiveness_report(*, scope: Scope | None) -> dict:
         if rule_key:
             by_rule.setdefault(rule_key[0], Row(_rule_label(a), rule_key[0])).add(*result)
         if course_key:
-            by_course.setdefault(
-                a["course_id"], Row(a["course__title"], a["course_id"])
-            ).add(*result)
+            by_course.setdefault(a["course_id"], Row(a["course__title"], a["course_id"])).add(
+                *result
+            )
     return {
         "by_rule": sorted(by_rule.values(), key=lambda r: r.label),
         "by_course": sorted(by_course.values(), key=lambda r: r.label),

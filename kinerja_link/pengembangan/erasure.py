@@ -1,5 +1,6 @@
 """pengembangan's part of a personal-data erasure: what the pimpinan wrote about the
-pegawai's plan, the reasons copied from their evaluation, assessment notes and the pimpinan's post-training notes. The rows
+pegawai's plan, the reasons copied from their evaluation, assessment notes and the
+pimpinan's post-training notes. The rows
 stay (the AKPK totals count them). ``kinerja_link.personal_data`` orchestrates."""
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def pengembangan_personal_data_erase(pegawai: Pegawai) -> dict[str, int]:
             reason=""
         ),
         "penilaian_kompetensi": PenilaianKompetensi.objects.filter(pegawai=pegawai).update(note=""),
-        "penilaian_pascapelatihan": PenilaianPascaPelatihan.objects.filter(
-            pegawai=pegawai
-        ).update(note=""),
+        "penilaian_pascapelatihan": PenilaianPascaPelatihan.objects.filter(pegawai=pegawai).update(
+            note=""
+        ),
     }

@@ -26,6 +26,7 @@ from wagtail.log_actions import log
 
 from learning.models import CourseCompetency, Enrolment, EnrolmentStatus
 
+from ..models import Pegawai
 from ..pembinaan.notifications import notify
 from .models import PenilaianPascaPelatihan
 
@@ -123,13 +124,13 @@ def l3_answer(
 ) -> PenilaianPascaPelatihan:
     """The pegawai's current pejabat penilai rates the change, once."""
     with transaction.atomic():
-        locked = (
-            PenilaianPascaPelatihan.objects.select_for_update()
-            .select_related("pegawai__pejabat_penilai")
-            .get(pk=penilaian.pk)
-        )
-        pimpinan = locked.pegawai.pejabat_penilai
-        if pimpinan is None or not pimpinan.is_active or pimpinan.user_id != user.pk:
+        locked = PenilaianPascaPelatihan.objects.select_for_update().get(pk=penilaian.pk)
+        pimpinan = (
+            Pegawai.objects.filter(pk=locked.pegawai_id).values_list(
+                "pejabat_penilai__user_id", "pejabat_penilai__is_active"
+            )
+        ).first()
+        if pimpinan is None or not pimpinan[1] or pimpinan[0] != user.pk:
             raise PermissionDenied(_("Hanya pejabat penilai pegawai ini yang dapat menilai."))
         if not locked.is_open:
             raise ValidationError(_("Penilaian ini sudah diisi."))

@@ -28,6 +28,7 @@ from learning.models import Enrolment, EnrolmentStatus, ReactionResponse
 from learning.quiz.gain import Gain, gains
 from portal.transparency import MIN_GROUP_SIZE
 
+from ..models import UnitKerja
 from ..pembinaan.effectiveness import IMPROVED, PENDING, SAME, WORSE, effectiveness_report
 from ..pembinaan.transparency import suppressed_keys
 from ..scope import Scope
@@ -75,7 +76,11 @@ class EvalRow:
 
     @property
     def l1_average(self) -> Decimal | None:
-        return _mean([score for scores in self.reactions for score in scores.values()])
+        # Hidden by the number of respondents, not of scores (each answers several).
+        if len(self.reactions) < MIN_GROUP_SIZE:
+            return None
+        scores = [score for answers in self.reactions for score in answers.values()]
+        return (Decimal(sum(scores)) / len(scores)).quantize(ONE_PLACE) if scores else None
 
     @property
     def l2_pairs(self) -> int:
@@ -85,9 +90,7 @@ class EvalRow:
     def l2_gain(self) -> Decimal | None:
         if len(self.gains) < MIN_GROUP_SIZE:
             return None
-        return (sum((g.gain for g in self.gains), Decimal(0)) / len(self.gains)).quantize(
-            ONE_PLACE
-        )
+        return (sum((g.gain for g in self.gains), Decimal(0)) / len(self.gains)).quantize(ONE_PLACE)
 
     @property
     def l3_answered(self) -> int:
@@ -114,17 +117,16 @@ def evaluation_report(*, scope: Scope) -> EvalReport:
         scope.filter(
             Enrolment.objects.filter(status=EnrolmentStatus.COMPLETED),
             "user__pegawai__unit__path",
-        ).values_list(
-            "pk", "course_id", "course__title", "user_id", "user__pegawai__unit_id",
-            "user__pegawai__unit__nama",
-        )
+        ).values_list("pk", "course_id", "course__title", "user_id", "user__pegawai__unit__path")
     )
+    unit_names = _group_names({_group_path(row[4]) for row in completions})
     by_course: dict[int, EvalRow] = {}
-    by_unit: dict[int, EvalRow] = {}
+    by_unit: dict[str, EvalRow] = {}
     rows_of: dict[int, tuple[EvalRow, EvalRow]] = {}
-    for pk, course_id, title, _user_id, unit_id, unit_name in completions:
+    for pk, course_id, title, _user_id, unit_path in completions:
+        group = _group_path(unit_path)
         course_row = by_course.setdefault(course_id, EvalRow(str(course_id), title))
-        unit_row = by_unit.setdefault(unit_id, EvalRow(str(unit_id), unit_name))
+        unit_row = by_unit.setdefault(group, EvalRow(group, unit_names.get(group, group)))
         course_row.completed.add(pk)
         unit_row.completed.add(pk)
         rows_of[pk] = (course_row, unit_row)
@@ -137,6 +139,16 @@ def evaluation_report(*, scope: Scope) -> EvalReport:
     return EvalReport(by_course=courses, by_unit=units)
 
 
+def _group_path(path: str) -> str:
+    """Units are grouped as on the transparency page: each unit under an instansi counts
+    with its bidang/bagian (the instansi's child); the instansi's own staff by themselves."""
+    return path[: 2 * UnitKerja.steplen]
+
+
+def _group_names(paths: set[str]) -> dict[str, str]:
+    return dict(UnitKerja.objects.filter(path__in=paths).values_list("path", "nama"))
+
+
 def _add_reactions(rows_of: dict[int, tuple[EvalRow, EvalRow]]) -> None:
     for enrolment_id, scores, labels in ReactionResponse.objects.filter(
         enrolment__in=Enrolment.objects.filter(pk__in=list(rows_of))
@@ -147,7 +159,7 @@ def _add_reactions(rows_of: dict[int, tuple[EvalRow, EvalRow]]) -> None:
 
 
 def _add_gains(completions: list[tuple], rows_of: dict[int, tuple[EvalRow, EvalRow]]) -> None:
-    enrolment_of = {(course_id, user_id): pk for pk, course_id, _t, user_id, _u, _n in completions}
+    enrolment_of = {(course_id, user_id): pk for pk, course_id, _t, user_id, _p in completions}
     found = gains(course_ids={key[0] for key in enrolment_of})
     for key, gain in found.items():
         enrolment_id = enrolment_of.get(key)
@@ -223,8 +235,10 @@ def _cells(kind: str, row: EvalRow) -> list[object]:
         row.l3_answered,
         row.l3_rate,
         row.l3_average,
-        *(l4.get(outcome, "") if row.l4 is not None else "" for outcome in
-          (IMPROVED, SAME, WORSE, PENDING)),
+        *(
+            l4.get(outcome, "") if row.l4 is not None else ""
+            for outcome in (IMPROVED, SAME, WORSE, PENDING)
+        ),
     ]
 
 

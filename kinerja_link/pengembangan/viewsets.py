@@ -19,9 +19,9 @@ from wagtail.admin.widgets.button import HeaderButton
 from foundation.admin_viewsets import ModelViewSet
 
 from ..forms import ScopedAdminForm
-from ..scope import scope_for
 from ..importing.readers import ImportFileError
 from ..pembinaan.viewsets import PengelolaOnlyMenuItem
+from ..scope import scope_for
 from ..viewsets import (
     KINERJA_MENU_HOOK,
     ManagesUnitsRequiredMixin,
@@ -173,9 +173,7 @@ class EvaluasiPelatihanView(ManagesUnitsRequiredMixin, WagtailAdminTemplateMixin
             rows = evaluasi_report.export_rows(report)
             if export == "xlsx":
                 body = evaluasi_report.to_xlsx(rows)
-                content_type = (
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                )
+                content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             else:
                 body, content_type = evaluasi_report.to_csv(rows), "text/csv; charset=utf-8"
             response = HttpResponse(body, content_type=content_type)

@@ -3,8 +3,8 @@
 The competency taxonomy is `competencies.models`; the quiz models are `learning.quiz.models`.
 """
 
-from .reaction import ReactionQuestion, ReactionResponse
 from .pages import CourseCompetency, CourseIndexPage, CourseLevel, CoursePage, LessonPage
+from .reaction import ReactionQuestion, ReactionResponse
 from .records import (
     Certificate,
     Enrolment,

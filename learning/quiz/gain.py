@@ -56,12 +56,12 @@ def gains(
     )
     if user_ids is not None:
         attempts = attempts.filter(user_id__in=list(user_ids))
-    first_number = dict(
-        ((row["quiz_id"], row["user_id"]), row["n"])
+    first_number = {
+        (row["quiz_id"], row["user_id"]): row["n"]
         for row in attempts.filter(quiz_id__in=[q for q, (_, pre) in quizzes.items() if pre])
         .values("quiz_id", "user_id")
         .annotate(n=Min("number"))
-    )
+    }
     pre: dict[tuple[int, int], Decimal] = {}
     post: dict[tuple[int, int], Decimal] = {}
     for quiz_id, user_id, number, score in attempts.values_list(
@@ -82,4 +82,3 @@ def average_gain(values: Iterable[Gain]) -> Decimal | None:
     if not found:
         return None
     return (sum(found, Decimal(0)) / len(found)).quantize(Decimal("0.1"))
-
