@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -27,7 +28,7 @@ SCALE = range(1, 6)
 @dataclass(frozen=True)
 class SurveyQuestion:
     key: str
-    text: str
+    text: str | Promise  # the default set's texts are lazy: translated when shown
 
 
 # The default set: relevance to the job, clarity, applicability, quality of the material

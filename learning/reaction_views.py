@@ -29,7 +29,7 @@ class ReactionForm(forms.Form):
         self.questions = questions
         for question in questions:
             self.fields[question.key] = forms.TypedChoiceField(
-                label=question.text,
+                label=str(question.text),
                 choices=SCALE_CHOICES,
                 coerce=int,
                 widget=forms.RadioSelect(attrs={"class": "scale-choice"}),

@@ -194,7 +194,7 @@ def _suppress(rows: list[EvalRow]) -> list[EvalRow]:
 # --- export ------------------------------------------------------------------------------
 
 
-def export_header() -> list[str]:
+def export_header() -> list[object]:
     return [
         _("Tingkat"),
         _("Nama"),

@@ -287,10 +287,10 @@ class PenilaianPascaPelatihan(models.Model):
     """
 
     enrolment = models.OneToOneField(
-        "learning.Enrolment", on_delete=models.CASCADE, related_name="penilaian_pasca"
+        "learning.Enrolment", on_delete=models.PROTECT, related_name="penilaian_pasca"
     )
     pegawai = models.ForeignKey(
-        "kinerja_link.Pegawai", on_delete=models.CASCADE, related_name="penilaian_pasca"
+        "kinerja_link.Pegawai", on_delete=models.PROTECT, related_name="penilaian_pasca"
     )
     pimpinan = models.ForeignKey(
         "kinerja_link.Pegawai",

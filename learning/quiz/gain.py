@@ -53,7 +53,7 @@ def gains(
         return {}
     attempts = QuizAttempt.objects.filter(
         quiz_id__in=quizzes, state=AttemptState.FINISHED, score__isnull=False
-    )
+    )  # score is set on every finished attempt counted here
     if user_ids is not None:
         attempts = attempts.filter(user_id__in=list(user_ids))
     first_number = {
@@ -64,9 +64,10 @@ def gains(
     }
     pre: dict[tuple[int, int], Decimal] = {}
     post: dict[tuple[int, int], Decimal] = {}
-    for quiz_id, user_id, number, score in attempts.values_list(
+    for quiz_id, user_id, number, maybe_score in attempts.values_list(
         "quiz_id", "user_id", "number", "score"
     ):
+        score = Decimal(maybe_score or 0)
         course_id, is_pretest = quizzes[quiz_id]
         key = (course_id, user_id)
         if is_pretest:
