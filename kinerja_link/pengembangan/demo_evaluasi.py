@@ -1,5 +1,6 @@
-"""Demo: the post-training evaluation at all four levels, so the pengelola's report shows
-figures. Every pegawai of two bidang (and two of a third, a group the report hides) took
+"""Demo: the post-training evaluation at levels 1–3 (level 4 comes from the pembinaan demo's
+assignments), so the pengelola's report shows figures. Every pegawai of two bidang (and two
+of a third, a group the report hides) took
 the pre-test, the lessons and the final quiz of one course 65 days ago, most answered the
 reaction survey, and their pejabat penilai rated most of them at level 3. The demo
 pegawai's own survey is left open, so the prompt shows on the course page. Runs once."""

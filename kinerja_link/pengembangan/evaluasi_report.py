@@ -7,9 +7,10 @@ and per unit, in the units they manage, with CSV/XLSX export.
 - L4: the pembinaan effectiveness report's outcomes per course (predikat before vs after).
 
 Privacy, as on the transparency page (``pembinaan.transparency.suppressed_keys``): a row of
-fewer than ``MIN_GROUP_SIZE`` pegawai who completed is hidden, with complementary hiding so
-hidden rows cannot be recovered from a total; in a shown row, an average over fewer than
-``MIN_GROUP_SIZE`` answers is hidden too (one answer would be one person's answer).
+fewer than ``MIN_GROUP_SIZE`` pegawai who completed is hidden; unit rows get complementary
+hiding too, so a hidden unit cannot be recovered from a course row; in a shown row, an
+average over fewer than ``MIN_GROUP_SIZE`` respondents is hidden too (one answer would be
+one person's answer).
 
 Set-based: completions (one query), reactions (one), quiz gains (three), level-3 requests
 (one) and the effectiveness report (four), whatever the number of pegawai.
@@ -134,7 +135,9 @@ def evaluation_report(*, scope: Scope) -> EvalReport:
     _add_gains(completions, rows_of)
     _add_l3(rows_of)
     _add_l4(scope, by_course)
-    courses = _suppress(sorted(by_course.values(), key=lambda r: r.label.lower()))
+    courses = sorted(by_course.values(), key=lambda r: r.label.lower())
+    for row in courses:  # no total over courses is shown: the threshold alone
+        row.suppressed = row.n < MIN_GROUP_SIZE
     units = _suppress(sorted(by_unit.values(), key=lambda r: r.label.lower()))
     return EvalReport(by_course=courses, by_unit=units)
 
@@ -185,6 +188,8 @@ def _add_l4(scope: Scope, by_course: dict[int, EvalRow]) -> None:
 
 
 def _suppress(rows: list[EvalRow]) -> list[EvalRow]:
+    """Units split a course's completions: a hidden unit must not be the difference
+    between a course row and the shown units, so hiding is complementary."""
     hidden = suppressed_keys({row.key: row.n for row in rows})
     for row in rows:
         row.suppressed = row.key in hidden

@@ -139,3 +139,16 @@ def test_export_rows_hide_suppressed_figures(world):
     text = to_csv(export_rows(report)).decode("utf-8-sig")
     small_row = next(line for line in text.splitlines() if "Bidang Kecil" in line)
     assert "disembunyikan" in small_row and str(2) not in small_row.split(",")[2:]
+
+
+def test_a_small_course_is_hidden_alone_and_the_report_reads_in_few_queries(
+    world, django_assert_max_num_queries
+):
+    other = make_course(title="Kursus Kecil", competencies=("BP-2",))
+    complete(world["staff"][0], other)
+    scope = scope_for(world["pengelola"].user)
+    with django_assert_max_num_queries(16):
+        report = evaluation_report(scope=scope)
+    rows = {row.label: row for row in report.by_course}
+    assert rows["Kursus Kecil"].suppressed
+    assert not rows['=HYPERLINK("http://x")'].suppressed  # no total over courses to protect
