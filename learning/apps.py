@@ -9,7 +9,13 @@ class LearningConfig(AppConfig):
     def ready(self):
         from foundation.deletion import audit_deletions
 
-        from .models import Certificate, Enrolment, LearningRecord, LessonCompletion
+        from .models import (
+            Certificate,
+            Enrolment,
+            LearningRecord,
+            LessonCompletion,
+            ReactionResponse,
+        )
 
         # Records of learning: a deletion that is allowed is audited row by row.
-        audit_deletions(Enrolment, LessonCompletion, LearningRecord, Certificate)
+        audit_deletions(Enrolment, LessonCompletion, LearningRecord, Certificate, ReactionResponse)

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.models import Site
@@ -22,6 +23,8 @@ from learning.models import (
     CourseCompetency,
     CourseIndexPage,
     CoursePage,
+    Enrolment,
+    EnrolmentStatus,
     LearningRecord,
     LearningRecordSource,
     LessonPage,
@@ -154,3 +157,12 @@ def seed_learning(first_logins: list[str] | None = None) -> int:
     courses = {data["slug"]: _course(index, data, codes) for data in COURSES}
     _progress(courses, first_logins or [])
     return len(courses)
+
+
+def backdate_completion(*, user, course: CoursePage, days_ago: int) -> None:
+    """Demo only: a completion that happened ``days_ago`` days ago, so the post-training
+    evaluation (asked 1–3 months after) has something to ask about."""
+    when = timezone.now() - datetime.timedelta(days=days_ago)
+    Enrolment.objects.filter(user=user, course=course, status=EnrolmentStatus.COMPLETED).update(
+        completed_at=when, started_at=when - datetime.timedelta(days=7)
+    )

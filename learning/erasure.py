@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from foundation.personal_data import ERASED_TEXT, delete_files_on_commit
 
-from .models import Certificate, LearningRecord
+from .models import Certificate, LearningRecord, ReactionResponse
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -28,4 +28,10 @@ def learning_personal_data_erase(user: User, *, pseudonym: str) -> dict[str, int
     for certificate in certificates:
         certificate.holder_name, certificate.holder_nip, certificate.pdf = pseudonym, "", ""
     Certificate.objects.bulk_update(certificates, ["holder_name", "holder_nip", "pdf"])
-    return {"catatan_pembelajaran": len(records), "sertifikat": len(certificates)}
+    # Survey scores stay (the report averages them); the free-text comment may name people.
+    reactions = ReactionResponse.objects.filter(enrolment__user=user).update(comment="")
+    return {
+        "catatan_pembelajaran": len(records),
+        "sertifikat": len(certificates),
+        "survei_reaksi": reactions,
+    }

@@ -29,6 +29,7 @@ from learning.models import (
     LessonPage,
     VerificationStatus,
 )
+from learning.reaction import survey_pending
 from learning.scopes import users_managed_by
 
 if TYPE_CHECKING:
@@ -183,6 +184,7 @@ def course_detail(*, course: CoursePage, user: User | AnonymousUser) -> dict[str
         "next_lesson": next((lesson for lesson in lessons if not lesson.is_done), None),
         "certificate": getattr(enrolment, "certificate", None) if enrolment else None,
         "next_step": _next_step(enrolment, lessons),
+        "reaction_pending": survey_pending(enrolment),
     }
 
 

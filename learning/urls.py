@@ -1,6 +1,6 @@
 from django.urls import path
 
-from learning import views
+from learning import reaction_views, views
 
 app_name = "learning"
 
@@ -12,6 +12,11 @@ urlpatterns = [
         "belajar-saya/sertifikat/<uuid:uuid>/unduh/",
         views.certificate_download,
         name="certificate_download",
+    ),
+    path(
+        "belajar-saya/kursus/<int:enrolment_pk>/survei/",
+        reaction_views.reaction_survey,
+        name="reaction_survey",
     ),
     path("belajar-saya/verifikasi/", views.verification_list, name="verification_list"),
     path(

@@ -37,6 +37,9 @@ def register_learning_log_actions(actions):
         "learning.record.create", _("Catatan JP"), _("Menambah catatan pelatihan")
     )
     actions.register_action(
+        "learning.reaction.submit", _("Survei reaksi"), _("Mengisi survei reaksi kursus")
+    )
+    actions.register_action(
         "learning.record.verify", _("Verifikasi JP"), _("Memverifikasi catatan pelatihan")
     )
     actions.register_action("learning.record.reject", _("Tolak JP"), _("Menolak catatan pelatihan"))

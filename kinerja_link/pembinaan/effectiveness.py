@@ -50,6 +50,7 @@ def compare(before: int, after: int | None) -> str:
 @dataclass
 class Row:
     label: str
+    key: object = None  # the course's or rule's id, for reports that join on it
     pegawai: int = 0
     predikat: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
     perilaku: dict[str, int] = field(default_factory=lambda: dict.fromkeys(OUTCOMES, 0))
@@ -76,9 +77,11 @@ def effectiveness_report(*, scope: Scope | None) -> dict:
     for rule_key, course_key, a in _once_per_trigger(assignments):
         result = outcomes[a["trigger_id"]]
         if rule_key:
-            by_rule.setdefault(rule_key[0], Row(_rule_label(a))).add(*result)
+            by_rule.setdefault(rule_key[0], Row(_rule_label(a), rule_key[0])).add(*result)
         if course_key:
-            by_course.setdefault(a["course_id"], Row(a["course__title"])).add(*result)
+            by_course.setdefault(a["course_id"], Row(a["course__title"], a["course_id"])).add(
+                *result
+            )
     return {
         "by_rule": sorted(by_rule.values(), key=lambda r: r.label),
         "by_course": sorted(by_course.values(), key=lambda r: r.label),

@@ -85,11 +85,11 @@ def to_csv(rows: Iterable[list[object]]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode()
 
 
-def to_xlsx(rows: Iterable[list[object]]) -> bytes:
+def to_xlsx(rows: Iterable[list[object]], *, sheet_name: str = "AKPK") -> bytes:
     import openpyxl
 
     workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("AKPK")
+    sheet = workbook.create_sheet(sheet_name)
     for row in rows:
         sheet.append([neutralise(value) for value in row])
     out = io.BytesIO()

@@ -20,4 +20,5 @@ class PengembanganConfig(AppConfig):
             models.PenilaianKompetensi,
             models.RencanaPengembangan,
             models.RencanaItem,
+            models.PenilaianPascaPelatihan,
         )

@@ -1,12 +1,18 @@
 """pengembangan's part of a personal-data erasure: what the pimpinan wrote about the
-pegawai's plan, the reasons copied from their evaluation, and assessment notes. The rows
+pegawai's plan, the reasons copied from their evaluation, assessment notes and the
+pimpinan's post-training notes. The rows
 stay (the AKPK totals count them). ``kinerja_link.personal_data`` orchestrates."""
 
 from __future__ import annotations
 
 from kinerja_link.models import Pegawai
 
-from .models import PenilaianKompetensi, RencanaItem, RencanaPengembangan
+from .models import (
+    PenilaianKompetensi,
+    PenilaianPascaPelatihan,
+    RencanaItem,
+    RencanaPengembangan,
+)
 
 
 def pengembangan_personal_data_erase(pegawai: Pegawai) -> dict[str, int]:
@@ -18,4 +24,7 @@ def pengembangan_personal_data_erase(pegawai: Pegawai) -> dict[str, int]:
             reason=""
         ),
         "penilaian_kompetensi": PenilaianKompetensi.objects.filter(pegawai=pegawai).update(note=""),
+        "penilaian_pascapelatihan": PenilaianPascaPelatihan.objects.filter(pegawai=pegawai).update(
+            note=""
+        ),
     }

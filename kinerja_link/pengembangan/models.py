@@ -276,3 +276,62 @@ class RencanaItem(models.Model):
         if self.required_level is None:
             return None
         return max(self.required_level - (self.current_level or 0), 0)
+
+
+class PenilaianPascaPelatihan(models.Model):
+    """Kirkpatrick level 3: the pimpinan's rating of the change in a pegawai's behaviour at
+    work, 1–3 months after a course (asked by ``evaluasi.l3_request``, one per enrolment).
+
+    ``pimpinan`` is who was asked; who may answer is the pegawai's pejabat penilai at the
+    time of answering (``evaluasi.l3_answer``), which becomes ``answered_by``.
+    """
+
+    enrolment = models.OneToOneField(
+        "learning.Enrolment", on_delete=models.PROTECT, related_name="penilaian_pasca"
+    )
+    pegawai = models.ForeignKey(
+        "kinerja_link.Pegawai", on_delete=models.PROTECT, related_name="penilaian_pasca"
+    )
+    pimpinan = models.ForeignKey(
+        "kinerja_link.Pegawai",
+        verbose_name=_("pimpinan yang diminta"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="penilaian_pasca_diminta",
+    )
+    competency = models.ForeignKey(
+        "competencies.Competency",
+        verbose_name=_("kompetensi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    asked_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    rating = models.PositiveSmallIntegerField(
+        _("perubahan perilaku (1–5)"), null=True, blank=True, validators=LEVEL_VALIDATORS
+    )
+    note = models.TextField(_("catatan"), blank=True, max_length=1000)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("dinilai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("penilaian pascapelatihan")
+        verbose_name_plural = _("penilaian pascapelatihan")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True, answered_at__isnull=True)
+                | models.Q(rating__gte=1, rating__lte=5, answered_at__isnull=False),
+                name="pengembangan_l3_rating_answered",
+            )
+        ]
+        indexes = [models.Index(fields=["pimpinan", "answered_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_at is None

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import evaluasi_views, views
 
 app_name = "pengembangan"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("tim/", views.team_list, name="team"),
     path("unit/", views.unit_list, name="unit"),
     path("unit/akpk/", views.akpk_export, name="akpk"),
+    path("tim/evaluasi/", evaluasi_views.evaluasi_team, name="evaluasi_team"),
+    path("evaluasi/<int:pk>/nilai/", evaluasi_views.evaluasi_answer, name="evaluasi_answer"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/ajukan/", views.submit, name="submit"),
     path("<int:pk>/putuskan/", views.decide, name="decide"),

@@ -13,12 +13,15 @@ from django.views import View
 
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from foundation.admin_viewsets import ModelViewSet
 
 from ..forms import ScopedAdminForm
 from ..importing.readers import ImportFileError
+from ..pembinaan.viewsets import PengelolaOnlyMenuItem
+from ..scope import scope_for
 from ..viewsets import (
     KINERJA_MENU_HOOK,
     ManagesUnitsRequiredMixin,
@@ -26,7 +29,7 @@ from ..viewsets import (
     ScopedDeleteView,
     ScopedEditView,
 )
-from . import akpk
+from . import akpk, evaluasi_report
 from .forms import StandarImportForm
 from .models import PenilaianKompetensi, StandarKompetensi
 from .standar import standar_import, template_rows
@@ -155,4 +158,44 @@ class PenilaianKompetensiViewSet(ModelViewSet):
     )
 
 
-PENGEMBANGAN_VIEWSETS = (StandarKompetensiViewSet, PenilaianKompetensiViewSet)
+# --- Post-training evaluation (Kirkpatrick 1–4) ---------------------------------------------
+
+
+class EvaluasiPelatihanView(ManagesUnitsRequiredMixin, WagtailAdminTemplateMixin, View):
+    template_name = "pengembangan/admin/evaluasi_pelatihan.html"
+    page_title = _("Evaluasi pascapelatihan")
+    header_icon = "tasks"
+
+    def get(self, request):
+        report = evaluasi_report.evaluation_report(scope=scope_for(request.user))
+        export = request.GET.get("format")
+        if export in ("csv", "xlsx"):
+            rows = evaluasi_report.export_rows(report)
+            if export == "xlsx":
+                body = evaluasi_report.to_xlsx(rows)
+                content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            else:
+                body, content_type = evaluasi_report.to_csv(rows), "text/csv; charset=utf-8"
+            response = HttpResponse(body, content_type=content_type)
+            response["Content-Disposition"] = f'attachment; filename="evaluasi-pelatihan.{export}"'
+            return response
+        return self.render_to_response(self.get_context_data(report=report))
+
+
+class EvaluasiPelatihanViewSet(ViewSet):
+    name = "evaluasi_pelatihan"
+    icon = "tasks"
+    menu_label = _("Evaluasi pascapelatihan")
+    menu_item_class = PengelolaOnlyMenuItem
+    menu_hook = KINERJA_MENU_HOOK
+    menu_order = 112
+
+    def get_urlpatterns(self):
+        return [path("", EvaluasiPelatihanView.as_view(), name="index")]
+
+
+PENGEMBANGAN_VIEWSETS = (
+    StandarKompetensiViewSet,
+    PenilaianKompetensiViewSet,
+    EvaluasiPelatihanViewSet,
+)

@@ -26,6 +26,11 @@ def register_pengembangan_log_actions(actions):
             _("IDP dikembalikan"),
             _("Mengembalikan rencana pengembangan untuk diperbaiki"),
         ),
+        (
+            "pengembangan.l3.answer",
+            _("Penilaian pascapelatihan"),
+            _("Menilai perubahan perilaku setelah pelatihan"),
+        ),
     ):
         actions.register_action(action, label, message)
 
@@ -33,10 +38,16 @@ def register_pengembangan_log_actions(actions):
 @hooks.register(PERSONAL_TEXT_COLUMNS_HOOK)
 def pengembangan_personal_text_columns():
     # The pimpinan's comment and the reasons (copied from recommendations) may name people.
-    from .models import PenilaianKompetensi, RencanaItem, RencanaPengembangan
+    from .models import (
+        PenilaianKompetensi,
+        PenilaianPascaPelatihan,
+        RencanaItem,
+        RencanaPengembangan,
+    )
 
     return [
         (RencanaPengembangan, ("pimpinan_comment",)),
         (RencanaItem, ("reason",)),
         (PenilaianKompetensi, ("note",)),
+        (PenilaianPascaPelatihan, ("note",)),
     ]

@@ -279,6 +279,22 @@ SECTIONS: tuple[Section, ...] = (
             "end_date",
         ),
     ),
+    Section(
+        "penilaian_pascapelatihan",
+        _("Penilaian pimpinan setelah pelatihan"),
+        "pengembangan.PenilaianPascaPelatihan",
+        "pegawai",
+        "pegawai",
+        (
+            "id",
+            "enrolment__course__title",
+            "competency__name",
+            "asked_at",
+            "rating",
+            "note",
+            "answered_at",
+        ),
+    ),
     # --- pembinaan ------------------------------------------------------------------
     Section(
         "rekomendasi",
@@ -434,6 +450,14 @@ SECTIONS: tuple[Section, ...] = (
         "enrolment__user",
         "user",
         ("enrolment_id", "lesson__title", "completed_at"),
+    ),
+    Section(
+        "survei_reaksi",
+        _("Survei reaksi kursus"),
+        "learning.ReactionResponse",
+        "enrolment__user",
+        "user",
+        ("enrolment_id", "enrolment__course__title", "scores", "comment", "submitted_at"),
     ),
     Section(
         "percobaan_kuis",
@@ -701,6 +725,8 @@ NOT_EXPORTED: dict[tuple[str, str], str] = {
     ("pembinaan.CoachAppointment", "ended_by"): _ACTOR,
     ("pengembangan.PenilaianKompetensi", "assessed_by"): _ACTOR,
     ("pengembangan.RencanaPengembangan", "decided_by"): _ACTOR,
+    ("pengembangan.PenilaianPascaPelatihan", "pimpinan"): _RATER,
+    ("pengembangan.PenilaianPascaPelatihan", "answered_by"): _ACTOR,
     ("learning.LearningRecord", "verified_by"): _ACTOR,
     ("learning.Certificate", "revoked_by"): _ACTOR,
     ("quiz.QuizAnswer", "graded_by"): _ACTOR,

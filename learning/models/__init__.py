@@ -4,6 +4,7 @@ The competency taxonomy is `competencies.models`; the quiz models are `learning.
 """
 
 from .pages import CourseCompetency, CourseIndexPage, CourseLevel, CoursePage, LessonPage
+from .reaction import ReactionQuestion, ReactionResponse
 from .records import (
     Certificate,
     Enrolment,
@@ -28,5 +29,7 @@ __all__ = [
     "LearningRecordSource",
     "LessonCompletion",
     "LessonPage",
+    "ReactionQuestion",
+    "ReactionResponse",
     "VerificationStatus",
 ]

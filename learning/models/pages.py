@@ -116,6 +116,15 @@ class CoursePage(RoutablePageMixin, Page):
             ],
             heading=_("Aturan kursus"),
         ),
+        InlinePanel(
+            "reaction_questions",
+            label=_("Pertanyaan survei reaksi (kosong: pertanyaan bawaan)"),
+            help_text=_(
+                "Skala 1–5, diajukan setelah kursus selesai. Tanpa pertanyaan di sini, "
+                "survei memakai pertanyaan bawaan: relevansi, kejelasan, penerapan, mutu "
+                "materi/fasilitator."
+            ),
+        ),
     ]
     parent_page_types = ["learning.CourseIndexPage"]
     # Lessons; the quiz app's pages join in bina.page_tree.

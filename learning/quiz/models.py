@@ -184,6 +184,16 @@ class QuizPage(RoutablePageMixin, Page):
     required_for_completion = models.BooleanField(
         _("wajib lulus untuk menyelesaikan kursus"), default=True
     )
+    # Kirkpatrick level 2: a course may have one pre-test (taken before the lessons, never
+    # required) beside its final quiz, which serves as the post-test (``learning.quiz.gain``).
+    is_pretest = models.BooleanField(
+        _("pre-test"),
+        default=False,
+        help_text=_(
+            "Dikerjakan sebelum pelajaran; nilainya dibandingkan dengan kuis akhir (post-test). "
+            "Tidak pernah wajib lulus."
+        ),
+    )
     pass_mark = models.DecimalField(
         _("nilai lulus (%)"),
         max_digits=5,
@@ -258,6 +268,7 @@ class QuizPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("required_for_completion"),
+                FieldPanel("is_pretest"),
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("grading_method")]),
                 FieldRowPanel([FieldPanel("max_attempts"), FieldPanel("time_limit_minutes")]),
                 FieldPanel("grace_seconds"),
@@ -286,11 +297,23 @@ class QuizPage(RoutablePageMixin, Page):
 
     @classmethod
     def can_create_at(cls, parent) -> bool:
-        """One quiz per course."""
-        return super().can_create_at(parent) and not QuizPage.objects.child_of(parent).exists()
+        """One final quiz per course, and optionally one pre-test beside it."""
+        return super().can_create_at(parent) and QuizPage.objects.child_of(parent).count() < 2
 
     def clean(self) -> None:
         super().clean()
+        if self.is_pretest:
+            self.required_for_completion = False
+        parent = self.get_parent() if self.pk else None
+        if parent is not None and (
+            QuizPage.objects.child_of(parent)
+            .filter(is_pretest=self.is_pretest)
+            .exclude(pk=self.pk)
+            .exists()
+        ):
+            raise ValidationError(
+                {"is_pretest": _("Kursus hanya boleh punya satu pre-test dan satu kuis akhir.")}
+            )
         if self.open_at and self.close_at and self.open_at >= self.close_at:
             raise ValidationError({"close_at": _("Waktu tutup harus setelah waktu buka.")})
 

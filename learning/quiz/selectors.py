@@ -261,5 +261,5 @@ def quiz_landing(*, quiz: QuizPage, user: User) -> dict[str, Any]:
 
 
 def course_quizzes(course: Page) -> list[QuizPage]:
-    """The live quizzes of a course, for the course page."""
-    return list(QuizPage.objects.child_of(course).live().order_by("path"))
+    """The live quizzes of a course, for the course page: the pre-test first."""
+    return list(QuizPage.objects.child_of(course).live().order_by("-is_pretest", "path"))

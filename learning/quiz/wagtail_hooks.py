@@ -24,9 +24,16 @@ def course_quiz_section(course, context) -> str:
     quizzes = course_quizzes(course)
     if not quizzes:
         return ""
+    from learning.quiz.gain import gains
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    my_gain = None
+    if user is not None and user.is_authenticated and any(q.is_pretest for q in quizzes):
+        my_gain = gains(course_ids=[course.pk], user_ids=[user.pk]).get((course.pk, user.pk))
     return render_to_string(
         "quiz/includes/course_quiz.html",
-        {**context, "quizzes": quizzes},
+        {**context, "quizzes": quizzes, "my_gain": my_gain},
         request=context.get("request"),
     )
 

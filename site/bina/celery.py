@@ -75,6 +75,10 @@ app.conf.beat_schedule = {
         "task": "kinerja_link.tasks.transparency_refresh_task",
         "schedule": crontab(minute=41),  # hourly; the page says when it was computed
     },
+    "pengembangan-evaluasi-l3-request": {
+        "task": "kinerja_link.pengembangan.tasks.evaluasi_l3_request_task",
+        "schedule": crontab(hour=5, minute=37),
+    },
     "kinerja-assignments-mark-overdue": {
         "task": "kinerja_link.tasks.assignments_mark_overdue_task",
         "schedule": crontab(hour=0, minute=23),

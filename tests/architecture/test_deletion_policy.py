@@ -22,6 +22,10 @@ ALLOWED_CASCADES = {
     "learning.CourseCompetency.course": "an inline of the course page, kept in its revisions",
     "learning.LessonCompletion.enrolment": "part of its enrolment, which is protected from "
     "its user and course; an enrolment deleted on purpose is audited with its completions",
+    "learning.ReactionQuestion.course": "an inline of the course page, kept in its revisions; "
+    "responses keep the question texts they were asked",
+    "learning.ReactionResponse.enrolment": "part of its enrolment, which is protected from its "
+    "user and course; audited when deleted",
     "quiz.QuestionTag.tag": "a tag on a question, no record",
     "quiz.QuestionTag.content_object": "a tag on a question, no record",
     "quiz.QuizQuestion.quiz": "a slot of the quiz page, kept in its revisions; attempts "
@@ -54,6 +58,7 @@ RECORD_MODELS = [
     "learning.LessonCompletion",
     "learning.LearningRecord",
     "learning.Certificate",
+    "learning.ReactionResponse",
     "quiz.QuizAttempt",
     "quiz.QuizAnswer",
     "kinerja_link.SKP",
@@ -75,6 +80,7 @@ RECORD_MODELS = [
     "pengembangan.PenilaianKompetensi",
     "pengembangan.RencanaPengembangan",
     "pengembangan.RencanaItem",
+    "pengembangan.PenilaianPascaPelatihan",
 ]
 
 

@@ -189,6 +189,16 @@ def screens_for(role: str, logins: dict[str, str]) -> list[Screen]:  # noqa: C90
                     "umpan-balik-sesi", reverse("pembinaan:session_evaluate", args=[mentored.pk])
                 ),
             ]
+        # The reaction survey of a completed course not yet answered (the demo keeps one open).
+        unanswered = (
+            Enrolment.objects.filter(user=user, completed_at__isnull=False, reaction__isnull=True)
+            .order_by("pk")
+            .first()
+        )
+        if unanswered:
+            screens.append(
+                Screen("survei-kursus", reverse("learning:reaction_survey", args=[unanswered.pk]))
+            )
         feedback = Feedback.objects.filter(pegawai=pegawai).order_by("pk").first()
         if feedback:
             screens.append(
@@ -209,6 +219,7 @@ def screens_for(role: str, logins: dict[str, str]) -> list[Screen]:  # noqa: C90
                 Screen("anggota", reverse("kinerja:pegawai", args=[member.pk]), shot=True),
                 Screen("sesi", reverse("pembinaan:session_list")),
                 Screen("sesi-baru", reverse("pembinaan:session_create")),
+                Screen("evaluasi-pascapelatihan", reverse("pengembangan:evaluasi_team")),
                 Screen(
                     "umpan-balik-baru",
                     reverse("pembinaan:feedback_create") + f"?pegawai={member.pk}",
@@ -229,6 +240,7 @@ def screens_for(role: str, logins: dict[str, str]) -> list[Screen]:  # noqa: C90
             ("impor-evaluasi", "kinerja_import:index"),
             ("rekomendasi", "recommendation:index"),
             ("aturan-pembinaan", "pembinaan_rule:index"),
+            ("evaluasi-pelatihan", "evaluasi_pelatihan:index"),
         ],
         "editor": [("halaman", "wagtailadmin_explore_root"), ("gambar", "wagtailimages:index")],
         "moderator": [("halaman", "wagtailadmin_explore_root")],

@@ -138,6 +138,38 @@ def seed_course_quiz(
     return quiz
 
 
+def seed_pretest(course: CoursePage) -> QuizPage | None:
+    """Level 2 in the demo: a pre-test beside the course's final quiz, drawn from the same
+    questions, so the gain from pre-test to post-test shows."""
+    quizzes = QuizPage.objects.child_of(course)
+    existing = quizzes.filter(is_pretest=True).first()
+    if existing is not None:
+        return existing.specific
+    final = quizzes.filter(is_pretest=False).first()
+    if final is None:
+        return None
+    final = final.specific
+    quiz = QuizPage(
+        title=f"Pre-test: {course.title}"[:255],
+        slug=slugify(f"pre-test-{course.slug}")[:255],
+        intro="Kerjakan sebelum mulai pelajaran: nilainya dibandingkan dengan kuis akhir.",
+        is_pretest=True,
+        required_for_completion=False,
+        pass_mark=0,
+        max_attempts=1,
+        random_count=final.random_count,
+        random_category=final.random_category,
+        random_mark=final.random_mark,
+    )
+    course.add_child(instance=quiz)
+    for slot in final.fixed_questions.all():
+        QuizQuestion.objects.create(
+            quiz=quiz, question=slot.question, mark=slot.mark, sort_order=slot.sort_order
+        )
+    quiz.save_revision().publish()
+    return quiz
+
+
 def _right_response(slot):
     """What a browser would post for the right answer: choices by their shown position."""
     data = slot.data
@@ -152,14 +184,14 @@ def _right_response(slot):
     return []
 
 
-def seed_attempt(quiz: QuizPage, user) -> None:
-    """A finished attempt for the demo pegawai: most answers right, one left out."""
+def seed_attempt(quiz: QuizPage, user, *, leave_out: int = 1) -> None:
+    """A finished attempt for the demo pegawai: most answers right, ``leave_out`` left out."""
     if QuizAttempt.objects.filter(quiz=quiz, user=user).exists():
         return
     learning_services.enrolment_create(user=user, course=quiz.get_parent().specific)
     attempt = services.attempt_start(user=user, quiz=quiz, rng=random.Random(7))  # noqa: S311 - a repeatable demo, no secret
     data = QueryDict(mutable=True)
-    for slot in attempt_slots(attempt)[1:]:
+    for slot in attempt_slots(attempt)[leave_out:]:
         if slot.data.qtype == QuestionType.MATCHING:
             answers = dict(matching_options(slot.data))
             position = {answers[option]: str(n) for n, option in enumerate(slot.order)}

@@ -276,6 +276,11 @@ JP_MINUTES = int(os.environ.get("JP_MINUTES", "45"))
 JP_TARGET_PER_YEAR = int(os.environ.get("JP_TARGET_PER_YEAR", "20"))
 # A pimpinan's team: "direct" = those whose pejabat penilai they are; "unit" adds the unit subtree.
 BINA_TEAM_SCOPE = os.environ.get("BINA_TEAM_SCOPE", "direct")
+# Post-training evaluation level 3: the pimpinan is asked this many days after a course is
+# completed (1–3 months; docs/evaluasi-pelatihan.md), and not for completions older than
+# the window's end.
+EVALUASI_L3_DELAY_DAYS = int(os.environ.get("EVALUASI_L3_DELAY_DAYS", "60"))
+EVALUASI_L3_WINDOW_END_DAYS = int(os.environ.get("EVALUASI_L3_WINDOW_END_DAYS", "90"))
 
 # --- Public participation (kinerja_link.participation) ---------------------------------
 # A unit whose IKM of a quarter falls below this is flagged to its pimpinan (76.61 = mutu B).

@@ -55,9 +55,11 @@ def test_a_broken_definition_is_refused_with_the_reason(admin_client):
     assert not Question.objects.exists()
 
 
-def test_one_quiz_per_course_and_only_under_a_course(course):
+def test_one_quiz_and_one_pre_test_per_course_and_only_under_a_course(course):
     assert QuizPage.can_create_at(course)
     make_quiz(course, [make_question()])
+    assert QuizPage.can_create_at(CoursePage.objects.get(pk=course.pk))  # the pre-test
+    make_quiz(course, [make_question()], is_pretest=True, required_for_completion=False)
     assert not QuizPage.can_create_at(CoursePage.objects.get(pk=course.pk))
     assert not QuizPage.can_create_at(LessonPage.objects.child_of(course).first())
 

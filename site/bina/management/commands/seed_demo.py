@@ -11,6 +11,7 @@ from kinerja_link.pembinaan.demo_mentoring import seed_mentoring
 from kinerja_link.pembinaan.demo_rencana import seed_rencana_aksi
 from kinerja_link.pembinaan.transparency import transparency_refresh
 from kinerja_link.pengembangan.demo import seed_pengembangan
+from kinerja_link.pengembangan.demo_evaluasi import seed_evaluasi_pelatihan
 from learning.demo import seed_learning
 from learning.quiz.demo import seed_quizzes
 from portal.demo import seed_pages
@@ -43,6 +44,8 @@ class Command(BaseCommand):
         seed_mentoring()
         self.stdout.write("Rencana pengembangan kompetensi (IDP) pegawai demo…")
         seed_pengembangan()
+        self.stdout.write("Evaluasi pascapelatihan (Kirkpatrick 1–4)…")
+        seed_evaluasi_pelatihan()
         self.stdout.write("Layanan publik, survei kepuasan (SKM) dan masukan publik…")
         services = seed_participation()
         # Last, so the figures include everything seeded above. From here on they follow
