@@ -251,7 +251,7 @@ class TimRows:
             )
         return (
             f'<li><div class="tim-item-main"><strong>{nama}</strong> — {title}'
-            f"<br><small>{t['due']} {date_filter(a.due_date, 'j F Y')}{state}</small>{overdue}"
+            f"<br><small>{t['due']} {date_filter(a.due_date, 'j F Y')}{state}</small> {overdue}"
             f'<br><progress class="bar" max="100" value="{row.percent}" '
             f'aria-label="{label}">{row.percent}%</progress> <span>{done}</span></div>'
             f"{actions}</li>"
