@@ -61,6 +61,7 @@ from .team import (
     session_holder_for,
     session_reach,
 )
+from .tim_rows import TimRows, course_options
 
 PAGE_SIZE = 30
 SESSION_FIELDS = (
@@ -326,10 +327,14 @@ def tim_saya(request):
         # A pegawai who rates nobody has no team page (DESIGN §7).
         raise PermissionDenied
     context["assign_form"] = BulkAssignForm()
-    context["course_choices"] = live_courses().values_list("pk", "title")
+    context["course_options"] = course_options(live_courses().values_list("pk", "title"))
     context["kept"] = {k: getattr(context["filters"], k) for k in KEPT_PARAMS}
     kept = urlencode({k: v for k, v in context["kept"].items() if v})
     context["kept_query"] = f"{kept}&" if kept else ""
+    rows = TimRows(request, kept=context["kept"], jp_target=context["jp_target"])
+    context["member_rows"] = rows.members(context["members"])
+    context["recommendation_rows"] = rows.recommendations(context["recommendations"])
+    context["assignment_rows"] = rows.assignments(context["assignments"])
     return render(request, "kinerja_link/tim_saya.html", context)
 
 

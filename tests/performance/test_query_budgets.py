@@ -28,14 +28,16 @@ from learning.models import (
     EnrolmentStatus,
     LearningRecord,
     LearningRecordSource,
+    LessonCompletion,
+    LessonPage,
     VerificationStatus,
 )
-from learning.quiz.models import Question
+from learning.quiz.models import AttemptState, Question, QuizAttempt
 from portal.page_cache import invalidate_all
 from tests.factories import PegawaiFactory, UnitKerjaFactory, UserFactory
 from tests.kinerja_link.factories import EvaluasiFactory, rhk_create
 from tests.learning.factories import make_course, make_home, make_index
-from tests.learning.quiz.factories import make_question
+from tests.learning.quiz.factories import make_question, make_quiz
 from tests.portal.factories import make_article, make_article_index, make_image
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +46,9 @@ ARTICLE_PAGE_BUDGET = 12  # issue 10
 LIST_BUDGET = 15  # issue 10, "any list page"
 # Wagtail admin listings measured 7-11 queries; they get the same budget as any list page.
 ADMIN_BUDGET = LIST_BUDGET
+# Wagtail's page routing walks the tree (site, home, catalogue, course, page) and checks
+# view restrictions: a lesson measured 22 queries, the quiz page 18.
+LESSON_PAGE_BUDGET = 24
 _seq = itertools.count(1)
 
 
@@ -251,6 +256,52 @@ def _records(world: World, n: int) -> None:
         )
 
 
+def _lesson_course(world: World, n: int):
+    """One course of n lessons, the pegawai enrolled and done with all but the last."""
+    if not hasattr(world, "lesson_course"):
+        world.lesson_course = make_course(lessons=0, competencies=("BP-1", "AK"))
+        world.lesson_enrolment = Enrolment.objects.create(
+            user=world.pegawai.user, course=world.lesson_course
+        )
+    course = world.lesson_course
+    lessons = list(course.lessons())
+    for k in range(len(lessons), n):
+        course.add_child(
+            instance=LessonPage(
+                title=f"Pelajaran {k + 1}",
+                slug=f"pelajaran-{k + 1}",
+                body=[("paragraph", "<p>Isi pelajaran.</p>")],
+            )
+        )
+    lessons = list(course.lessons())
+    for lesson in lessons[:-1]:
+        LessonCompletion.objects.get_or_create(enrolment=world.lesson_enrolment, lesson=lesson)
+    return lessons
+
+
+def _lesson_url(world: World) -> str:
+    return world.lesson_course.lessons()[1].url  # unlocked: the first is done
+
+
+def _quiz_attempts(world: World, n: int) -> None:
+    """A quiz the pegawai is enrolled for, with n finished attempts."""
+    if not hasattr(world, "quiz"):
+        course = make_course(lessons=1)
+        Enrolment.objects.create(user=world.pegawai.user, course=course)
+        world.quiz = make_quiz(course, [make_question()], max_attempts=0)
+    done = QuizAttempt.objects.filter(user=world.pegawai.user, quiz=world.quiz).count()
+    for k in range(done, n):
+        QuizAttempt.objects.create(
+            user=world.pegawai.user,
+            quiz=world.quiz,
+            number=k + 1,
+            state=AttemptState.FINISHED,
+            submitted_at=timezone.now(),
+            score=Decimal(80),
+            passed=True,
+        )
+
+
 def _questions(world: World, n: int) -> None:
     while Question.objects.count() < n:
         make_question()
@@ -292,6 +343,9 @@ CASES = [
         LIST_BUDGET,
     ),
     Case("SKP saya", lambda w: reverse("kinerja:saya"), _skp_page, "pegawai", LIST_BUDGET),
+    # Issue 21: the lesson and quiz pages, as their course grows in lessons and attempts.
+    Case("pelajaran", _lesson_url, _lesson_course, "pegawai", LESSON_PAGE_BUDGET),
+    Case("halaman kuis", lambda w: w.quiz.url, _quiz_attempts, "pegawai", LESSON_PAGE_BUDGET),
     Case(
         "halaman tugas impor",
         lambda w: reverse("kinerja_import:inspect", args=[ImportJob.objects.first().pk]),
