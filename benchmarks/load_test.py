@@ -32,6 +32,8 @@ sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
 
 import django  # noqa: E402
 
+import bina  # noqa: E402, F401 - first: its Celery app reads settings that import bina
+
 django.setup()
 
 import bench_team  # noqa: E402

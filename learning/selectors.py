@@ -10,10 +10,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
-
-from wagtail.models import Page
 
 from competencies.models import Competency, CompetencyKind
 from learning.completion import NextStep, next_step
@@ -37,6 +36,8 @@ if TYPE_CHECKING:
 
     from accounts.models import User
 
+# Courses per catalogue page: a page's cost does not grow with the catalogue.
+CATALOGUE_PAGE_SIZE = 24
 JP_BUCKETS = {"1-2": (1, 2), "3-5": (3, 5), "6-": (6, None)}
 
 
@@ -96,20 +97,35 @@ def filter_courses(
     return queryset.distinct()
 
 
-def _lesson_counts(parent: Page) -> Counter[str]:
-    """Live lessons per course under ``parent`` in one query, keyed by course path."""
+def _lesson_counts(courses: list[CoursePage]) -> Counter[str]:
+    """Live lessons of ``courses`` in one query (their children by path prefix), keyed by
+    course path: bounded by the page of the catalogue, not the whole catalogue."""
+    if not courses:
+        return Counter()
     steplen = LessonPage.steplen
-    paths = LessonPage.objects.live().descendant_of(parent).values_list("path", flat=True)
+    under_any = Q()
+    for course in courses:
+        under_any |= Q(path__startswith=course.path)
+    paths = (
+        LessonPage.objects.live()
+        .filter(under_any, depth=courses[0].depth + 1)
+        .values_list("path", flat=True)
+    )
     return Counter(path[:-steplen] for path in paths)
 
 
 def catalogue(
     *, index: CourseIndexPage, user: User | AnonymousUser, params: Mapping[str, str]
 ) -> dict[str, Any]:
+    """One page of the catalogue (``?halaman=``, filters kept): its cost is bounded by
+    ``CATALOGUE_PAGE_SIZE``, whatever the number of courses."""
     filters = CatalogueFilters.from_params(params)
     matching = filter_courses(CoursePage.objects.child_of(index).live(), filters)
-    courses = list(matching.prefetch_related(_competency_prefetch()).order_by("path"))
-    counts = _lesson_counts(index)
+    ordered = matching.prefetch_related(_competency_prefetch()).order_by("path")
+    page_obj = Paginator(ordered, CATALOGUE_PAGE_SIZE).get_page(params.get("halaman"))
+    courses = list(page_obj.object_list)
+    page_obj.object_list = courses
+    counts = _lesson_counts(courses)
     enrolments = {}
     if user.is_authenticated:
         enrolments = {
@@ -119,7 +135,7 @@ def catalogue(
     for course in courses:
         course.lesson_count = counts.get(course.path, 0)
         course.user_enrolment = enrolments.get(course.pk)
-    return {"courses": courses, "filters": filters}
+    return {"courses": courses, "page_obj": page_obj, "filters": filters}
 
 
 def catalogue_filter_options() -> dict[str, Any]:

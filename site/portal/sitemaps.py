@@ -11,10 +11,20 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from django.db.models import Max
+
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 
 class RequestHostSitemap(Sitemap):
+    # URLs per sitemap page: the cost of a response stays flat as courses are added.
+    limit = 200
+
+    def get_latest_lastmod(self) -> Any:
+        """For the index, in one query (Django's default calls ``lastmod`` on every page)."""
+        pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True)
+        return pages.live().public().aggregate(latest=Max("last_published_at"))["latest"]
+
     def _urls(self, page: Any, protocol: Any, domain: Any) -> list[dict[str, Any]]:
         urls = super()._urls(page, protocol, domain)
         if self.request is None:

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from wagtail.contrib.sitemaps.views import index as wagtail_sitemap_index
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
 from .selectors import search_public_pages, specific_pages
@@ -39,7 +40,23 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+SITEMAPS = {"halaman": RequestHostSitemap}
+
+
 @require_GET
 def sitemap(request):
-    """The sitemap with the request's own origin, as robots.txt names it."""
-    return wagtail_sitemap(request, sitemaps={"wagtail": RequestHostSitemap})
+    """The sitemap index (robots.txt names it): one entry per section page of
+    ``RequestHostSitemap.limit`` URLs, so no response grows with the number of pages."""
+    return wagtail_sitemap_index(request, SITEMAPS, sitemap_url_name="portal:sitemap_section")
+
+
+@require_GET
+def sitemap_section(request, section):
+    """One page (``?p=``) of a section, with the request's own origin."""
+    return wagtail_sitemap(request, SITEMAPS, section=section)
+
+
+# Public and the same for every anonymous reader: whole responses go through the page
+# cache (dropped with everything else on publish).
+sitemap.anonymous_page_cache = True  # type: ignore[attr-defined]
+sitemap_section.anonymous_page_cache = True  # type: ignore[attr-defined]

@@ -79,8 +79,29 @@ def test_catalogue_query_count_is_flat(
         make_course(competencies=("BP", "BP-1", "MJ-KOM"))
     client.force_login(pegawai)
     client.get(index.url)  # warm caches (site root, content types)
-    with django_assert_max_num_queries(15) as captured:  # +1: notification badge
+    with django_assert_max_num_queries(16) as captured:  # +1 badge, +1 the pager's count
         response = client.get(index.url)
     print(f"\ncatalogue with {extra} courses: {len(captured)} queries")
     assert response.status_code == 200
     assert len(response.context["courses"]) == extra
+
+
+@pytest.mark.parametrize("extra", [4, 10])
+def test_catalogue_is_paged_keeping_filters_at_a_flat_cost(
+    client, index, monkeypatch, django_assert_max_num_queries, extra
+):
+    """A page of the catalogue costs the same however many courses there are; the pager
+    keeps the filters."""
+    monkeypatch.setattr("learning.selectors.CATALOGUE_PAGE_SIZE", 3)
+    for number in range(extra):
+        make_course(title=f"Kursus {number:02d}", competencies=("BP", "BP-1"))
+    client.get(index.url, {"nilai": "BP"})  # warm caches (site root, content types)
+    with django_assert_max_num_queries(11):  # the same at 4 and at 10 courses
+        first = client.get(index.url, {"nilai": "BP"})
+    body = first.content.decode()
+    assert [c.title for c in first.context["courses"]] == ["Kursus 00", "Kursus 01", "Kursus 02"]
+    assert f"{extra} kursus" in body
+    assert 'href="?nilai=BP&amp;halaman=2"' in body
+    assert "Halaman 1 dari" in body
+    last = client.get(index.url, {"nilai": "BP", "halaman": "999"})  # past the end: the last
+    assert len(last.context["courses"]) == extra - 3 * ((extra - 1) // 3)

@@ -1,7 +1,10 @@
 import xml.etree.ElementTree as ET
+from urllib.parse import parse_qsl, urlsplit
 
 import feedparser
 import pytest
+
+from portal.sitemaps import RequestHostSitemap
 
 from .factories import make_article, make_standard_page, make_value_page
 
@@ -58,17 +61,26 @@ def test_pages_advertise_feeds_canonical_and_social_meta(client, articles):
     assert 'href="/artikel/tag/e-kinerja/rss/"' in tag_page
 
 
+def sitemap_locations(client, **extra) -> list[str]:
+    """Every URL of the sitemap: the index, then each section page it names."""
+    index = client.get("/sitemap.xml", **extra)
+    assert index.status_code == 200
+    found = []
+    for node in ET.fromstring(index.content).findall("sm:sitemap/sm:loc", SITEMAP_NS):  # noqa: S314
+        parts = urlsplit(node.text)
+        section = client.get(parts.path, dict(parse_qsl(parts.query)), **extra)
+        found += [
+            url.text
+            for url in ET.fromstring(section.content).findall("sm:url/sm:loc", SITEMAP_NS)  # noqa: S314
+        ]
+    return found
+
+
 def test_sitemap_lists_exactly_the_public_live_pages(client, home, articles, value_index):
     make_value_page(value_index, "AK")
     about = make_standard_page(home, title="Tentang")
-    response = client.get("/sitemap.xml")
 
-    locations = {
-        node.text
-        for node in ET.fromstring(response.content).findall(  # noqa: S314 -- our own output
-            "sm:url/sm:loc", SITEMAP_NS
-        )
-    }
+    locations = set(sitemap_locations(client))
     expected = {
         f"http://testserver{path}"
         for path in [
@@ -88,18 +100,34 @@ def test_sitemap_names_the_host_the_request_came_to(client, home, articles, sett
     """The Site record says localhost:80 (the demo's default); robots.txt and the sitemap
     both name the host the crawler asked."""
     settings.ALLOWED_HOSTS = ["bina.example.go.id"]
-    response = client.get("/sitemap.xml", HTTP_HOST="bina.example.go.id", secure=True)
-    locations = [
-        node.text
-        for node in ET.fromstring(response.content).findall(  # noqa: S314 -- our own output
-            "sm:url/sm:loc", SITEMAP_NS
-        )
-    ]
+    index = client.get("/sitemap.xml", HTTP_HOST="bina.example.go.id", secure=True)
+    assert b"<loc>https://bina.example.go.id/sitemap-halaman.xml</loc>" in index.content
+    locations = sitemap_locations(client, HTTP_HOST="bina.example.go.id", secure=True)
     assert locations and all(loc.startswith("https://bina.example.go.id/") for loc in locations), (
         locations
     )
     robots = client.get("/robots.txt", HTTP_HOST="bina.example.go.id", secure=True)
     assert "Sitemap: https://bina.example.go.id/sitemap.xml" in robots.content.decode()
+
+
+@pytest.mark.parametrize("pages", [3, 9])
+def test_sitemap_is_paged_and_each_response_costs_the_same(
+    client, article_index, monkeypatch, django_assert_max_num_queries, pages
+):
+    """Sections of ``limit`` URLs: neither the index nor a section grows with the site."""
+    monkeypatch.setattr(RequestHostSitemap, "limit", 2)
+    for number in range(pages):
+        make_article(article_index, title=f"Artikel peta {number}")
+    client.get("/sitemap.xml")  # warm the site root paths
+    with django_assert_max_num_queries(5):
+        index = client.get("/sitemap.xml")
+    sections = ET.fromstring(index.content).findall("sm:sitemap/sm:loc", SITEMAP_NS)  # noqa: S314
+    assert len(sections) == (pages + 2 + 1) // 2  # home, index and the articles, 2 a page
+    last = urlsplit(sections[-1].text)
+    with django_assert_max_num_queries(8):
+        section = client.get(last.path, dict(parse_qsl(last.query)))
+    assert 1 <= section.content.count(b"<url>") <= 2
+    assert len(sitemap_locations(client)) == pages + 2
 
 
 def test_robots_txt_points_to_the_sitemap(client):

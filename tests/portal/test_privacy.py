@@ -46,6 +46,7 @@ PUBLIC_PATHS = [
     "/artikel/tag/umum/rss/",
     "/artikel/tag/umum/atom/",
     "/sitemap.xml",
+    "/sitemap-halaman.xml",
 ]
 
 
@@ -80,7 +81,7 @@ def test_restricting_a_section_hides_every_article_below_it(client, article_inde
     make_article(article_index, title=f"Di bawah indeks {TOKEN}", tags=("umum",))
     PageViewRestriction.objects.create(page=article_index, restriction_type="login")
 
-    for path in ("/", "/artikel/rss/", "/sitemap.xml", f"/cari/?q=indeks+{TOKEN}"):
+    for path in ("/", "/artikel/rss/", "/sitemap-halaman.xml", f"/cari/?q=indeks+{TOKEN}"):
         response = client.get(path)
         assert f"Di bawah indeks {TOKEN}" not in response.content.decode()
     assert client.get("/artikel/").status_code == 302  # to the login page

@@ -39,6 +39,9 @@ PDF = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\n%%EOF\n"
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    # Redis's part only: the in-process tier keeps serving for up to a second after Redis
+    # goes, by design (tests/portal/test_local_cache.py covers that).
+    settings.PORTAL_PAGE_CACHE_LOCAL_BYTES = 0
 
 
 @pytest.fixture

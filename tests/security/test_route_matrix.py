@@ -79,7 +79,7 @@ MATRIX: list[Rule] = [
     Rule(r"^accounts:(login|logout|password_reset(_done|_complete|_confirm)?)$", EVERYONE),
     Rule(r"^accounts:otp_(setup|verify)$", SIGNED_IN),
     Rule(r"^set_language$", EVERYONE),
-    Rule(r"^portal:(search|sitemap|robots)$", EVERYONE),
+    Rule(r"^portal:(search|sitemap|sitemap_section|robots)$", EVERYONE),
     Rule(
         r"^partisipasi:",
         EVERYONE,

@@ -61,12 +61,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every response (redirects, cached pages, errors) carries X-Request-ID.
+    # First: an anonymous page-cache hit is answered before any other work; it replays the
+    # headers the middlewares below gave the page and stamps its own X-Request-ID.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
+    # Every other response (redirects, errors) carries X-Request-ID from here.
     "foundation.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "foundation.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
