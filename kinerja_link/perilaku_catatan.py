@@ -37,6 +37,19 @@ def with_flags(notes: dict | None, flagged: Iterable[str]) -> dict:
     )
 
 
+def with_flags_sql(notes: str, flagged: str) -> str:
+    """``with_flags`` as a SQL expression over a jsonb ``notes`` and a text[] ``flagged``
+    (the set-based import on PostgreSQL); a test holds the two to the same results."""
+    return (
+        "(SELECT coalesce(jsonb_object_agg(code, entry), '{}'::jsonb) FROM ("
+        f"SELECT code, coalesce(({notes}) -> code, '{{}}'::jsonb) "
+        f"|| jsonb_build_object('{FLAG}', code = ANY({flagged})) AS entry FROM ("
+        f"SELECT jsonb_object_keys(coalesce({notes}, '{{}}'::jsonb)) "
+        f"UNION SELECT unnest({flagged})) AS codes(code)"
+        f") AS entries WHERE entry <> '{{\"{FLAG}\": false}}'::jsonb)"
+    )
+
+
 def with_edits(codes: Iterable[str], flags: dict[str, bool], texts: dict[str, str]) -> dict:
     """The notes as the pimpinan's form states them: a flag and a note per value."""
     entries: dict[str, dict[str, object]] = {}
