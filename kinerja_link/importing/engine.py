@@ -166,51 +166,59 @@ def _replay(rows: list, mapping: dict, ctx: ImportContext) -> None:
         _periode_for(key, ctx)
 
 
+# The cells besides the NIP: their values repeat across rows (periods, ratings, penilai),
+# so each distinct combination is parsed once per run.
+_VALUE_CELLS = (
+    col.PERIODE,
+    col.TAHUN,
+    col.PERIODIK_ID,
+    col.HASIL,
+    col.PERILAKU,
+    col.PREDIKAT,
+    col.PENILAI_NIP,
+    col.NILAI_PEMBINAAN,
+)
+
+
 def _parse(number: int, cells: list, mapping: dict, ctx: ImportContext, report: Report):
+    count = len(cells)
+
     def cell(name: str) -> object:
         index = mapping.get(name)
-        return cells[index] if index is not None and index < len(cells) else None
+        return cells[index] if index is not None and index < count else None
 
     raw_nip = cell(col.NIP)
-    unchecked = isinstance(raw_nip, str) and len(raw_nip) == 18 and raw_nip.isascii() and raw_nip.isdigit()
+    unchecked = (
+        isinstance(raw_nip, str)
+        and len(raw_nip) == 18
+        and raw_nip.isascii()
+        and raw_nip.isdigit()
+    )
     nip = raw_nip if unchecked else ""
     try:
         if not unchecked:
             nip = normalize_nip(raw_nip)
             parse_nip(nip)
-        memo = ctx.memo
-        hasil, perilaku = cell(col.HASIL), cell(col.PERILAKU)
-        row = ParsedRow(
-            row=number,
-            nip=nip,
-            periode=_memo(memo, ("periode", *map(cell, _PERIODE_CELLS)), _periode_of, cell, ctx),
-            hasil=_memo(memo, ("r", hasil), col.parse_rating, hasil, ctx.labels["hasil"]),
-            perilaku=_memo(
-                memo, ("r", perilaku), col.parse_rating, perilaku, ctx.labels["perilaku"]
-            ),
-            predikat_imported=_memo(
-                memo, ("predikat", cell(col.PREDIKAT)), col.parse_predikat, cell(col.PREDIKAT)
-            ),
-            penilai_nip=_memo(
-                memo, ("penilai", cell(col.PENILAI_NIP)), _penilai_nip, cell(col.PENILAI_NIP)
-            ),
-            flagged_values=(
-                _memo(
-                    memo,
-                    ("flags", cell(col.NILAI_PEMBINAAN)),
-                    col.parse_flagged_values,
-                    cell(col.NILAI_PEMBINAAN),
-                )
-                if col.NILAI_PEMBINAAN in mapping
-                else None
-            ),
-            nip_unchecked=unchecked,
+        key = tuple(map(cell, _VALUE_CELLS))
+        periode, hasil, perilaku, predikat, penilai, flags = _memo(
+            ctx.memo, key, _parse_values, cell, col.NILAI_PEMBINAAN in mapping, ctx
         )
     except ValidationError as exc:
         # The NIP's own error comes first, as when it was checked before the other cells.
         message = _nip_error(nip) if unchecked else None
         report.add_error(number, str(raw_nip or ""), message or " ".join(exc.messages))
         return None
+    row = ParsedRow(
+        row=number,
+        nip=nip,
+        periode=periode,
+        hasil=hasil,
+        perilaku=perilaku,
+        predikat_imported=predikat,
+        penilai_nip=penilai,
+        flagged_values=flags,
+        nip_unchecked=unchecked,
+    )
     first = ctx.seen.setdefault((nip, row.periode), number)
     if first != number:
         report.add_error(
@@ -220,7 +228,16 @@ def _parse(number: int, cells: list, mapping: dict, ctx: ImportContext, report: 
     return row
 
 
-_PERIODE_CELLS = (col.PERIODE, col.TAHUN, col.PERIODIK_ID)
+def _parse_values(cell: Callable[[str], object], has_flags: bool, ctx: ImportContext) -> tuple:
+    """Everything of a row but its NIP, checked in the order the pengelola reads errors."""
+    return (
+        _periode_of(cell, ctx),
+        col.parse_rating(cell(col.HASIL), ctx.labels["hasil"]),
+        col.parse_rating(cell(col.PERILAKU), ctx.labels["perilaku"]),
+        col.parse_predikat(cell(col.PREDIKAT)),
+        _penilai_nip(cell(col.PENILAI_NIP)),
+        col.parse_flagged_values(cell(col.NILAI_PEMBINAAN)) if has_flags else None,
+    )
 
 
 def _memo(memo: dict, key: tuple, parse: Callable[..., T], *args: Any) -> T:
