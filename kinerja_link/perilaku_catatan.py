@@ -1,3 +1,4 @@
+# ruff: noqa: S608  (SQL built from constants and model metadata only; values are parameters)
 """The format of ``Evaluasi.perilaku_catatan``: one writer and one reader for everyone.
 
 Per BerAKHLAK value code, ``{"AK": {"perlu_pembinaan": true, "catatan": "..."}}``. An entry

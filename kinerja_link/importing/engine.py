@@ -189,10 +189,7 @@ def _parse(number: int, cells: list, mapping: dict, ctx: ImportContext, report: 
 
     raw_nip = cell(col.NIP)
     unchecked = (
-        isinstance(raw_nip, str)
-        and len(raw_nip) == 18
-        and raw_nip.isascii()
-        and raw_nip.isdigit()
+        isinstance(raw_nip, str) and len(raw_nip) == 18 and raw_nip.isascii() and raw_nip.isdigit()
     )
     nip = raw_nip if unchecked else ""
     try:

@@ -1,3 +1,4 @@
+# ruff: noqa: S608  (SQL built from constants and model metadata only; values are parameters)
 """The evaluation import's chunk, set-based on PostgreSQL (issue #21).
 
 Per chunk, whatever its size: the parsed rows go by ``COPY`` into a temporary staging
@@ -17,6 +18,7 @@ import datetime
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -121,7 +123,7 @@ class Write:
 def upsert(excluded: list[int], write: Write | None) -> Counts:
     """Resolve, compare and (unless ``write`` is None: a dry run) upsert and audit the
     staged rows not in ``excluded``; one statement."""
-    params: dict[str, object] = {"excluded": excluded}
+    params: dict[str, Any] = {"excluded": excluded}
     sql = _RESOLVED
     if write is not None:
         sql += _WRITES

@@ -1,3 +1,4 @@
+# ruff: noqa: S608  (SQL built from constants and model metadata only; values are parameters)
 """The set-based evaluation import (PostgreSQL) gives what the simple path (SQLite) gives.
 
 The same files run through both paths on the same database, each inside a transaction
@@ -59,14 +60,30 @@ def _outcome(user, headers, rows, *, dry_run=False) -> dict:
         for e in Evaluasi.objects.select_related("pegawai__user", "periode")
     }
     entries = sorted(
-        (e.action, e.label, e.data["baris"], e.data["nip"], repr(e.data["before"]),
-         repr(e.data["after"]), e.data["import_job"] == job.pk, e.user_id, e.content_changed)
+        (
+            e.action,
+            e.label,
+            e.data["baris"],
+            e.data["nip"],
+            repr(e.data["before"]),
+            repr(e.data["after"]),
+            e.data["import_job"] == job.pk,
+            e.user_id,
+            e.content_changed,
+        )
         for e in ModelLogEntry.objects.get_for_model(Evaluasi).filter(data__import_job=job.pk)
     )
     return {
         "status": job.status,
-        "counts": (job.total_rows, job.processed_rows, job.created_count, job.updated_count,
-                   job.unchanged_count, job.error_count, job.mismatch_count),
+        "counts": (
+            job.total_rows,
+            job.processed_rows,
+            job.created_count,
+            job.updated_count,
+            job.unchanged_count,
+            job.error_count,
+            job.mismatch_count,
+        ),
         "errors": job.errors,
         "evaluations": evaluations,
         "entries": entries,
@@ -183,8 +200,10 @@ def test_the_sql_kuadran_is_the_python_one_for_all_nine_cells():
         ({}, ["AK", "KL"]),
         ({"AK": {"perlu_pembinaan": True}}, []),
         ({"AK": {"perlu_pembinaan": True, "catatan": "n"}}, ["KL"]),
-        ({"AK": {"perlu_pembinaan": False, "catatan": "n"}, "BP": {"perlu_pembinaan": True}},
-         ["BP", "AD"]),
+        (
+            {"AK": {"perlu_pembinaan": False, "catatan": "n"}, "BP": {"perlu_pembinaan": True}},
+            ["BP", "AD"],
+        ),
     ],
 )
 def test_the_sql_with_flags_is_the_python_one(notes, flagged):
