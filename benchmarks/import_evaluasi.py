@@ -141,6 +141,10 @@ def main() -> None:
     )
     print(f"COPY into plain table:    {copy:7.2f} s  {args.rows / copy:10,.0f} rows/s")
     print(f"ratio import/COPY: {first / copy:.1f}x slower (re-import {again / copy:.1f}x)")
+    print(
+        f"targets (issue #21): import <= 20x COPY: {'met' if first / copy <= 20 else 'NOT met'}; "
+        f"re-import <= 10x COPY: {'met' if again / copy <= 10 else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

@@ -52,3 +52,13 @@ def _as_rating(value: Rating | int) -> Rating:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError(f"rating must be a SIASN code 1–3, got {value!r}")
     return Rating(value)
+
+
+def predikat_sql(hasil: str, perilaku: str) -> str:
+    """The same table as a SQL ``CASE`` over two integer expressions, for the set-based
+    import: generated from ``KUADRAN`` so the rule keeps one home."""
+    whens = " ".join(
+        f"WHEN ({hasil}, {perilaku}) = ({int(h)}, {int(v)}) THEN {int(p)}"
+        for (h, v), p in KUADRAN.items()
+    )
+    return f"(CASE {whens} END)"

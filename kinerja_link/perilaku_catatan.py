@@ -1,3 +1,4 @@
+# ruff: noqa: S608  (SQL built from constants and model metadata only; values are parameters)
 """The format of ``Evaluasi.perilaku_catatan``: one writer and one reader for everyone.
 
 Per BerAKHLAK value code, ``{"AK": {"perlu_pembinaan": true, "catatan": "..."}}``. An entry
@@ -34,6 +35,19 @@ def with_flags(notes: dict | None, flagged: Iterable[str]) -> dict:
             code: {**notes.get(code, {}), FLAG: code in flagged}
             for code in sorted(set(notes) | flagged)
         }
+    )
+
+
+def with_flags_sql(notes: str, flagged: str) -> str:
+    """``with_flags`` as a SQL expression over a jsonb ``notes`` and a text[] ``flagged``
+    (the set-based import on PostgreSQL); a test holds the two to the same results."""
+    return (
+        "(SELECT coalesce(jsonb_object_agg(code, entry), '{}'::jsonb) FROM ("
+        f"SELECT code, coalesce(({notes}) -> code, '{{}}'::jsonb) "
+        f"|| jsonb_build_object('{FLAG}', code = ANY({flagged})) AS entry FROM ("
+        f"SELECT jsonb_object_keys(coalesce({notes}, '{{}}'::jsonb)) "
+        f"UNION SELECT unnest({flagged})) AS codes(code)"
+        f") AS entries WHERE entry <> '{{\"{FLAG}\": false}}'::jsonb)"
     )
 
 

@@ -1,8 +1,10 @@
 """Validate evaluation rows and upsert them by (NIP, periode), a chunk at a time.
 
-Per chunk: one query for the pegawai named in it, one for their existing evaluations,
-then ``bulk_create``/``bulk_update`` and one ``bulk_create`` of audit entries — the
-number of statements does not grow with the number of rows in a chunk. Each chunk
+On PostgreSQL a chunk is set-based (``evaluasi_sql``): the rows go by ``COPY`` into a
+staging table and a few statements resolve, upsert and audit them all. Elsewhere (SQLite)
+per chunk: one query for the pegawai named in it, one for their existing evaluations,
+then ``bulk_create``/``bulk_update`` and one ``bulk_create`` of audit entries. Either way
+the number of statements does not grow with the number of rows in a chunk. Each chunk
 commits on its own, with the job's progress and counts, so progress is visible and a
 crash loses at most one chunk; a resumed run starts after the last committed chunk, and
 even a full rerun is safe because the upsert is keyed and unchanged rows are left alone.
@@ -13,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, TypeVar, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -31,9 +33,13 @@ from ..kuadran import Predikat, Rating, predikat_for
 from ..models import Evaluasi, Pegawai, Periode
 from ..scope import Scope
 from . import columns as col
+from . import evaluasi_sql
 from .readers import Table
 
-CHUNK_SIZE = 1000
+# Large chunks: the statements per chunk are fixed, so fewer chunks is less overhead; a
+# crash still loses at most one chunk, and progress still moves ten times per 100,000 rows.
+CHUNK_SIZE = 10_000
+T = TypeVar("T")
 MAX_STORED_ERRORS = 1000
 COMPARED_FIELDS = (
     "rating_hasil",
@@ -69,6 +75,10 @@ class ParsedRow:
     penilai_nip: str | None
     # None when the file has no such column: the stored notes are then left as they are.
     flagged_values: list[str] | None = None
+    # An 18-digit NIP whose structure is checked only if it is not a registered pegawai's
+    # (a registered NIP was validated when it was stored): parse_nip per row cost more
+    # than the rest of the import.
+    nip_unchecked: bool = False
 
 
 @dataclass
@@ -102,6 +112,8 @@ class ImportContext:
     periodes: dict[col.PeriodeKey, Periode | None] = field(default_factory=dict)
     seen: dict[tuple[str, col.PeriodeKey], int] = field(default_factory=dict)
     log_uuid: uuid.UUID = field(default_factory=uuid.uuid4)
+    # Parsed cells by their raw values: periods, ratings and predikat repeat on every row.
+    memo: dict[tuple, object] = field(default_factory=dict)
     # Translated once per run: gettext per row costs more than the rest of parsing.
     labels: dict[str, str] = field(
         default_factory=lambda: {
@@ -154,40 +166,101 @@ def _replay(rows: list, mapping: dict, ctx: ImportContext) -> None:
         _periode_for(key, ctx)
 
 
+# The cells besides the NIP: their values repeat across rows (periods, ratings, penilai),
+# so each distinct combination is parsed once per run.
+_VALUE_CELLS = (
+    col.PERIODE,
+    col.TAHUN,
+    col.PERIODIK_ID,
+    col.HASIL,
+    col.PERILAKU,
+    col.PREDIKAT,
+    col.PENILAI_NIP,
+    col.NILAI_PEMBINAAN,
+)
+
+
 def _parse(number: int, cells: list, mapping: dict, ctx: ImportContext, report: Report):
+    count = len(cells)
+
     def cell(name: str) -> object:
         index = mapping.get(name)
-        return cells[index] if index is not None and index < len(cells) else None
+        return cells[index] if index is not None and index < count else None
 
     raw_nip = cell(col.NIP)
+    unchecked = (
+        isinstance(raw_nip, str) and len(raw_nip) == 18 and raw_nip.isascii() and raw_nip.isdigit()
+    )
+    nip = raw_nip if unchecked else ""
     try:
-        nip = normalize_nip(raw_nip)
-        parse_nip(nip)
-        periode = _periode_of(cell, ctx)
-        row = ParsedRow(
-            row=number,
-            nip=nip,
-            periode=periode,
-            hasil=col.parse_rating(cell(col.HASIL), ctx.labels["hasil"]),
-            perilaku=col.parse_rating(cell(col.PERILAKU), ctx.labels["perilaku"]),
-            predikat_imported=col.parse_predikat(cell(col.PREDIKAT)),
-            penilai_nip=_penilai_nip(cell(col.PENILAI_NIP)),
-            flagged_values=(
-                col.parse_flagged_values(cell(col.NILAI_PEMBINAAN))
-                if col.NILAI_PEMBINAAN in mapping
-                else None
-            ),
+        if not unchecked:
+            nip = normalize_nip(raw_nip)
+            parse_nip(nip)
+        key = tuple(map(cell, _VALUE_CELLS))
+        periode, hasil, perilaku, predikat, penilai, flags = _memo(
+            ctx.memo, key, _parse_values, cell, col.NILAI_PEMBINAAN in mapping, ctx
         )
     except ValidationError as exc:
-        report.add_error(number, str(raw_nip or ""), " ".join(exc.messages))
+        # The NIP's own error comes first, as when it was checked before the other cells.
+        message = _nip_error(nip) if unchecked else None
+        report.add_error(number, str(raw_nip or ""), message or " ".join(exc.messages))
         return None
-    first = ctx.seen.setdefault((nip, periode), number)
+    row = ParsedRow(
+        row=number,
+        nip=nip,
+        periode=periode,
+        hasil=hasil,
+        perilaku=perilaku,
+        predikat_imported=predikat,
+        penilai_nip=penilai,
+        flagged_values=flags,
+        nip_unchecked=unchecked,
+    )
+    first = ctx.seen.setdefault((nip, row.periode), number)
     if first != number:
         report.add_error(
             number, nip, _("Baris ganda: NIP dan periode yang sama sudah ada di baris %d.") % first
         )
         return None
     return row
+
+
+def _parse_values(cell: Callable[[str], object], has_flags: bool, ctx: ImportContext) -> tuple:
+    """Everything of a row but its NIP, checked in the order the pengelola reads errors."""
+    return (
+        _periode_of(cell, ctx),
+        col.parse_rating(cell(col.HASIL), ctx.labels["hasil"]),
+        col.parse_rating(cell(col.PERILAKU), ctx.labels["perilaku"]),
+        col.parse_predikat(cell(col.PREDIKAT)),
+        _penilai_nip(cell(col.PENILAI_NIP)),
+        col.parse_flagged_values(cell(col.NILAI_PEMBINAAN)) if has_flags else None,
+    )
+
+
+def _memo(memo: dict, key: tuple, parse: Callable[..., T], *args: Any) -> T:
+    """``parse(*args)``, remembered by ``key`` (the raw cells), errors included."""
+    try:
+        hit = memo[key]
+    except KeyError:
+        try:
+            hit = parse(*args)
+        except ValidationError as exc:
+            hit = exc
+        memo[key] = hit
+    except TypeError:  # an unhashable cell (a list in JSON): parsed every time
+        return parse(*args)
+    if isinstance(hit, ValidationError):
+        raise ValidationError(hit.messages)
+    return cast(T, hit)
+
+
+def _nip_error(nip: str) -> str | None:
+    """The message for a structurally invalid NIP, or None when it is valid."""
+    try:
+        parse_nip(nip)
+    except ValidationError as exc:
+        return " ".join(exc.messages)
+    return None
 
 
 def _periode_of(cell: Callable[[str], object], ctx: ImportContext) -> col.PeriodeKey:
@@ -211,6 +284,9 @@ def _process_chunk(parsed: list[ParsedRow], ctx: ImportContext, report: Report) 
     if not parsed:
         return
     periodes = {key: _periode_for(key, ctx) for key in {p.periode for p in parsed}}
+    if evaluasi_sql.applies():
+        _process_chunk_in_sql(parsed, periodes, ctx, report)
+        return
     people = _people(parsed)
     in_scope = [p for p in parsed if _in_scope(people.get(p.nip), ctx, report, p)]
     pegawai_ids = {people[p.nip]["id"] for p in in_scope}
@@ -264,10 +340,63 @@ def _people(parsed: list[ParsedRow]) -> dict[str, dict]:
     return {row["user__nip"]: row for row in rows}
 
 
+def _process_chunk_in_sql(
+    parsed: list[ParsedRow], periodes: dict, ctx: ImportContext, report: Report
+) -> None:
+    evaluasi_sql.stage(
+        (
+            p.row,
+            p.nip,
+            periodes[p.periode].pk if periodes[p.periode] else None,
+            p.hasil,
+            p.perilaku,
+            p.predikat_imported,
+            p.penilai_nip,
+            p.flagged_values,
+        )
+        for p in parsed
+    )
+    by_row = {p.row: p for p in parsed}
+    excluded = []
+    for number, path in evaluasi_sql.unresolved(ctx.scope.paths):
+        person = None if path is None else {"unit__path": path}
+        _in_scope(person, ctx, report, by_row[number])  # words the error
+        excluded.append(number)
+    if ctx.dry_run:
+        counts = evaluasi_sql.upsert(excluded, None)
+    else:
+        counts = _write_in_sql(excluded, periodes, ctx)
+    report.created += counts.created
+    report.updated += counts.updated
+    report.unchanged += counts.unchanged
+    report.mismatches += counts.mismatches
+
+
+def _write_in_sql(excluded: list[int], periodes: dict, ctx: ImportContext):
+    """Inside the chunk's transaction (``run``)."""
+    labels = {p.pk: p.label for p in periodes.values()}
+    return evaluasi_sql.upsert(
+        excluded,
+        evaluasi_sql.Write(
+            now=timezone.now(),
+            source=ctx.source,
+            job_id=ctx.job_id,
+            user_id=ctx.user_id,
+            log_uuid=str(ctx.log_uuid),
+            periode_labels=labels,
+        ),
+    )
+
+
 def _in_scope(person: dict | None, ctx: ImportContext, report: Report, p: RowRef) -> bool:
     # Two different fixes, so two messages: register the pegawai first, or ask the
     # pengelola of their unit (or a superuser to widen the scope). Issue #15.
     if person is None:
+        # An unchecked NIP that is no pegawai's may not be a NIP at all: say that first.
+        message = _nip_error(p.nip) if getattr(p, "nip_unchecked", False) else None
+        if message:
+            report.add_error(p.row, p.nip, message)
+            return False
         report.add_error(p.row, p.nip, _("NIP %s tidak terdaftar sebagai pegawai.") % p.nip)
         return False
     if not ctx.scope.contains(person["unit__path"]):
