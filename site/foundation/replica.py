@@ -12,7 +12,7 @@ Reads go to the replica only where asked for, never by default:
 Even there a read stays on the primary when:
 - the request is not GET/HEAD, or its client wrote less than
   ``BINA_READ_YOUR_WRITES_SECONDS`` ago (a signed cookie set on every response to a
-  non-GET request and to any request that wrote): someone who just saved sees what they saved;
+  non-GET request and to a logged-in GET that wrote): someone who just saved sees it;
 - this request or block has already asked for a write connection (a write, or a read made
   for a write: ``select_for_update``, ``get_or_create``);
 - the primary is inside a transaction (it may have written, and its snapshot is the truth).
