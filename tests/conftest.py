@@ -38,7 +38,8 @@ def _database_url_for_test_db() -> str:
 
 @pytest.fixture
 def celery_worker(transactional_db, django_db_serialized_rollback):
-    """A real Celery worker process consuming this test run's own queue on Redis.
+    """A real Celery worker process consuming this test run's own queues on Redis (every
+    kind: bina/settings/queues.py).
 
     Tasks sent while it runs go through the broker to that process, which works on
     the same test database. Skipped without REDIS_URL (a laptop with no services);
@@ -68,7 +69,7 @@ def celery_worker(transactional_db, django_db_serialized_rollback):
         "bina",
         "worker",
         "-Q",
-        queue,
+        ",".join(django_settings.BINA_CELERY_QUEUES),
         "-n",
         node,
         "--pool",

@@ -185,7 +185,7 @@ class Workers:
             "bina",
             "worker",
             "-Q",
-            self.queue,
+            ",".join(django_settings.BINA_CELERY_QUEUES),
             "-n",
             node,
             "--pool",

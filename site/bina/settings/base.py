@@ -5,7 +5,15 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .environment import cache_settings, celery_settings, database_settings, env_bool, env_list
+from .environment import (
+    cache_settings,
+    celery_settings,
+    database_settings,
+    env_bool,
+    env_list,
+    replica_database_settings,
+)
+from .queues import queue_names, task_routes
 
 # site/bina/settings/base.py -> project root
 BASE_DIR = Path(__file__).resolve().parents[3]
@@ -75,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Chooses primary or replica per view; needs request.user (after authentication).
+    "foundation.replica.ReplicaMiddleware",
     "accounts.two_factor.RequireSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -102,6 +112,32 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_settings(os.environ.get("DATABASE_URL"), VAR_DIR / "bina.sqlite3")}
+# A PostgreSQL streaming replica for the read-only pages (foundation.replica, docs/scaling.md).
+_replica = replica_database_settings(os.environ.get("DATABASE_REPLICA_URL"))
+if _replica:
+    DATABASES["replica"] = _replica
+    DATABASE_ROUTERS = ["foundation.replica.ReplicaRouter"]
+# Views whose GET reads go to the replica (dashboards, reports, exports, public pages), and
+# those that do only for visitors who are not logged in (Wagtail pages: a logged-in
+# learner's lesson and quiz pages record progress).
+BINA_REPLICA_VIEWS = [
+    "learning:belajar_saya",
+    "learning:certificate_verify",
+    "kinerja:saya",
+    "kinerja:ekspor",
+    "tim_saya:index",
+    "pengembangan:akpk",
+    "pengembangan:team",
+    "pengembangan:unit",
+    "quiz:report",
+    "portal:search",
+    "portal:sitemap",
+    "partisipasi:index",
+    "partisipasi:unit",
+]
+BINA_REPLICA_ANONYMOUS_VIEWS = ["wagtail_serve"]
+# A client that wrote reads from the primary this long (covers the replica's lag).
+BINA_READ_YOUR_WRITES_SECONDS = int(os.environ.get("BINA_READ_YOUR_WRITES_SECONDS", "10"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL") or None
@@ -180,6 +216,10 @@ CELERY_TASK_TIME_LIMIT = 6 * 60
 CELERY_RESULT_EXPIRES = 60 * 60 * 24
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# One queue per kind of work (bina/settings/queues.py), so a big import never delays a
+# reminder. Production names: "celery" (default), imports, notifications, siasn, pdfs.
+CELERY_TASK_ROUTES = task_routes(default_queue="celery")
+BINA_CELERY_QUEUES = queue_names(default_queue="celery")
 # The worker's own log lines show the request id too (foundation.request_id adds the filter).
 CELERY_WORKER_LOG_FORMAT = (
     "[%(asctime)s: %(levelname)s/%(processName)s] [%(request_id)s] %(message)s"

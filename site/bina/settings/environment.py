@@ -38,6 +38,20 @@ def database_settings(database_url: str | None, sqlite_path: Path) -> dict[str, 
     return config
 
 
+def replica_database_settings(replica_url: str | None) -> dict[str, Any] | None:
+    """The streaming replica named by ``DATABASE_REPLICA_URL``, or None without it.
+
+    Tests never create a database on it (a replica is read-only): the test runner points it
+    at the primary's test database (``MIRROR``); ``tests/foundation/test_replica_streaming.py``
+    turns it to the real replica, which streams that database from the primary.
+    """
+    if not replica_url:
+        return None
+    config = dj_database_url.parse(replica_url, conn_max_age=60, conn_health_checks=True)
+    config["TEST"] = {"MIRROR": "default"}
+    return config
+
+
 def cache_settings(redis_url: str | None, key_prefix: str = "bina") -> dict[str, Any]:
     """Redis when ``REDIS_URL`` is set; otherwise process-local memory.
 
