@@ -104,19 +104,15 @@ def test_demo_shows_the_whole_pembinaan_loop(client, django_capture_on_commit_ca
     assert "Rekomendasi terbuka" in html and "Lewat tenggat" in html
 
 
-def test_demo_quizzes_banks_new_courses_and_value_pages_and_seeding_stays_fast(client):
-    import time
-
+def test_demo_quizzes_banks_new_courses_and_value_pages(client):
     from learning.models import CoursePage
     from learning.quiz.bank import category_for_path
     from learning.quiz.demo import COURSE_BANKS, DRAW
     from learning.quiz.models import QuizAttempt, QuizPage, ReviewWhen
     from portal.models import ValuePage
 
-    started = time.monotonic()
+    # Not timed here: timing belongs in benchmarks/, not in tests.
     call_command("seed_demo")
-    # The whole demo, 100+ questions included, in well under the time a newcomer waits.
-    assert time.monotonic() - started < 180
 
     for slug, (_file, path) in COURSE_BANKS.items():
         course = CoursePage.objects.live().get(slug=slug)

@@ -25,6 +25,7 @@ TASK_KINDS: dict[str, str] = {
     # notifications
     "kinerja_link.pembinaan.tasks.pembinaan_reminders": "notifications",
     "kinerja_link.pembinaan.tasks.notifications_send": "notifications",
+    "kinerja_link.pengembangan.tasks.evaluasi_l3_request_task": "notifications",
     # SIASN pushes
     "kinerja_link.siasn.tasks.siasn_push_task": "siasn",
     # PDFs
