@@ -258,6 +258,13 @@ class _Import:
 
     def run(self, items: tuple[ImportedQuestion, ...]) -> None:
         first_line: dict[tuple, int] = {}
+        # An unnamed question matches any identical question, so an identical question with
+        # an identity anywhere in the file makes it a duplicate, whichever comes first.
+        identified: dict[tuple, int] = {}
+        for item in items:
+            if item.identity is not None:
+                path = self.root + file_category_under(self.root, item.category)
+                identified.setdefault((path, _data_key(item)), item.line)
         identity_uses: Counter = Counter()
         plan = []
         for item in items:
@@ -267,12 +274,15 @@ class _Import:
                 # PostgreSQL cannot store a NUL character in text.
                 self._add(item, path, Status.SKIPPED, reason=_("teks soal memuat karakter NUL."))
                 continue
-            if key in first_line:
+            twin = first_line.get(key)
+            if twin is None and item.identity is None:
+                twin = identified.get((path, key[2]))
+            if twin is not None:
                 self._add(
                     item,
                     path,
                     Status.DUPLICATE,
-                    reason=_("sama persis dengan baris %(line)s") % {"line": first_line[key]},
+                    reason=_("sama persis dengan baris %(line)s") % {"line": twin},
                 )
                 continue
             first_line[key] = item.line

@@ -44,7 +44,16 @@ def statuses(report) -> dict[int, str]:
 
 
 def distinct(items) -> int:
-    return len({(q.category, q.idnumber, str(q.question.to_json())) for q in items})
+    """Questions a file holds: identical ones count once, and an unnamed question identical
+    to one with an identity (idnumber or ::name::) is that question."""
+
+    def key(q):
+        return (q.category, q.idnumber, str(q.question.to_json()))
+
+    identified = {key(q) for q in items if q.identity}
+    contents = {(category, data) for category, _, data in identified}
+    unnamed = {key(q) for q in items if not q.identity and (key(q)[0], key(q)[2]) not in contents}
+    return len(identified | unnamed)
 
 
 # --- worked examples: every GIFT form, stems shared across forms --------------------------
@@ -155,6 +164,26 @@ def test_two_different_questions_sharing_a_name_both_stay_and_are_not_guessed_at
     assert Question.objects.count() == 2
 
 
+@pytest.mark.parametrize(("identified_first", "twin_line", "identified_line"), [(True, 4, 2), (False, 1, 4)])
+def test_an_unnamed_twin_of_an_identified_question_is_a_duplicate_in_either_order(
+    identified_first, twin_line, identified_line
+):
+    # Found by the property test: the twin was "unchanged" after the identified question and
+    # a second question before it, so the outcome hung on the order of the file.
+    identified = "// [id:BP-01]\nSiapa yang dilayani ASN?{=masyarakat ~atasan}\n"
+    unnamed = "Siapa yang dilayani ASN?{=masyarakat ~atasan}\n"
+    parts = [identified, unnamed] if identified_first else [unnamed, identified]
+    source = "\n".join(parts)
+    report = questions_import(source=source, fmt="gift", category_path="A")
+    assert Question.objects.count() == 1
+    assert Question.objects.get().idnumber == "BP-01"
+    (duplicate,) = [e for e in report.entries if e.status == Status.DUPLICATE]
+    assert duplicate.line == twin_line
+    assert duplicate.reason == f"sama persis dengan baris {identified_line}"
+    again = questions_import(source=source, fmt="gift", category_path="A")
+    assert not again.created and not again.updated and Question.objects.count() == 1
+
+
 def test_identity_holds_within_the_target_category_only():
     source = "::Q::Satu?{=a ~b}\n"
     questions_import(source=source, fmt="gift", category_path="A")
@@ -250,7 +279,9 @@ def test_file_category_under(root, path, expected):
 
 # --- property: generated banks where stems repeat across types ---------------------------
 
-_NAME_AT_START = re.compile(r"^::(?:\\.|[^\\:])*::", re.MULTILINE)
+# A question whose text starts with "//" keeps its name: without one, GIFT (Moodle too) reads
+# that line as a comment, so the file would mean something else.
+_NAME_AT_START = re.compile(r"^::(?:\\.|[^\\:])*::(?!//)", re.MULTILINE)
 _roots = itertools.count()
 
 
@@ -272,10 +303,10 @@ def shared_stem_banks(draw):
     return draw(st.permutations(items)), draw(st.booleans())
 
 
-# Derandomized so CI runs the same 25 banks every time. One random run (CI, 3 Dec 2026)
-# drew an unnamed bank that did not parse: "Kurung kurawal { } tidak berpasangan" on a
-# name made of escapes and backslash-spaces ('=\\ ~\\ }'). Whether the ::name:: stripping
-# above or the GIFT reader is at fault is open (issue #22, closing note).
+# Derandomized so CI runs the same 25 banks every time. Random probes (3 Dec 2026: 1,100
+# banks through the import, 20,000 files through the GIFT reader) found two cases, both fixed:
+# an unnamed twin of an identified question (now a duplicate in either order) and a text
+# starting with "//" left without its name (a comment in GIFT; see _NAME_AT_START).
 @settings(
     deadline=None,
     database=None,
