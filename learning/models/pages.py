@@ -53,8 +53,11 @@ class CoursePage(RoutablePageMixin, Page):
     objectives = RichTextField(
         _("tujuan pembelajaran"), features=["ul", "ol", "bold", "italic"], blank=True
     )
+    # Nullable only so a new course saves as a draft before its JP is known (Wagtail cannot
+    # defer a NOT NULL number); blank=False still requires it to publish.
     jp = models.PositiveSmallIntegerField(
         _("JP"),
+        null=True,
         validators=[MinValueValidator(1), MaxValueValidator(200)],
         help_text=_("Jam pelajaran yang diakui saat kursus selesai."),
     )
@@ -143,7 +146,7 @@ class CoursePage(RoutablePageMixin, Page):
 
     @property
     def jp_minutes(self) -> int:
-        return self.jp * settings.JP_MINUTES
+        return (self.jp or 0) * settings.JP_MINUTES
 
     def lessons(self):
         """Live lessons in tree order: the order editors arranged them in."""

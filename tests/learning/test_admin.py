@@ -74,3 +74,62 @@ def test_certificate_admin_finds_by_number_and_never_edits(admin_client, course,
     assert pegawai.nip not in response.content.decode()
     edit = admin_client.get(reverse("learning_certificates:edit", args=[certificate.pk]))
     assert edit.status_code in (302, 403)
+
+
+def _course_form(**fields) -> dict:
+    from wagtail.test.utils.form_data import rich_text
+
+    from learning.jenis_diklat import JENIS_DIKLAT_E_LEARNING
+
+    data = {
+        "title": "Kursus Konsep",
+        "slug": "kursus-konsep",
+        "summary": "",
+        "objectives": rich_text(""),
+        "jp": "",
+        "jenis_diklat_id": str(JENIS_DIKLAT_E_LEARNING),
+        "level": "dasar",
+        "estimated_minutes": "0",
+        "open_enrolment": "on",
+        "course_competencies-TOTAL_FORMS": "0",
+        "course_competencies-INITIAL_FORMS": "0",
+        "course_competencies-MIN_NUM_FORMS": "0",
+        "course_competencies-MAX_NUM_FORMS": "1000",
+        "reaction_questions-TOTAL_FORMS": "0",
+        "reaction_questions-INITIAL_FORMS": "0",
+        "reaction_questions-MIN_NUM_FORMS": "0",
+        "reaction_questions-MAX_NUM_FORMS": "1000",
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+    }
+    return data | fields
+
+
+@pytest.mark.django_db
+def test_a_new_course_saves_as_a_draft_before_its_jp_is_known_but_never_publishes_without(
+    admin_client, index
+):
+    # #18: a draft save (Wagtail's autosave or "Simpan konsep") of a new course with only a
+    # title failed on JP ("Kolom ini harus diisi"): a NOT NULL number cannot be deferred.
+    from learning.models import CoursePage
+
+    url = reverse("wagtailadmin_pages:add", args=["learning", "coursepage", index.pk])
+    saved = admin_client.post(url, _course_form())
+    assert saved.status_code == 302, saved.context["form"].errors
+    draft = CoursePage.objects.get(slug="kursus-konsep")
+    assert not draft.live and draft.jp is None and draft.jp_minutes == 0
+
+    edit = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    refused = admin_client.post(edit, _course_form(**{"action-publish": "1"}))
+    assert refused.status_code == 200
+    assert "jp" in refused.context["form"].errors
+    draft.refresh_from_db()
+    assert not draft.live
+    published = admin_client.post(
+        edit, _course_form(jp="2", summary="Ringkas.", **{"action-publish": "1"})
+    )
+    assert published.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live and draft.jp == 2
