@@ -218,7 +218,7 @@ def _enrolment_complete(enrolment: Enrolment) -> None:
             "source": LearningRecordSource.COURSE,
             "title": course.title,
             "jenis_diklat_id": course.jenis_diklat_id,
-            "jp": Decimal(course.jp),
+            "jp": Decimal(course.jp or 0),
             "start_date": timezone.localdate(enrolment.started_at),
             "end_date": timezone.localdate(now),
             "certificate_number": certificate.number if certificate else "",

@@ -145,9 +145,7 @@ class TimRows:
                 "%(n)s tindak lanjut sesi lewat tanggal",
                 m.follow_ups_overdue,
             )
-            pengamatan += (
-                f'<br><span class="jp-short" data-tindak-lanjut="{m.pk}">{overdue}</span>'
-            )
+            pengamatan += f'<br><span class="jp-short" data-tindak-lanjut="{m.pk}">{overdue}</span>'
         return (
             f'<li><label><input type="checkbox" name="pegawai" value="{m.pk}">'
             f"<span><strong>{nama}</strong><br><small>{conditional_escape(pegawai.jabatan)} · "

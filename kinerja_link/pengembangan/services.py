@@ -127,7 +127,7 @@ def gap_items(pegawai: Pegawai) -> list[RencanaItem]:
                 else "",
                 form=DevelopmentForm.E_LEARNING if course else DevelopmentForm.PELATIHAN,
                 course=course,
-                target_jp=Decimal(course.jp) if course else Decimal(0),
+                target_jp=Decimal(course.jp or 0) if course else Decimal(0),
             )
         )
     return items
@@ -159,7 +159,7 @@ def recommendation_items(pegawai: Pegawai, tahun: int) -> list[RencanaItem]:
                 form=form,
                 course=course,
                 recommendation=rec,
-                target_jp=Decimal(course.jp) if course else DEFAULT_SESSION_JP,
+                target_jp=Decimal(course.jp or 0) if course else DEFAULT_SESSION_JP,
             )
         )
     return items

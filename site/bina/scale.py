@@ -278,7 +278,7 @@ def _seed_courses(count: int, rng: random.Random) -> list[CourseInfo]:
         slots += [
             QuizQuestion(quiz=quiz, question=q, sort_order=i) for i, q in enumerate(questions)
         ]
-        infos.append(CourseInfo(course.pk, course.title, course.jp, lessons, quiz.pk, []))
+        infos.append(CourseInfo(course.pk, course.title, course.jp or 0, lessons, quiz.pk, []))
     CourseCompetency.objects.bulk_create(links)
     QuizQuestion.objects.bulk_create(slots)
     for info in infos:  # one frozen layout per quiz, shared by its seeded attempts

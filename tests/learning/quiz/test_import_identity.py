@@ -164,7 +164,9 @@ def test_two_different_questions_sharing_a_name_both_stay_and_are_not_guessed_at
     assert Question.objects.count() == 2
 
 
-@pytest.mark.parametrize(("identified_first", "twin_line", "identified_line"), [(True, 4, 2), (False, 1, 4)])
+@pytest.mark.parametrize(
+    ("identified_first", "twin_line", "identified_line"), [(True, 4, 2), (False, 1, 4)]
+)
 def test_an_unnamed_twin_of_an_identified_question_is_a_duplicate_in_either_order(
     identified_first, twin_line, identified_line
 ):
