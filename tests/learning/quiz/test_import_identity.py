@@ -305,10 +305,10 @@ def shared_stem_banks(draw):
     return draw(st.permutations(items)), draw(st.booleans())
 
 
-# Derandomized so CI runs the same 25 banks every time. Random probes (3 Dec 2026: 1,100
-# banks through the import, 20,000 files through the GIFT reader) found two cases, both fixed:
-# an unnamed twin of an identified question (now a duplicate in either order) and a text
-# starting with "//" left without its name (a comment in GIFT; see _NAME_AT_START).
+# Derandomized so CI runs the same 25 banks every time. Random probes (3 Dec 2026: about
+# 1,500 banks through the import, 20,000 files through the GIFT reader) found two cases,
+# both fixed: an unnamed twin of an identified question (now a duplicate in either order)
+# and a text starting with "//" left without its name (a comment in GIFT; _NAME_AT_START).
 @settings(
     deadline=None,
     database=None,
