@@ -45,6 +45,10 @@ ALLOWED_CASCADES = {
     "kinerja_link.PerilakuEkspektasi.skp": "an inline of the SKP, as the RHK",
     "pembinaan.SessionParticipant.session": "part of its session, which is protected from "
     "its holder and its evidence; audited when deleted",
+    "pembinaan.SessionEvaluation.session": "a participant's B.1.8 feedback on its session, "
+    "part of it as the participants are; the session is protected from its holder",
+    "pembinaan.CompetencyRating.session": "the coach's B.1.9 rating given in its session, part "
+    "of it as the participants are; the session is protected from its holder",
     "pembinaan.RencanaAksiKomentar.rencana_aksi": "a message of the dialog about its rencana "
     "aksi, which is protected from its SKP and its bukti dukung; audited when deleted",
     "pembinaan.Notification.user": "a message to the user, not a record; erasure deletes it",

@@ -29,6 +29,7 @@ from wagtail.models import ModelLogEntry
 from foundation import outbox
 from foundation.models import OutboxMessage
 from foundation.outbox import enqueue_on_commit
+from kinerja_link.importing.engine import CHUNK_SIZE
 from kinerja_link.models import Evaluasi, ImportJob, ImportStatus, Pegawai, UnitKerja
 from kinerja_link.services import import_job_create, import_jobs_recover
 from learning.models import Certificate
@@ -43,7 +44,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-IMPORT_ROWS = 6000  # ~3 s of work for the worker: long enough to be killed in the middle
+# Four production-sized chunks (the set-based path commits 10,000 rows at a time): the kill
+# lands after the first chunk, with three still to do.
+IMPORT_ROWS = 4 * CHUNK_SIZE
 CERTIFICATES = 30
 HEADERS = [
     "nip",
@@ -118,7 +121,7 @@ def test_kill_9_during_an_evaluation_import_resumes_within_minutes(workers, priv
     original = OutboxMessage.objects.get()
 
     def some_chunks_committed() -> bool:
-        return ImportJob.objects.get(pk=job.pk).processed_rows >= 2000
+        return ImportJob.objects.get(pk=job.pk).processed_rows >= CHUNK_SIZE
 
     wait_until(some_chunks_committed, timeout=60, interval=0.05, what="impor berjalan")
     workers.kill_all(worker)  # fault 1: the worker and its pool child, mid-import
